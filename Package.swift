@@ -1,0 +1,45 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "iipeval",
+    products: [
+        .executable(name: "iipeval", targets: ["iipeval"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        // Pure domain: dossiers, compliance, rubric, scoring, ranking. No terminal, no SQLite.
+        .target(
+            name: "IIPCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.embedInCode("Resources/rubric.yaml")]
+        ),
+        // The workspace on SQLite.
+        .target(
+            name: "IIPStore",
+            dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "iipeval",
+            dependencies: [
+                "IIPCore", "IIPStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Fixtures shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
+        .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport"]),
+        // Runs the built binary, so it depends on the executable to have it built first.
+        .testTarget(name: "iipevalTests", dependencies: ["iipeval", "IIPCore", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

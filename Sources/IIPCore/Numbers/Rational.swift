@@ -1,0 +1,156 @@
+import Foundation
+
+/// An exact fraction, used for every score so that nothing is rounded until it is shown,
+/// exported or compared (SPEC §6).
+///
+/// Numerator and denominator are 128-bit: points come in halves, weights in percent and
+/// means over at most a few hundred sheets, so even the final score's denominator stays far
+/// below the range, and every result is kept in lowest terms.
+public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let numerator: Int128
+    /// Always positive.
+    public let denominator: Int128
+
+    public static let zero = Rational(0)
+
+    public init(_ value: Int) {
+        numerator = Int128(value)
+        denominator = 1
+    }
+
+    /// `numerator / denominator`, reduced; the denominator must not be zero.
+    public init(_ numerator: Int128, _ denominator: Int128) {
+        precondition(denominator != 0, "Rational with zero denominator")
+        let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
+        let sign: Int128 = denominator < 0 ? -1 : 1
+        self.numerator = sign * numerator / Int128(divisor)
+        self.denominator = sign * denominator / Int128(divisor)
+    }
+
+    /// Parses a plain decimal such as `7.5`, `-3` or `0.125` (no exponent, no separators).
+    public init?(decimal text: String) {
+        var digits = Substring(text)
+        var negative = false
+        if digits.first == "-" {
+            negative = true
+            digits = digits.dropFirst()
+        }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count),
+              let whole = parts.first, !whole.isEmpty, whole.count <= 18,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var fraction: Substring = ""
+        if parts.count == 2 {
+            fraction = parts[1]
+            guard !fraction.isEmpty, fraction.count <= 18,
+                  fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        guard let wholeValue = Int128(String(whole)), let fractionValue = Int128(fraction.isEmpty ? "0" : String(fraction)) else {
+            return nil
+        }
+        var scale: Int128 = 1
+        for _ in 0..<fraction.count { scale *= 10 }
+        let magnitude = wholeValue * scale + fractionValue
+        self.init(negative ? -magnitude : magnitude, scale)
+    }
+
+    /// The exact value of a Foundation `Decimal`.
+    public init?(_ decimal: Decimal) {
+        self.init(decimal: NSDecimalNumber(decimal: decimal).stringValue)
+    }
+
+    // MARK: - Arithmetic
+
+    public static func + (a: Rational, b: Rational) -> Rational {
+        let common = Int128(gcd(a.denominator.magnitude, b.denominator.magnitude))
+        let left = a.numerator * (b.denominator / common)
+        let right = b.numerator * (a.denominator / common)
+        return Rational(left + right, a.denominator / common * b.denominator)
+    }
+
+    public static func - (a: Rational, b: Rational) -> Rational { a + (-b) }
+
+    public static prefix func - (a: Rational) -> Rational { Rational(-a.numerator, a.denominator) }
+
+    public static func * (a: Rational, b: Rational) -> Rational {
+        // Cross-reduce first so the products stay small.
+        let g1 = Int128(gcd(a.numerator.magnitude, b.denominator.magnitude))
+        let g2 = Int128(gcd(b.numerator.magnitude, a.denominator.magnitude))
+        return Rational((a.numerator / g1) * (b.numerator / g2), (a.denominator / g2) * (b.denominator / g1))
+    }
+
+    /// Division; `b` must not be zero.
+    public static func / (a: Rational, b: Rational) -> Rational {
+        a * Rational(b.denominator, b.numerator)
+    }
+
+    public static func += (a: inout Rational, b: Rational) { a = a + b }
+
+    public static func < (a: Rational, b: Rational) -> Bool {
+        (a - b).numerator < 0
+    }
+
+    public var magnitude: Rational { numerator < 0 ? -self : self }
+    public var isInteger: Bool { denominator == 1 }
+
+    /// The mean of `values`, or nil when there are none.
+    public static func mean<C: Collection>(_ values: C) -> Rational? where C.Element == Rational {
+        guard !values.isEmpty else { return nil }
+        return values.reduce(.zero, +) / Rational(values.count)
+    }
+
+    /// True when `self` is a whole multiple of `step`.
+    public func isMultiple(of step: Rational) -> Bool {
+        (self / step).isInteger
+    }
+
+    // MARK: - Rounding and text
+
+    /// Rounded to `places` decimals, half away from zero (SPEC §6).
+    public func rounded(places: Int = 2) -> Rational {
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = numerator.magnitude * UInt128(scale)
+        let den = UInt128(denominator)
+        var quotient = scaled / den
+        if (scaled % den) * 2 >= den { quotient += 1 }
+        let signed = numerator < 0 ? -Int128(quotient) : Int128(quotient)
+        return Rational(signed, scale)
+    }
+
+    /// The value rounded half away from zero and written with exactly `places` decimals: `87.50`.
+    public func fixed(places: Int = 2) -> String {
+        let r = rounded(places: places)
+        var scale: Int128 = 1
+        for _ in 0..<places { scale *= 10 }
+        let scaled = r.numerator * (scale / r.denominator)
+        let sign = scaled < 0 ? "-" : ""
+        let magnitude = scaled.magnitude
+        let whole = magnitude / UInt128(scale)
+        guard places > 0 else { return sign + String(whole) }
+        let fraction = String(magnitude % UInt128(scale))
+        return sign + String(whole) + "." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+
+    /// The shortest exact decimal text when the value terminates within 12 places (`9`, `7.5`),
+    /// otherwise the value rounded to 12 places.
+    public var description: String {
+        var text = fixed(places: 12)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
+    private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return x == 0 ? 1 : x
+    }
+}
+
+extension Rational: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) {
+        self.init(value)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Yams
+
+/// A member of the expert panel (SPEC §7, the panel file).
+public struct Expert: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let affiliation: String
+    public let stages: [StageID]
+    /// Dossiers the panel file says this expert must not score.
+    public let conflicts: [String]
+
+    public init(id: String, name: String, affiliation: String, stages: [StageID], conflicts: [String]) {
+        self.id = id
+        self.name = name
+        self.affiliation = affiliation
+        self.stages = stages
+        self.conflicts = conflicts
+    }
+
+    /// Why this expert may not score `dossier` (回避), or nil.
+    public func conflict(with dossier: Dossier, id: String) -> String? {
+        if conflicts.contains(id) { return "listed against \(id) in the panel file" }
+        let affiliation = self.affiliation.trimmingCharacters(in: .whitespaces)
+        guard !affiliation.isEmpty else { return nil }
+        if dossier.applicant.name == affiliation { return "affiliated with the applicant \(affiliation)" }
+        if dossier.partners.contains(where: { $0.name == affiliation }) { return "affiliated with the partner \(affiliation)" }
+        return nil
+    }
+}
+
+/// The expert panel and its chair.
+public struct Panel: Sendable, Equatable {
+    public static let format = "iip-panel/1"
+
+    public let chair: String
+    public let experts: [Expert]
+
+    public init(chair: String, experts: [Expert]) {
+        self.chair = chair
+        self.experts = experts
+    }
+
+    public func expert(_ id: String) -> Expert? {
+        experts.first { $0.id == id }
+    }
+
+    public struct Invalid: Error, Sendable, CustomStringConvertible {
+        public let file: String
+        public let problems: [String]
+        public var description: String { problems.map { "\(file): \($0)" }.joined(separator: "\n") }
+    }
+
+    public static func load(path: String) throws -> Panel {
+        switch BoundedFile.read(path, limit: 1 << 20) {
+        case let .failure(failure): throw Invalid(file: path, problems: [failure.message])
+        case let .success(data):
+            switch UTF8Text.decode(data) {
+            case let .failure(invalid): throw Invalid(file: path, problems: [invalid.message])
+            case let .success(text): return try parse(text, file: path)
+            }
+        }
+    }
+
+    public static func parse(_ text: String, file: String) throws -> Panel {
+        let root: Node?
+        switch YAMLShape.compose(text) {
+        case let .failure(refusal): throw Invalid(file: file, problems: [refusal.located])
+        case let .success(composed): root = composed
+        }
+        var r = YAMLReader()
+        var problems: [String] = []
+        guard let root, case .mapping = root, r.string(root, "format", "format") == format else {
+            throw Invalid(file: file, problems: ["not a panel file: it should start with 'format: \(format)'"])
+        }
+        let chair = r.string(root, "chair", "chair") ?? ""
+        var experts: [Expert] = []
+        for (index, node) in r.sequence(r.child(root, "experts"), "experts", parent: root, required: true).enumerated() {
+            let path = "experts[\(index)]"
+            guard let id = r.string(node, "id", path + ".id") else { continue }
+            if id.range(of: "^[A-Za-z0-9_-]{1,16}$", options: .regularExpression) == nil {
+                problems.append("line \(node.mark?.line ?? 0): \(path).id '\(id)' may use only letters, digits, '-' and '_' (1–16)")
+            }
+            let stageNames = r.child(node, "stages").flatMap { r.strings($0, path + ".stages") } ?? []
+            var stages: [StageID] = []
+            for name in stageNames {
+                if let stage = StageID(rawValue: name) { stages.append(stage) } else {
+                    problems.append("line \(node.mark?.line ?? 0): \(path).stages has unknown stage '\(name)' (written, defence, site, test)")
+                }
+            }
+            if stageNames.isEmpty { problems.append("line \(node.mark?.line ?? 0): \(path).stages is missing or empty") }
+            let conflicts = r.child(node, "conflicts").flatMap { r.strings($0, path + ".conflicts") } ?? []
+            experts.append(Expert(id: id, name: r.string(node, "name", path + ".name") ?? id,
+                                  affiliation: r.string(node, "affiliation", path + ".affiliation", required: false) ?? "",
+                                  stages: stages, conflicts: conflicts))
+        }
+        problems = r.problems.map(\.located) + problems
+        let ids = experts.map(\.id)
+        for id in Set(ids) where ids.filter({ $0 == id }).count > 1 { problems.append("expert id \(id) is used twice") }
+        if !chair.isEmpty, !ids.contains(chair) { problems.append("chair \(chair) is not one of the experts") }
+        if experts.isEmpty, problems.isEmpty { problems.append("the panel has no experts") }
+        guard problems.isEmpty else { throw Invalid(file: file, problems: problems) }
+        return Panel(chair: chair, experts: experts)
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The four review stages (SPEC §6); their ids are part of the contract.
+public enum StageID: String, Sendable, CaseIterable, Codable, Comparable {
+    case written, defence, site, test
+
+    public static func < (a: StageID, b: StageID) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// How the panel's stage score is formed from the counted sheets.
+public struct TrimRule: Sendable, Equatable {
+    /// Trimming starts at this many sheets.
+    public let fromSheets: Int
+    public let dropHighest: Int
+    public let dropLowest: Int
+}
+
+/// A selection direction with its cap (SPEC §6: cross 5, specific 10).
+public struct SelectionGroup: Sendable, Equatable {
+    public let direction: Direction
+    public let name: String
+    public let nameEn: String
+    public let cap: Int
+}
+
+/// One scored item of a stage form.
+public struct RubricItem: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let nameEn: String
+    public let max: Rational
+    /// The indicators shown as evidence for this item (written review only).
+    public let indicators: [String]
+    public let requirement: String
+    public let requirementEn: String
+}
+
+public struct RubricSection: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let nameEn: String
+    public let items: [RubricItem]
+
+    public var total: Rational { items.reduce(.zero) { $0 + $1.max } }
+}
+
+/// One stage form: sections of items and, for the written review, the section weights by
+/// platform type.
+public struct RubricStage: Sendable, Equatable {
+    public let id: StageID
+    public let name: String
+    public let nameEn: String
+    /// Percent of the final score.
+    public let weight: Rational
+    /// Percent per section by platform type; nil means the stage score is the plain sum of
+    /// its items and every item applies to every type.
+    public let sectionWeights: [PlatformType: [String: Rational]]?
+    public let sections: [RubricSection]
+
+    public var items: [RubricItem] { sections.flatMap(\.items) }
+
+    /// The sections that count for a platform of `type`.
+    public func sections(for type: PlatformType) -> [RubricSection] {
+        guard let weights = sectionWeights?[type] else { return sectionWeights == nil ? sections : [] }
+        return sections.filter { (weights[$0.id] ?? .zero) > .zero }
+    }
+
+    public func items(for type: PlatformType) -> [RubricItem] {
+        sections(for: type).flatMap(\.items)
+    }
+
+    /// One expert's score for a platform of `type` from complete points by item id:
+    /// Σ weight × section points / 100 for a weighted stage, else the sum of the items.
+    public func score(points: [String: Rational], for type: PlatformType) -> Rational {
+        sections(for: type).reduce(.zero) { total, section in
+            let sectionPoints = section.items.reduce(Rational.zero) { $0 + (points[$1.id] ?? .zero) }
+            guard let weight = sectionWeights?[type]?[section.id] else { return total + sectionPoints }
+            return total + weight * sectionPoints / Rational(100)
+        }
+    }
+}
+
+/// The scoring rules as data (SPEC §6): the indicator catalogue, the four stage forms, the
+/// weights, the aggregation rule, the threshold and the caps.
+public struct Rubric: Sendable {
+    public let title: String
+    public let titleEn: String
+    public let pointsStep: Rational
+    public let threshold: Rational
+    /// An expert's stage score more than this percent away from the panel mean is flagged.
+    public let deviationPct: Rational
+    public let trim: TrimRule
+    public let groups: [SelectionGroup]
+    public let catalog: IndicatorCatalog
+    public let stages: [RubricStage]
+    /// The YAML the rubric was read from, stored in a workspace so its scores stay explained.
+    public let sourceText: String
+
+    public var sha256: String { ContentHash.sha256(sourceText) }
+
+    public func stage(_ id: StageID) -> RubricStage? {
+        stages.first { $0.id == id }
+    }
+
+    public func group(_ direction: Direction) -> SelectionGroup? {
+        groups.first { $0.direction == direction }
+    }
+
+    /// The item with this id in this stage.
+    public func item(_ id: String, in stage: StageID) -> RubricItem? {
+        self.stage(stage)?.items.first { $0.id == id }
+    }
+
+    public var stageWeights: [StageID: Rational] {
+        Dictionary(uniqueKeysWithValues: stages.map { ($0.id, $0.weight) })
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Reads a whole file, refusing missing, unreadable and oversized ones with a reason a
+/// person can act on.
+public enum BoundedFile {
+    public struct Failure: Error, Sendable {
+        public let message: String
+    }
+
+    public static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(Failure(message: "no such file"))
+        }
+        if isDirectory.boolValue { return .failure(Failure(message: "is a folder, not a file")) }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .failure(Failure(message: "cannot be read (permission denied?)"))
+        }
+        defer { try? handle.close() }
+        do {
+            let data = try handle.read(upToCount: limit + 1) ?? Data()
+            if data.count > limit {
+                return .failure(Failure(message: "is larger than \(limit >> 20) MiB, too large for this kind of file"))
+            }
+            return .success(data)
+        } catch {
+            return .failure(Failure(message: "cannot be read: \(error.localizedDescription)"))
+        }
+    }
+}
+
+/// Strict UTF-8 decoding that says where the text is broken.
+public enum UTF8Text {
+    public struct Invalid: Error, Sendable {
+        public let line: Int
+        public let byteOffset: Int
+        public var message: String { "not valid UTF-8 text (byte \(byteOffset + 1), line \(line)); save the file as UTF-8" }
+    }
+
+    /// The text without a leading byte-order mark, or where the first invalid byte is.
+    public static func decode(_ data: Data) -> Result<String, Invalid> {
+        let bytes = [UInt8](data)
+        if let offset = firstInvalidOffset(bytes) {
+            let line = bytes[..<offset].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+            return .failure(Invalid(line: line, byteOffset: offset))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        return .success(text)
+    }
+
+    private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case let .scalarValue(scalar):
+                offset += UTF8.width(scalar)
+            case .emptyInput:
+                return nil
+            case .error:
+                return offset
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The workspace database's schema, one migration per change; never edit a shipped one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .text).notNull()
+            }
+            try db.create(table: "dossier") { t in
+                t.primaryKey("id", .text)
+                t.column("file", .text).notNull()
+                t.column("source", .text).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("platform", .text).notNull()
+            }
+            try db.create(table: "expert") { t in
+                t.primaryKey("id", .text)
+                t.column("name", .text).notNull()
+                t.column("affiliation", .text).notNull()
+                t.column("stages", .text).notNull()  // comma-separated stage ids
+                t.column("conflicts", .text).notNull()  // comma-separated dossier ids from the panel file
+            }
+            try db.create(table: "score") { t in
+                t.column("expert", .text).notNull().references("expert")
+                t.column("dossier", .text).notNull().references("dossier")
+                t.column("stage", .text).notNull()
+                t.column("item", .text).notNull()
+                t.column("points", .text)  // exact decimal text, NULL while only a comment is saved
+                t.column("comment", .text).notNull().defaults(to: "")
+                t.column("updated_at", .text).notNull()
+                t.primaryKey(["expert", "dossier", "stage", "item"])
+            }
+            try db.create(table: "override") { t in
+                t.column("dossier", .text).notNull().references("dossier")
+                t.column("code", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("at", .text).notNull()
+                t.primaryKey(["dossier", "code"])
+            }
+            try db.create(table: "audit") { t in
+                t.autoIncrementedPrimaryKey("seq")
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("action", .text).notNull()
+                t.column("subject", .text).notNull()
+                t.column("old", .text)
+                t.column("new", .text)
+                t.column("prev_hash", .text).notNull()
+                t.column("hash", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,279 @@
+import Foundation
+import GRDB
+import IIPCore
+
+/// Why a workspace operation could not run; the message is one line for the user.
+public struct WorkspaceError: Error, Sendable, CustomStringConvertible {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// A dossier as stored in a workspace: the exact text that was reviewed.
+public struct StoredDossier: Sendable {
+    public let id: String
+    /// The path it was imported from, used to look for evidence files.
+    public let file: String
+    public let source: String
+    public let sha256: String
+    public let type: PlatformType
+    public let platform: String
+}
+
+/// A chair's waiver of one compliance error, with the reason that every export shows.
+public struct Override: Sendable, Equatable {
+    public let dossier: String
+    public let code: String
+    public let reason: String
+    public let at: String
+}
+
+/// A workspace: a folder holding `workspace.sqlite`, with the dossiers, the panel, the
+/// rubric, every score and the audit log (SPEC §7, §9). Every write is one transaction.
+public final class Workspace {
+    public static let databaseName = "workspace.sqlite"
+
+    public let folder: String
+    let db: DatabaseQueue
+
+    private init(folder: String, db: DatabaseQueue) {
+        self.folder = folder
+        self.db = db
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        // A second instance waits briefly for a write lock instead of failing at once.
+        config.busyMode = .timeout(5)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    // MARK: - Create and open
+
+    /// Opens the workspace in `folder`.
+    public static func open(_ folder: String) throws -> Workspace {
+        let path = (folder as NSString).appendingPathComponent(databaseName)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw WorkspaceError("\(folder): not a workspace (no \(databaseName)); make one with 'iipeval init'")
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try Schema.migrator.migrate(queue)
+            let workspace = Workspace(folder: folder, db: queue)
+            _ = try workspace.meta("rubric")
+            return workspace
+        } catch let error as WorkspaceError {
+            throw error
+        } catch {
+            throw WorkspaceError("\(path): cannot open the workspace database: \(Workspace.describe(error))")
+        }
+    }
+
+    /// Makes a new workspace in `folder` (which must not hold one yet). The database is
+    /// built beside its final name and renamed into place, so a failure leaves nothing
+    /// half-made behind.
+    public static func create(_ folder: String, dossiers: [LoadedDossier], panel: Panel?, panelText: String?,
+                              rubric: Rubric) throws -> Workspace {
+        let fm = FileManager.default
+        let final = (folder as NSString).appendingPathComponent(databaseName)
+        if fm.fileExists(atPath: final) { throw WorkspaceError("\(folder) already holds a workspace") }
+        var isDirectory: ObjCBool = false
+        let existed = fm.fileExists(atPath: folder, isDirectory: &isDirectory)
+        if existed, !isDirectory.boolValue { throw WorkspaceError("\(folder) is a file, not a folder") }
+        do {
+            try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError("\(folder): cannot create the folder: \(error.localizedDescription)")
+        }
+        let temporary = (folder as NSString).appendingPathComponent(".\(databaseName).creating-\(getpid())")
+        func cleanUp() {
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) }
+            if !existed { try? fm.removeItem(atPath: folder) }
+        }
+        do {
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
+            try Schema.migrator.migrate(queue)
+            try queue.write { db in
+                try fill(db, dossiers: dossiers, panel: panel, panelText: panelText, rubric: rubric)
+            }
+            try queue.close()
+            try fm.moveItem(atPath: temporary, toPath: final)
+        } catch {
+            cleanUp()
+            throw WorkspaceError("\(folder): cannot create the workspace: \(describe(error))")
+        }
+        return try open(folder)
+    }
+
+    private static func fill(_ db: Database, dossiers: [LoadedDossier], panel: Panel?, panelText: String?, rubric: Rubric) throws {
+        let now = Workspace.now()
+        try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rubric', ?), ('created', ?), ('panel', ?), ('chair', ?)",
+                       arguments: [rubric.sourceText, now, panelText ?? "", panel?.chair ?? ""])
+        for loaded in dossiers {
+            guard let dossier = loaded.dossier, let id = dossier.id, let type = dossier.platform.type,
+                  let text = loaded.text, let hash = loaded.sha256 else { continue }
+            let absolute = URL(fileURLWithPath: loaded.file).standardizedFileURL.path
+            try db.execute(sql: "INSERT INTO dossier (id, file, source, sha256, type, platform) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [id, absolute, text, hash, type.rawValue, dossier.platform.name ?? ""])
+            try AuditLog.append(db, actor: "chair", action: "dossier.import", subject: id, new: hash, at: now)
+        }
+        for expert in panel?.experts ?? [] {
+            try db.execute(sql: "INSERT INTO expert (id, name, affiliation, stages, conflicts) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [expert.id, expert.name, expert.affiliation,
+                                       expert.stages.map(\.rawValue).joined(separator: ","), expert.conflicts.joined(separator: ",")])
+            try AuditLog.append(db, actor: "chair", action: "expert.add", subject: expert.id, new: expert.name, at: now)
+        }
+    }
+
+    // MARK: - Reading
+
+    func meta(_ key: String) throws -> String {
+        guard let value = try db.read({ try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) else {
+            throw WorkspaceError("\(folder): the workspace database has no \(key); it is damaged or not made by iipeval")
+        }
+        return value
+    }
+
+    /// The workspace's rubric, as stored when it was made.
+    public func rubric() throws -> Rubric {
+        let text = try meta("rubric")
+        let catalog = try Rubric.builtIn.get().catalog
+        do {
+            return try Rubric.parse(text, file: "\(folder) rubric", catalog: catalog)
+        } catch {
+            throw WorkspaceError("\(folder): the stored rubric is invalid: \(error)")
+        }
+    }
+
+    public func panel() throws -> Panel {
+        let chair = try meta("chair")
+        let experts = try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM expert ORDER BY id").map { row in
+                Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
+                       stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
+                       conflicts: (row["conflicts"] as String).split(separator: ",").map(String.init))
+            }
+        }
+        return Panel(chair: chair, experts: experts)
+    }
+
+    public func dossiers() throws -> [StoredDossier] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM dossier ORDER BY id").compactMap { row in
+                guard let type = PlatformType(rawValue: row["type"]) else { return nil }
+                return StoredDossier(id: row["id"], file: row["file"], source: row["source"], sha256: row["sha256"],
+                                     type: type, platform: row["platform"])
+            }
+        }
+    }
+
+    /// The compliance check of SPEC §5 run again over the stored dossier texts.
+    public func compliance() throws -> [ComplianceReport] {
+        let catalog = try Rubric.builtIn.get().catalog
+        let loader = DossierLoader(catalog: catalog)
+        let loaded = try dossiers().map { stored in
+            loader.load(data: Data(stored.source.utf8), file: stored.file)
+        }
+        return ComplianceCheck.run(loaded, catalog: catalog)
+    }
+
+    public func overrides() throws -> [Override] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM override ORDER BY dossier, code").map {
+                Override(dossier: $0["dossier"], code: $0["code"], reason: $0["reason"], at: $0["at"])
+            }
+        }
+    }
+
+    /// Saved scores, optionally of one expert and/or one stage.
+    public func scores(expert: String? = nil, stage: StageID? = nil) throws -> [ItemScore] {
+        try db.read { db in
+            var sql = "SELECT * FROM score WHERE 1 = 1"
+            var arguments: StatementArguments = []
+            if let expert { sql += " AND expert = ?"; arguments += [expert] }
+            if let stage { sql += " AND stage = ?"; arguments += [stage.rawValue] }
+            sql += " ORDER BY expert, dossier, stage, item"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                guard let stage = StageID(rawValue: row["stage"]) else { return nil }
+                let points: String? = row["points"]
+                return ItemScore(expert: row["expert"], dossier: row["dossier"], stage: stage, item: row["item"],
+                                 points: points.flatMap { Rational(decimal: $0) }, comment: row["comment"])
+            }
+        }
+    }
+
+    // MARK: - Writing
+
+    /// Saves `scores` (replacing earlier ones of the same items) in one transaction, with an
+    /// audit entry for each change.
+    public func save(_ scores: [ItemScore], actor: String) throws {
+        let now = Workspace.now()
+        try write { db in
+            for score in scores {
+                let old = try Row.fetchOne(db, sql: """
+                    SELECT points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ? AND item = ?
+                    """, arguments: [score.expert, score.dossier, score.stage.rawValue, score.item])
+                let oldText = old.map { Workspace.auditValue(points: $0["points"], comment: $0["comment"]) }
+                let newText = Workspace.auditValue(points: score.points?.description, comment: score.comment)
+                guard oldText != newText else { continue }
+                try db.execute(sql: """
+                    INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (expert, dossier, stage, item) DO UPDATE SET
+                      points = excluded.points, comment = excluded.comment, updated_at = excluded.updated_at
+                    """, arguments: [score.expert, score.dossier, score.stage.rawValue, score.item,
+                                     score.points?.description, score.comment, now])
+                try AuditLog.append(db, actor: actor, action: "score.set",
+                                    subject: "\(score.expert)/\(score.dossier)/\(score.stage.rawValue)/\(score.item)",
+                                    old: oldText, new: newText, at: now)
+            }
+        }
+    }
+
+    /// Records the chair's waiver of `code` for `dossier`.
+    public func addOverride(dossier: String, code: String, reason: String, actor: String) throws {
+        let now = Workspace.now()
+        try write { db in
+            let old = try String.fetchOne(db, sql: "SELECT reason FROM override WHERE dossier = ? AND code = ?", arguments: [dossier, code])
+            try db.execute(sql: """
+                INSERT INTO override (dossier, code, reason, at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (dossier, code) DO UPDATE SET reason = excluded.reason, at = excluded.at
+                """, arguments: [dossier, code, reason, now])
+            try AuditLog.append(db, actor: actor, action: "override", subject: "\(dossier)/\(code)", old: old, new: reason, at: now)
+        }
+    }
+
+    private func write(_ body: (Database) throws -> Void) throws {
+        do {
+            try db.write(body)
+        } catch {
+            throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")
+        }
+    }
+
+    // MARK: - Helpers
+
+    static func auditValue(points: String?, comment: String) -> String {
+        "points=\(points ?? "") comment=\(comment)"
+    }
+
+    static func now() -> String {
+        ISO8601DateFormatter().string(from: Date())
+    }
+
+    static func describe(_ error: Error) -> String {
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "the workspace is busy in another iipeval; try again when it is done"
+            case .SQLITE_FULL: return "the disk is full"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return "the database cannot be written (permissions?)"
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a valid workspace database"
+            default: return db.message ?? "\(db.resultCode)"
+            }
+        }
+        return error.localizedDescription
+    }
+}

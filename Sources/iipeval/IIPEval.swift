@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+
+/// The `iipeval` command (SPEC §7). Exit codes: 0 success, 1 the work found errors,
+/// 2 the command could not run; errors go to stderr, one line each.
+@main
+struct IIPEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "iipeval",
+        abstract: "评审台 — the expert panel's workbench for Guangdong industrial internet platform dossiers.",
+        subcommands: [Validate.self, Init.self, Scores.self, Rank.self, OverrideCommand.self]
+    )
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            failure.lines.forEach(Console.error)
+            Foundation.exit(failure.code)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            // Usage mistakes are "could not run" (2) by the SPEC, not ArgumentParser's 64.
+            Console.error(message(for: error))
+            Console.error("see 'iipeval --help'")
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// A command's failure: what to tell the user and the exit code.
+struct CLIFailure: Error {
+    let code: Int32
+    let lines: [String]
+
+    /// The command could not run (exit 2).
+    static func cannotRun(_ message: String) -> CLIFailure { CLIFailure(code: 2, lines: [message]) }
+    /// The work found errors (exit 1), already reported.
+    static func foundErrors(_ lines: [String] = []) -> CLIFailure { CLIFailure(code: 1, lines: lines) }
+}
+
+enum Console {
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data(("iipeval: " + line + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}

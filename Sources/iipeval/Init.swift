@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import IIPCore
+import IIPStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Make a workspace (a folder holding workspace.sqlite) and import the dossiers."
+    )
+
+    @Argument(help: "The workspace folder to create.")
+    var workspace: String
+
+    @Option(help: "Folder (or file) of dossiers.")
+    var dossiers: String
+
+    @Option(help: "The panel file (format iip-panel/1).")
+    var panel: String?
+
+    @Option(help: "A rubric of this workspace's own (format iip-rubric/1); default: the built-in one.")
+    var rubric: String?
+
+    func run() throws {
+        let rubric = try loadRubric()
+        let (panel, panelText) = try loadPanel()
+        let files: [String]
+        switch DossierFiles.collect([dossiers]) {
+        case let .failure(failure): throw CLIFailure.cannotRun(failure.message)
+        case let .success(found): files = found
+        }
+        guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(dossiers)") }
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let loaded = files.map(loader.load(path:))
+        let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog)
+        try refuseUnidentifiable(reports)
+        if let panel { try checkPanel(panel, against: reports) }
+        do {
+            _ = try Workspace.create(workspace, dossiers: loaded, panel: panel, panelText: panelText, rubric: rubric)
+        } catch let error as WorkspaceError {
+            throw CLIFailure.cannotRun(error.message)
+        }
+        let withErrors = reports.filter(\.hasErrors)
+        Console.out("workspace \(workspace): \(reports.count) dossiers, \(panel?.experts.count ?? 0) experts\n")
+        if !withErrors.isEmpty {
+            let ids = withErrors.compactMap(\.id).joined(separator: ", ")
+            Console.out("\(withErrors.count) dossiers have compliance errors (\(ids)); see 'iipeval validate \(dossiers)'\n")
+        }
+    }
+
+    private func loadRubric() throws -> Rubric {
+        guard let path = rubric else { return try builtInRubric() }
+        do {
+            return try Rubric.load(path: path)
+        } catch let error as RubricError {
+            throw CLIFailure(code: 2, lines: error.problems.map { "\(path): \($0)" })
+        }
+    }
+
+    private func loadPanel() throws -> (Panel?, String?) {
+        guard let path = panel else { return (nil, nil) }
+        do {
+            let panel = try Panel.load(path: path)
+            return (panel, try String(contentsOfFile: path, encoding: .utf8))
+        } catch let error as Panel.Invalid {
+            throw CLIFailure(code: 2, lines: error.problems.map { "\(path): \($0)" })
+        }
+    }
+
+    /// A workspace holds only dossiers it can tell apart: each needs an id of its own and a
+    /// platform type. Everything else is kept and shown as a compliance problem.
+    private func refuseUnidentifiable(_ reports: [ComplianceReport]) throws {
+        var lines: [String] = []
+        for report in reports {
+            let blocking = report.problems.filter {
+                $0.code == .parse || $0.code == .duplicateID || ($0.code == .field && ($0.field == "id" || $0.field == "platform.type"))
+                    || ($0.code == .range && $0.field == "platform.type")
+            }
+            lines += blocking.map { "\(report.file)\($0.line.map { ":\($0)" } ?? ""): \($0.code.rawValue) \($0.message)" }
+        }
+        guard lines.isEmpty else {
+            throw CLIFailure.foundErrors(lines + ["no workspace was made; fix these dossiers or move them out of \(dossiers)"])
+        }
+    }
+
+    private func checkPanel(_ panel: Panel, against reports: [ComplianceReport]) throws {
+        let ids = Set(reports.compactMap(\.id))
+        let unknown = panel.experts.flatMap { expert in
+            expert.conflicts.filter { !ids.contains($0) }.map { "\(self.panel ?? ""): expert \(expert.id) lists conflict \($0), which is not a dossier here" }
+        }
+        if !unknown.isEmpty { throw CLIFailure(code: 2, lines: unknown) }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import IIPCore
+import IIPStore
+
+enum RankFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, text, csv
+}
+
+struct Rank: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The ranking of both groups with caps, threshold and ties (SPEC §6)."
+    )
+
+    @Argument(help: "The workspace folder.") var workspace: String
+    @Option(help: "json, text or csv.") var format: RankFormat = .text
+
+    func run() throws {
+        let ws = try openWorkspace(workspace)
+        let standings = try withWorkspace { try ws.standings() }
+        switch format {
+        case .json: Console.out(RankText.json(standings.groups).text(pretty: true) + "\n")
+        case .csv: Console.out(RankText.csv(standings.groups))
+        case .text: Console.out(RankText.text(standings.groups))
+        }
+    }
+}
+
+/// The ranking as the rank command prints it.
+enum RankText {
+    static func json(_ groups: [RankedGroup]) -> JSONValue {
+        .object([("groups", .array(groups.map { group in
+            .object([
+                ("group", .string(group.group.direction.rawValue)),
+                ("cap", .int(group.group.cap)),
+                ("entries", .array(group.entries.map { entry in
+                    let c = entry.candidate
+                    return .object([
+                        ("rank", .int(entry.rank)),
+                        ("id", .string(c.id)),
+                        ("platform", .string(c.platform)),
+                        ("type", .string(c.type.rawValue)),
+                        ("final", .score(c.final)),
+                        ("stages", .object(StageID.allCases.map { ($0.rawValue, .score(c.stages[$0])) })),
+                        ("status", .string(entry.status.rawValue)),
+                        ("flags", .array(c.flags.map { .string($0) })),
+                    ])
+                })),
+            ])
+        }))])
+    }
+
+    static func csv(_ groups: [RankedGroup]) -> String {
+        let header = ["group", "rank", "id", "platform", "type", "final"] + StageID.allCases.map(\.rawValue) + ["status", "flags"]
+        var lines = [CSV.line(header)]
+        for group in groups {
+            for entry in group.entries {
+                let c = entry.candidate
+                lines.append(CSV.line([group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
+                                       c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
+                                      + [entry.status.rawValue, c.flags.joined(separator: " ")]))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func text(_ groups: [RankedGroup]) -> String {
+        var out = ""
+        for group in groups {
+            out += "\(group.group.name) (\(group.group.direction.rawValue), cap \(group.group.cap))\n"
+            out += "  rank  id              final    written  defence  site     test     status           platform\n"
+            var cutShown = false
+            for entry in group.entries {
+                if !cutShown, entry.status != .selected, entry.status != .tie {
+                    out += "  ---- cut ----\n"
+                    cutShown = true
+                }
+                let c = entry.candidate
+                let scores = ([c.final] + StageID.allCases.map { c.stages[$0] }).map { ($0?.fixed() ?? "—").padded(8) }
+                out += "  " + String(entry.rank).padded(5) + " " + c.id.padded(15) + " " + scores.joined(separator: " ") + " "
+                    + entry.status.rawValue.padded(16) + " " + c.platform + (c.flags.isEmpty ? "" : "  [" + c.flags.joined(separator: ", ") + "]") + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}

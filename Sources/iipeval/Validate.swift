@@ -1,0 +1,82 @@
+import Foundation
+import ArgumentParser
+import IIPCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check dossiers for compliance (符合性审查, SPEC §5).",
+        discussion: "PATH is a dossier file, a folder holding dossier.yaml, or a folder of those. Exit 0: no errors; 1: errors found; 2: could not run."
+    )
+
+    @Argument(help: "Dossier files or folders.")
+    var paths: [String]
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let catalog = try builtInRubric().catalog
+        let files: [String]
+        switch DossierFiles.collect(paths) {
+        case let .failure(failure): throw CLIFailure.cannotRun(failure.message)
+        case let .success(found): files = found
+        }
+        guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(paths.joined(separator: ", "))") }
+        let loader = DossierLoader(catalog: catalog)
+        let reports = ComplianceCheck.run(files.map(loader.load(path:)), catalog: catalog)
+        switch format {
+        case .json: Console.out(ComplianceText.json(reports).text(pretty: true) + "\n")
+        case .text: Console.out(ComplianceText.text(reports))
+        }
+        if reports.contains(where: \.hasErrors) { throw CLIFailure.foundErrors() }
+    }
+}
+
+/// The compliance reports as the validate command prints them.
+enum ComplianceText {
+    static func json(_ reports: [ComplianceReport]) -> JSONValue {
+        .object([("dossiers", .array(reports.map { report in
+            .object([
+                ("id", .optionalString(report.id)),
+                ("file", .string(report.file)),
+                ("problems", .array(report.problems.map { problem in
+                    var fields: [(String, JSONValue)] = [
+                        ("code", .string(problem.code.rawValue)),
+                        ("severity", .string(problem.severity.rawValue)),
+                        ("field", .optionalString(problem.field)),
+                        ("message", .string(problem.message)),
+                    ]
+                    if let line = problem.line { fields.append(("line", .int(line))) }
+                    return .object(fields)
+                })),
+            ])
+        }))])
+    }
+
+    static func text(_ reports: [ComplianceReport]) -> String {
+        var out = ""
+        for report in reports where !report.problems.isEmpty {
+            out += "\(report.file)  \(report.id ?? "(no id)")\n"
+            for p in report.problems {
+                let severity = p.severity == .error ? "error  " : "warning"
+                let line = p.line.map { "line \($0): " } ?? ""
+                out += "  \(severity) \(p.code.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(line)\(p.message)\n"
+            }
+        }
+        let withErrors = reports.filter(\.hasErrors).count
+        let warningsOnly = reports.filter { !$0.hasErrors && !$0.problems.isEmpty }.count
+        out += "\(reports.count) dossiers: \(reports.count - withErrors - warningsOnly) clean, \(warningsOnly) with warnings only, \(withErrors) with errors\n"
+        return out
+    }
+}
+
+func builtInRubric() throws -> Rubric {
+    switch Rubric.builtIn {
+    case let .success(rubric): return rubric
+    case let .failure(error): throw CLIFailure(code: 2, lines: ["the built-in rubric is invalid:"] + error.problems)
+    }
+}

@@ -1,0 +1,102 @@
+import TestSupport
+import XCTest
+@testable import IIPCore
+
+/// SPEC §7 `scores import`: every reason a row is refused, by line.
+final class ScoreRowsTests: XCTestCase {
+    let rubric = try! Rubric.builtIn.get()
+    lazy var context: ScoreRows.Context = {
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let industry = loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: "i.yaml").dossier!
+        let cross = loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross").utf8), file: "c.yaml").dossier!
+        let panel = Panel(chair: "E1", experts: [
+            Expert(id: "E1", name: "甲", affiliation: "某大学", stages: StageID.allCases, conflicts: []),
+            Expert(id: "E2", name: "乙", affiliation: "测试研究院", stages: StageID.allCases, conflicts: []),
+            Expert(id: "E3", name: "丙", affiliation: "某协会", stages: [.written], conflicts: ["C1"]),
+        ])
+        return ScoreRows.Context(rubric: rubric, panel: panel, dossiers: ["I1": industry, "C1": cross])
+    }()
+
+    let header = "expert,dossier,stage,item,points,comment\n"
+
+    func read(_ body: String) -> Result<[ItemScore], ScoreRows.Refusal> {
+        ScoreRows.read(header + body, context: context)
+    }
+
+    func rejectedLines(_ body: String) -> [Int] {
+        guard case let .failure(refusal) = read(body) else { return [] }
+        return refusal.rejections.map(\.line)
+    }
+
+    func testAcceptsGoodRowsWithBOMAndQuotedComments() throws {
+        let text = "\u{FEFF}" + header + "E1,I1,written,basic.device,12.5,\"设备多,\"\"接入\"\"好\n第二行\"\nE1,C1,written,cross.industries,30,\n"
+        let scores = try ScoreRows.read(text, context: context).get()
+        XCTAssertEqual(scores.count, 2)
+        XCTAssertEqual(scores[0].points, Rational(25, 2))
+        XCTAssertEqual(scores[0].comment, "设备多,\"接入\"好\n第二行")
+        XCTAssertEqual(scores[1].points, Rational(30))
+    }
+
+    func testEachKindOfBadRowIsNamedByLine() {
+        let body = """
+        E9,I1,written,basic.device,10,unknown expert
+        E1,X9,written,basic.device,10,unknown dossier
+        E1,I1,oral,basic.device,10,unknown stage
+        E1,I1,written,basic.teleport,10,unknown item
+        E1,I1,written,basic.device,15.5,over max
+        E1,I1,written,basic.device,-1,negative
+        E1,I1,written,basic.device,7.25,off grid
+        E1,I1,written,cross.industries,10,not applicable to industry
+        E3,I1,defence,defence.qa,10,not on the panel for the stage
+        E3,C1,written,basic.device,10,conflict listed in the panel file
+        E2,I1,written,basic.device,10,conflict by affiliation with a partner
+        E1,I1,written,basic.device,abc,not a number
+        E1,I1,written,basic.device,10
+        E1,I1,written,basic.device,10,fine
+        E1,I1,written,basic.device,11,repeats the previous line
+
+        """
+        XCTAssertEqual(rejectedLines(body), [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16])
+        guard case let .failure(refusal) = read(body) else { return XCTFail() }
+        let reasons = refusal.rejections.map(\.reason)
+        XCTAssertTrue(reasons[0].contains("unknown expert"))
+        XCTAssertTrue(reasons[7].contains("does not apply"))
+        XCTAssertTrue(reasons[8].contains("not on the panel"))
+        XCTAssertTrue(reasons[9].contains("conflict"))
+        XCTAssertTrue(reasons[10].contains("测试研究院"))
+        XCTAssertTrue(reasons[13].contains("line 15"))
+    }
+
+    func testHeaderMustMatch() {
+        guard case let .failure(refusal) = ScoreRows.read("a,b,c\nE1,I1,written,basic.device,10,x\n", context: context) else {
+            return XCTFail("a wrong header must refuse the file")
+        }
+        XCTAssertEqual(refusal.rejections.map(\.line), [1])
+    }
+
+    func testEmptyPointsKeepOnlyAComment() throws {
+        let scores = try read("E1,I1,written,basic.device,,待核实\n").get()
+        XCTAssertNil(scores[0].points)
+        XCTAssertEqual(scores[0].comment, "待核实")
+    }
+
+    func testExportWritesTheImportFormatSorted() throws {
+        let scores = try read("E3,I1,written,basic.users,7.5,b\nE1,I1,written,basic.device,9,\"a,b\"\nE1,I1,defence,defence.qa,10,\n").get()
+        XCTAssertEqual(ScoreRows.text(scores), """
+        expert,dossier,stage,item,points,comment
+        E1,I1,defence,defence.qa,10,
+        E1,I1,written,basic.device,9,"a,b"
+        E3,I1,written,basic.users,7.5,b
+
+        """)
+        // What is exported imports again unchanged.
+        XCTAssertEqual(try ScoreRows.read(ScoreRows.text(scores), context: context).get().count, 3)
+    }
+
+    func testCSVLinesCountQuotedLineBreaks() throws {
+        let records = try CSV.parse("a,b\n\"x\ny\",z\n\nlast,row\r\n").get()
+        XCTAssertEqual(records.map(\.line), [1, 2, 5])
+        XCTAssertEqual(records[1].fields, ["x\ny", "z"])
+        guard case .failure = CSV.parse("a,\"b") else { return XCTFail("an unclosed quote is malformed") }
+    }
+}

@@ -1,0 +1,110 @@
+import GRDB
+import TestSupport
+import XCTest
+@testable import IIPCore
+@testable import IIPStore
+
+/// SPEC §7 and §9: the workspace keeps dossiers, panel, rubric, scores and overrides, in
+/// WAL mode, one transaction per write, with a hash-chained audit log.
+final class WorkspaceTests: XCTestCase {
+    let rubric = try! Rubric.builtIn.get()
+    var folder = ""
+
+    override func setUp() {
+        folder = DossierFixture.temporaryFolder()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func makeWorkspace() throws -> Workspace {
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let dossiers = [
+            loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: folder + "/I1.yaml"),
+            loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross", creditCode: DossierFixture.creditCodes[1]).utf8),
+                        file: folder + "/C1.yaml"),
+        ]
+        let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: "某大学", stages: StageID.allCases, conflicts: [])])
+        return try Workspace.create(folder + "/ws", dossiers: dossiers, panel: panel, panelText: "format: iip-panel/1", rubric: rubric)
+    }
+
+    func testCreateStoresEverythingAndReopens() throws {
+        _ = try makeWorkspace()
+        let ws = try Workspace.open(folder + "/ws")
+        XCTAssertEqual(try ws.dossiers().map(\.id), ["C1", "I1"])
+        XCTAssertEqual(try ws.dossiers().first?.type, .cross)
+        XCTAssertEqual(try ws.panel().experts.map(\.id), ["E1"])
+        XCTAssertEqual(try ws.panel().chair, "E1")
+        XCTAssertEqual(try ws.rubric().sha256, rubric.sha256)
+        XCTAssertEqual(try ws.compliance().map(\.problems.count), [0, 0])
+        let mode = try ws.db.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        XCTAssertEqual(mode, "wal")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder + "/ws").filter { $0.contains("creating") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testCreateRefusesAnExistingWorkspace() throws {
+        _ = try makeWorkspace()
+        XCTAssertThrowsError(try makeWorkspace()) { XCTAssertTrue("\($0)".contains("already")) }
+    }
+
+    func testOpenRefusesAFolderWithoutWorkspace() {
+        XCTAssertThrowsError(try Workspace.open(folder)) { XCTAssertTrue("\($0)".contains("not a workspace")) }
+        FileManager.default.createFile(atPath: folder + "/workspace.sqlite", contents: Data("not sqlite at all".utf8))
+        XCTAssertThrowsError(try Workspace.open(folder)) { XCTAssertTrue("\($0)".contains("workspace.sqlite")) }
+    }
+
+    func testScoresAreSavedReplacedAndAudited() throws {
+        let ws = try makeWorkspace()
+        let first = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "好")
+        try ws.save([first], actor: "E1")
+        try ws.save([first], actor: "E1")  // unchanged: no new audit entry
+        let second = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(25, 2), comment: "更好")
+        try ws.save([second], actor: "E1")
+        XCTAssertEqual(try ws.scores(), [second])
+        XCTAssertEqual(try ws.scores(expert: "E2"), [])
+        XCTAssertEqual(try ws.scores(stage: .defence), [])
+        let entries = try ws.db.read { try Row.fetchAll($0, sql: "SELECT * FROM audit WHERE action = 'score.set' ORDER BY seq") }
+        XCTAssertEqual(entries.count, 2)
+        XCTAssertEqual(entries[1]["old"] as String?, "points=12 comment=好")
+        XCTAssertEqual(entries[1]["new"] as String?, "points=12.5 comment=更好")
+    }
+
+    func testAuditEntriesFormAHashChain() throws {
+        let ws = try makeWorkspace()
+        try ws.addOverride(dossier: "I1", code: "E-QUOTA", reason: "经主任会议同意", actor: "E1")
+        let rows = try ws.db.read { try Row.fetchAll($0, sql: "SELECT * FROM audit ORDER BY seq") }
+        XCTAssertGreaterThan(rows.count, 3)
+        var previous = AuditLog.genesis
+        for row in rows {
+            XCTAssertEqual(row["prev_hash"] as String, previous)
+            let hash = AuditLog.entryHash(previous: previous, at: row["at"], actor: row["actor"], action: row["action"],
+                                          subject: row["subject"], old: row["old"], new: row["new"])
+            XCTAssertEqual(row["hash"] as String, hash)
+            previous = hash
+        }
+    }
+
+    func testABatchWithABadRowWritesNothing() throws {
+        let ws = try makeWorkspace()
+        let good = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        let bad = ItemScore(expert: "E1", dossier: "NOPE", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        XCTAssertThrowsError(try ws.save([good, bad], actor: "E1"))
+        XCTAssertEqual(try ws.scores(), [], "the transaction rolled back")
+    }
+
+    func testOverridesMakeADossierEligibleAgain() throws {
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let late = DossierFixture.yaml(id: "I1").replacingOccurrences(of: "signed: true", with: "signed: false")
+        let ws = try Workspace.create(folder + "/ws", dossiers: [loader.load(data: Data(late.utf8), file: folder + "/I1.yaml")],
+                                      panel: nil, panelText: nil, rubric: rubric)
+        XCTAssertEqual(try ws.standings().standingErrors("I1").map(\.code), [.attestation])
+        XCTAssertEqual(try ws.standings().groups[1].entries.first?.status, .ineligible)
+        try ws.addOverride(dossier: "I1", code: "E-ATTESTATION", reason: "原件已补签", actor: "chair")
+        let standings = try ws.standings()
+        XCTAssertEqual(standings.standingErrors("I1"), [])
+        XCTAssertEqual(standings.groups[1].entries.first?.status, .incomplete)
+        XCTAssertEqual(standings.groups[1].entries.first?.candidate.flags, ["override:E-ATTESTATION"])
+    }
+}

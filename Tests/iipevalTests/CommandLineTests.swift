@@ -1,0 +1,201 @@
+import IIPCore
+import TestSupport
+import XCTest
+
+/// SPEC §5 and §7 through the built binary: exit codes, JSON shapes, messages.
+final class CommandLineTests: XCTestCase {
+    var folder = ""
+    let rubric = try! Rubric.builtIn.get()
+
+    override func setUp() {
+        folder = DossierFixture.temporaryFolder()
+        try? FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func write(_ text: String, to name: String) {
+        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
+    }
+
+    func run(_ arguments: String...) -> CommandRunner.Outcome { CommandRunner.run(arguments) }
+
+    /// Two clean dossiers (an industry and a cross platform) and a panel of two experts.
+    func makeWorkspace() {
+        write(DossierFixture.yaml(id: "I1"), to: "dossiers/I1.yaml")
+        write(DossierFixture.yaml(id: "C1", type: "cross", creditCode: DossierFixture.creditCodes[1]), to: "dossiers/C1.yaml")
+        write("""
+        format: iip-panel/1
+        chair: E1
+        experts:
+          - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
+          - {id: E2, name: 林某, affiliation: 某协会, stages: [written, defence, site, test], conflicts: []}
+        """, to: "panel.yaml")
+        let made = run("init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml")
+        XCTAssertEqual(made.code, 0, made.err)
+    }
+
+    /// Rows giving every applicable item `percent`% of its max.
+    func rows(expert: String, dossier: String, type: PlatformType, percent: Int) -> [String] {
+        rubric.stages.flatMap { stage in
+            stage.items(for: type).map { item in
+                "\(expert),\(dossier),\(stage.id.rawValue),\(item.id),\((item.max * Rational(percent) / Rational(100)).description),"
+            }
+        }
+    }
+
+    // MARK: - validate
+
+    func testValidateCleanFolderExitsZero() {
+        write(DossierFixture.yaml(id: "A"), to: "dossiers/A.yaml")
+        let outcome = run("validate", folder + "/dossiers")
+        XCTAssertEqual(outcome.code, 0, outcome.err)
+        XCTAssertTrue(outcome.out.contains("1 dossiers: 1 clean"))
+    }
+
+    func testValidateJSONShapeAndErrorExit() throws {
+        write(DossierFixture.yaml(id: "A", creditCode: "91440604MA4UH3D21J"), to: "dossiers/A.yaml")
+        write("this: [is not, closed", to: "dossiers/B.yaml")
+        let outcome = run("validate", folder + "/dossiers", "--format", "json")
+        XCTAssertEqual(outcome.code, 1)
+        let json = try XCTUnwrap(CommandRunner.json(outcome.out) as? [String: Any])
+        let dossiers = try XCTUnwrap(json["dossiers"] as? [[String: Any]])
+        XCTAssertEqual(dossiers.count, 2)
+        XCTAssertEqual(dossiers[0]["id"] as? String, "A")
+        let problem = try XCTUnwrap((dossiers[0]["problems"] as? [[String: Any]])?.first)
+        XCTAssertEqual(problem["code"] as? String, "E-CREDIT-CODE")
+        XCTAssertEqual(problem["severity"] as? String, "error")
+        XCTAssertEqual(problem["field"] as? String, "applicant.credit_code")
+        XCTAssertNotNil(problem["message"] as? String)
+        XCTAssertTrue(dossiers[1]["id"] is NSNull, "an unparseable file has id null")
+        XCTAssertTrue((dossiers[1]["file"] as? String)?.hasSuffix("B.yaml") == true)
+        XCTAssertEqual((dossiers[1]["problems"] as? [[String: Any]])?.first?["code"] as? String, "E-PARSE")
+    }
+
+    func testValidateCannotRunExitsTwo() {
+        let missing = run("validate", folder + "/nowhere")
+        XCTAssertEqual(missing.code, 2)
+        XCTAssertTrue(missing.err.contains("nowhere"))
+        XCTAssertEqual(run("validate").code, 2, "no path")
+        XCTAssertEqual(run("validate", folder, "--format", "xml").code, 2, "bad option value")
+        XCTAssertEqual(run("frobnicate").code, 2, "unknown command")
+        XCTAssertEqual(run("validate", folder + "/dossiers").code, 2, "an empty folder holds no dossier")
+    }
+
+    func testNoStackTraceOnHostileFiles() {
+        write("format: iip-dossier/1\nid: " + String(repeating: "[", count: 100_000), to: "dossiers/deep.yaml")
+        FileManager.default.createFile(atPath: folder + "/dossiers/binary.yaml", contents: Data([0xFF, 0xFE, 0x00, 0x80]))
+        let outcome = run("validate", folder + "/dossiers", "--format", "json")
+        XCTAssertEqual(outcome.code, 1)
+        XCTAssertEqual(outcome.out.components(separatedBy: "E-PARSE").count - 1, 2)
+    }
+
+    // MARK: - init, scores, rank
+
+    func testInitRefusesUnparseableDossiersAndMakesNothing() {
+        write(DossierFixture.yaml(id: "A"), to: "dossiers/A.yaml")
+        write("format: iip-dossier/1\nid: [", to: "dossiers/B.yaml")
+        let outcome = run("init", folder + "/ws", "--dossiers", folder + "/dossiers")
+        XCTAssertEqual(outcome.code, 1)
+        XCTAssertTrue(outcome.err.contains("B.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/ws"))
+    }
+
+    func testInitRefusesBadPanelAndExistingWorkspace() {
+        write(DossierFixture.yaml(id: "A"), to: "dossiers/A.yaml")
+        write("format: iip-panel/1\nchair: E9\nexperts:\n  - {id: E1, name: 甲, stages: [written, oral]}\n", to: "panel.yaml")
+        let badPanel = run("init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml")
+        XCTAssertEqual(badPanel.code, 2)
+        XCTAssertTrue(badPanel.err.contains("oral"))
+        XCTAssertTrue(badPanel.err.contains("E9"))
+        XCTAssertEqual(run("init", folder + "/ws", "--dossiers", folder + "/dossiers").code, 0)
+        XCTAssertEqual(run("init", folder + "/ws", "--dossiers", folder + "/dossiers").code, 2)
+    }
+
+    func testImportThenRankGivesExactScores() throws {
+        makeWorkspace()
+        // E1 gives full marks everywhere, E2 half marks: every stage 75, final 75.
+        // I1 gets an extra 0.5 from E2 on defence.qa: defence (100 + 50.5)/2 = 75.25,
+        // final 0.4·75 + 0.25·75.25 + 0.2·75 + 0.15·75 = 75.0625 → 75.06.
+        var csv = ["expert,dossier,stage,item,points,comment"]
+        csv += rows(expert: "E1", dossier: "I1", type: .industry, percent: 100)
+        csv += rows(expert: "E2", dossier: "I1", type: .industry, percent: 50).map {
+            $0.hasPrefix("E2,I1,defence,defence.qa,") ? "E2,I1,defence,defence.qa,8,答辩清楚" : $0
+        }
+        csv += rows(expert: "E1", dossier: "C1", type: .cross, percent: 100)
+        csv += rows(expert: "E2", dossier: "C1", type: .cross, percent: 50)
+        write(csv.joined(separator: "\n") + "\n", to: "scores.csv")
+        let imported = run("scores", "import", folder + "/ws", folder + "/scores.csv")
+        XCTAssertEqual(imported.code, 0, imported.err)
+
+        let ranked = run("rank", folder + "/ws", "--format", "json")
+        XCTAssertEqual(ranked.code, 0, ranked.err)
+        XCTAssertTrue(ranked.out.contains("\"final\": 75.06"), "exact decimal text in the JSON")
+        let json = try XCTUnwrap(CommandRunner.json(ranked.out) as? [String: Any])
+        let groups = try XCTUnwrap(json["groups"] as? [[String: Any]])
+        XCTAssertEqual(groups.map { $0["group"] as? String }, ["cross", "specific"])
+        XCTAssertEqual(groups.map { $0["cap"] as? Int }, [5, 10])
+        let specific = try XCTUnwrap((groups[1]["entries"] as? [[String: Any]])?.first)
+        XCTAssertEqual(specific["rank"] as? Int, 1)
+        XCTAssertEqual(specific["id"] as? String, "I1")
+        XCTAssertEqual(specific["type"] as? String, "industry")
+        XCTAssertEqual(specific["status"] as? String, "selected")
+        XCTAssertEqual(specific["final"] as? Double, 75.06)
+        let stages = try XCTUnwrap(specific["stages"] as? [String: Any])
+        XCTAssertEqual(stages["written"] as? Double, 75)
+        XCTAssertEqual(stages["defence"] as? Double, 75.25)
+        // E1's 100 is 33% above the defence mean of 75.25: both experts deviate.
+        XCTAssertEqual(specific["flags"] as? [String], ["deviation:written:E1", "deviation:written:E2", "deviation:defence:E1",
+                                                         "deviation:defence:E2", "deviation:site:E1", "deviation:site:E2",
+                                                         "deviation:test:E1", "deviation:test:E2"])
+        let csvOut = run("rank", folder + "/ws", "--format", "csv")
+        XCTAssertTrue(csvOut.out.contains("specific,1,I1,测试家电工业互联网平台,industry,75.06,75.00,75.25,75.00,75.00,selected"))
+        XCTAssertTrue(run("rank", folder + "/ws").out.contains("75.06"))
+
+        // Exported scores use the import format and import again as a no-op.
+        let exported = run("scores", "export", folder + "/ws", "--expert", "E2", "--stage", "defence")
+        XCTAssertEqual(exported.code, 0)
+        XCTAssertTrue(exported.out.hasPrefix("expert,dossier,stage,item,points,comment\nE2,C1,defence,defence.cases,12.5,\n"))
+        XCTAssertTrue(exported.out.contains("E2,I1,defence,defence.qa,8,答辩清楚\n"))
+    }
+
+    func testImportWithABadRowWritesNothing() {
+        makeWorkspace()
+        var csv = ["expert,dossier,stage,item,points,comment"]
+        csv += rows(expert: "E1", dossier: "I1", type: .industry, percent: 100)
+        csv.append("E1,I1,written,basic.device,16,over the max")
+        csv.append("E7,I1,written,basic.device,1,unknown expert")
+        write(csv.joined(separator: "\n") + "\n", to: "scores.csv")
+        let outcome = run("scores", "import", folder + "/ws", folder + "/scores.csv")
+        XCTAssertEqual(outcome.code, 1)
+        let lines = outcome.err.split(separator: "\n")
+        XCTAssertTrue(lines[0].contains("scores.csv:\(csv.count - 1):"), String(lines[0]))
+        XCTAssertTrue(lines[1].contains("scores.csv:\(csv.count):"))
+        XCTAssertTrue(outcome.err.contains("nothing was imported"))
+        XCTAssertEqual(run("scores", "export", folder + "/ws").out, "expert,dossier,stage,item,points,comment\n")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/missing.csv").code, 2)
+    }
+
+    func testOverrideNeedsAnExistingErrorAndAReason() {
+        write(DossierFixture.yaml(id: "I1").replacingOccurrences(of: "signed: true", with: "signed: false"), to: "dossiers/I1.yaml")
+        XCTAssertEqual(run("init", folder + "/ws", "--dossiers", folder + "/dossiers").code, 0)
+        XCTAssertTrue(run("rank", folder + "/ws").out.contains("ineligible"))
+        XCTAssertEqual(run("override", folder + "/ws", "I1", "E-QUOTA", "--reason", "x").code, 2, "I1 has no E-QUOTA")
+        XCTAssertEqual(run("override", folder + "/ws", "I9", "E-ATTESTATION", "--reason", "x").code, 2, "no such dossier")
+        XCTAssertEqual(run("override", folder + "/ws", "I1", "W-LATE", "--reason", "x").code, 2, "warnings need no override")
+        XCTAssertEqual(run("override", folder + "/ws", "I1", "E-ATTESTATION", "--reason", "  ").code, 2, "a reason is required")
+        XCTAssertEqual(run("override", folder + "/ws", "I1", "E-ATTESTATION", "--reason", "原件已补签").code, 0)
+        let ranked = run("rank", folder + "/ws", "--format", "json").out
+        XCTAssertTrue(ranked.contains("\"incomplete\""))
+        XCTAssertTrue(ranked.contains("override:E-ATTESTATION"))
+    }
+
+    func testCommandsOnAMissingWorkspaceExitTwo() {
+        let outcome = run("rank", folder + "/none")
+        XCTAssertEqual(outcome.code, 2)
+        XCTAssertTrue(outcome.err.contains("not a workspace"))
+        XCTAssertEqual(outcome.err.split(separator: "\n").count, 1, "one clear line")
+    }
+}
