@@ -30,7 +30,7 @@ run: build
 	$(BIN) --help
 
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build

@@ -25,6 +25,19 @@ final class EvaluationTests: XCTestCase {
         XCTAssertEqual(result.final, Rational(765, 10))
     }
 
+    /// Defence and site means of 210.5/3 each never terminate as decimals, yet the final is
+    /// exactly 0.4·80 + 0.45·210.5/3 + 0.15·80 = 75.575 and must round up to 75.58.
+    func testFinalOnAHalfCentRoundsAwayFromZero() {
+        var scores: [ItemScore] = []
+        for (expert, other) in [("E1", Rational(70)), ("E2", Rational(70)), ("E3", Rational(141, 2))] {
+            scores += sheet(expert, .written, 80) + sheet(expert, .defence, other) + sheet(expert, .site, other) + sheet(expert, .test, 80)
+        }
+        let result = evaluation.evaluate(id: "D", type: .industry, scores: scores)
+        XCTAssertEqual(result.value(.defence), Rational(421, 6))
+        XCTAssertEqual(result.final, Rational(3023, 40))
+        XCTAssertEqual(result.final?.fixed(), "75.58")
+    }
+
     func testWrittenScoreUsesTheTypeSpecificSections() {
         // Basic section full, own section empty: 60 for industry, and for cross 40 + nothing.
         let written = rubric.stage(.written)!

@@ -114,6 +114,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run("init", folder + "/ws", "--dossiers", folder + "/dossiers").code, 2)
     }
 
+    func testWorkspaceCarriesItsOwnRubric() throws {
+        write(DossierFixture.yaml(id: "A"), to: "dossiers/A.yaml")
+        write(rubric.sourceText.replacingOccurrences(of: "cap: 10", with: "cap: 8"), to: "rubric.yaml")
+        XCTAssertEqual(run("init", folder + "/ws", "--dossiers", folder + "/dossiers", "--rubric", folder + "/rubric.yaml").code, 0)
+        XCTAssertTrue(run("rank", folder + "/ws", "--format", "json").out.contains("\"cap\": 8"))
+
+        write(rubric.sourceText.replacingOccurrences(of: "weight: 25", with: "weight: 30"), to: "bad-rubric.yaml")
+        let refused = run("init", folder + "/ws2", "--dossiers", folder + "/dossiers", "--rubric", folder + "/bad-rubric.yaml")
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("bad-rubric.yaml"))
+        XCTAssertTrue(refused.err.contains("stage weights sum to 105"), refused.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/ws2"))
+    }
+
     func testImportThenRankGivesExactScores() throws {
         makeWorkspace()
         // E1 gives full marks everywhere, E2 half marks: every stage 75, final 75.
