@@ -41,7 +41,7 @@ struct Scores: ParsableCommand {
             case let .failure(refusal):
                 let rejections = refusal.rejections
                 throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }
-                    + ["\(rejections.count) bad rows; nothing was imported"])
+                    + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
             case let .success(scores):
                 try withWorkspace { try ws.save(scores, actor: "import") }
                 Console.out("imported \(scores.count) scores from \(file)\n")

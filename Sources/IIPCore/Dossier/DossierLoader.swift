@@ -46,7 +46,7 @@ public struct DossierLoader: Sendable {
         }
         let text: String
         switch UTF8Text.decode(data) {
-        case let .failure(invalid): return refused(Problem(.parse, invalid.message, line: invalid.line))
+        case let .failure(invalid): return refused(Problem(.parse, invalid.reason, line: invalid.line))
         case let .success(decoded): text = decoded
         }
         let root: Node?

@@ -34,7 +34,9 @@ public enum UTF8Text {
     public struct Invalid: Error, Sendable {
         public let line: Int
         public let byteOffset: Int
-        public var message: String { "not valid UTF-8 text (byte \(byteOffset + 1), line \(line)); save the file as UTF-8" }
+        /// What is wrong, without the line.
+        public var reason: String { "not valid UTF-8 text (byte \(byteOffset + 1)); save the file as UTF-8" }
+        public var message: String { "line \(line): " + reason }
     }
 
     /// The text without a leading byte-order mark, or where the first invalid byte is.
