@@ -6,7 +6,7 @@ BUILD_DIR    := .build/debug
 BIN          := $(BUILD_DIR)/iipeval
 APT_PACKAGES := libsqlite3-dev libncursesw5-dev tmux
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench clean demo-reset
 
 all: build
 
@@ -25,9 +25,22 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# For now the command-line tour; the workbench arrives with the TUI.
+# The workbench on a demo workspace made from SampleDossiers (with the sample scores),
+# as E07, the expert whose sheets are empty. `make demo-reset` starts the demo afresh.
+DEMO   := demo
+EXPERT ?= E07
+LANG_UI ?= zh
+
+$(DEMO)/workspace.sqlite:
+	$(BIN) init $(DEMO) --dossiers SampleDossiers --panel SampleDossiers/panel.yaml
+	$(BIN) scores import $(DEMO) SampleDossiers/sample-scores.csv
+
 run: build
-	$(BIN) --help
+	@$(MAKE) --no-print-directory $(DEMO)/workspace.sqlite
+	$(BIN) open $(DEMO) --expert $(EXPERT) --lang $(LANG_UI)
+
+demo-reset:
+	rm -rf $(DEMO)
 
 test: deps
 	$(SWIFT) test --disable-swift-testing

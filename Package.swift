@@ -27,16 +27,24 @@ let package = Package(
             name: "IIPStore",
             dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // ncursesw, through a module map and shim (libncursesw5-dev).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The only code that touches the terminal, plus the width-aware screen buffer.
+        .target(name: "Terminal", dependencies: ["CNcursesw"]),
+        // The TUI: state, update, view; renders into Buffers.
+        .target(name: "Workbench", dependencies: ["Terminal", "IIPCore", "IIPStore"]),
         .executableTarget(
             name: "iipeval",
             dependencies: [
-                "IIPCore", "IIPStore",
+                "IIPCore", "IIPStore", "Workbench", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Fixtures shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport"]),
         // Runs the built binary, so it depends on the executable to have it built first.
         .testTarget(name: "iipevalTests", dependencies: ["iipeval", "IIPCore", "TestSupport"]),

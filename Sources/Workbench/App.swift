@@ -1,0 +1,93 @@
+import Foundation
+import IIPCore
+import IIPStore
+import Terminal
+
+/// The app loop: reads keys, feeds `update`, runs the effects it returns (every save before
+/// the screen says "saved"), and shows `view`. The only place where the workbench does I/O.
+public final class WorkbenchApp {
+    let workspace: Workspace
+    let screen = Screen()
+    var state: AppState
+
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads what the expert needs from the workspace.
+    public init(workspace: Workspace, expertID: String?, language: Language) throws {
+        self.workspace = workspace
+        let panel = try workspace.panel()
+        guard let id = expertID ?? (panel.chair.isEmpty ? panel.experts.first?.id : panel.chair) else {
+            throw Failure(description: "\(workspace.folder): the workspace has no panel; make it with 'iipeval init --panel'")
+        }
+        guard let expert = panel.expert(id) else {
+            throw Failure(description: "no expert \(id) on the panel (\(panel.experts.map(\.id).joined(separator: ", ")))")
+        }
+        let data = WorkbenchData(rubric: try workspace.rubric(), expert: expert, reports: try workspace.compliance(),
+                                 scores: try workspace.scores(), groups: try workspace.standings().groups)
+        state = AppState(data: data, language: language, width: 80, height: 24)
+    }
+
+    public func run() {
+        screen.start()
+        defer { screen.stop() }
+        (state.width, state.height) = screen.size
+        screen.present(view(state))
+        while !state.quit {
+            guard let key = screen.readKey() else { continue }
+            var pending: [Msg] = [key == .resize ? .resize(width: screen.size.width, height: screen.size.height) : .key(key)]
+            while !pending.isEmpty {
+                let msg = pending.removeFirst()
+                for effect in update(&state, msg) { pending += perform(effect) }
+            }
+            screen.present(view(state))
+        }
+    }
+
+    /// Runs one effect and reports its result as messages.
+    func perform(_ effect: Effect) -> [Msg] {
+        switch effect {
+        case let .save(score):
+            do {
+                try workspace.save([score], actor: score.expert)
+                return [.saved(score)]
+            } catch {
+                return [.saveFailed("\(error)")]
+            }
+        case let .editComment(dossier, stage, item, text):
+            return [.editorFinished(dossier: dossier, stage: stage, item: item, text: runEditor(text))]
+        case .refreshRanking:
+            guard let groups = try? workspace.standings().groups else { return [] }
+            return [.rankingRefreshed(groups)]
+        case .quit:
+            return []
+        }
+    }
+
+    /// Hands the terminal to `$EDITOR` (or `$VISUAL`, or vi) on a temporary file; the text
+    /// written there, or nil when the editor could not run.
+    private func runEditor(_ text: String) -> String? {
+        let file = NSTemporaryDirectory() + "iipeval-comment-\(getpid()).txt"
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else { return nil }
+        let environment = ProcessInfo.processInfo.environment
+        let editor = environment["EDITOR"] ?? environment["VISUAL"] ?? "vi"
+        screen.stop()
+        defer {
+            screen.start()
+            screen.invalidate()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(editor) \"$0\"", file]
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return nil
+        }
+        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

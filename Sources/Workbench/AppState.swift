@@ -1,0 +1,138 @@
+import IIPCore
+import Terminal
+
+public enum ScreenID: Sendable, Equatable {
+    case list, review, document, compare, ranking
+}
+
+/// Which dossiers the list shows.
+public enum ListFilter: Int, Sendable, CaseIterable {
+    case all, cross, specific, industry, domain, region
+
+    func admits(_ type: PlatformType) -> Bool {
+        switch self {
+        case .all: return true
+        case .cross: return type == .cross
+        case .specific: return type != .cross
+        case .industry: return type == .industry
+        case .domain: return type == .domain
+        case .region: return type == .region
+        }
+    }
+}
+
+public enum ListSort: Int, Sendable, CaseIterable {
+    case id, name, score
+}
+
+public struct ListState: Sendable {
+    public var cursor = 0
+    public var filter = ListFilter.all
+    public var sort = ListSort.id
+    public var query = ""
+    public var searching = false
+}
+
+/// Where the expert is on the review screen.
+public struct ReviewState: Sendable {
+    /// The two panes: the item tree on the left, the item with its entry on the right.
+    public enum Focus: Sendable { case tree, entry }
+
+    public var dossier = ""
+    public var focus = Focus.entry
+    public var cursor = 0
+    /// Points being typed, not yet saved.
+    public var entry = ""
+    /// The comment line editor, when open: its text and cursor (in characters).
+    public var draft: [Character]? = nil
+    public var draftCursor = 0
+}
+
+/// A message to the user in the status line.
+public struct Notice: Sendable, Equatable {
+    public let text: String
+    public let style: Style
+}
+
+/// The whole state of the workbench; `view` is a pure function of it.
+public struct AppState: Sendable {
+    public var data: WorkbenchData
+    public var strings: Strings
+    public var width: Int
+    public var height: Int
+    public var screen = ScreenID.list
+    /// Where Esc goes from the document and compare screens.
+    public var returnTo = ScreenID.list
+    public var stage = StageID.written
+    public var list = ListState()
+    public var review = ReviewState()
+    public var documentScroll = 0
+    public var marks: [String] = []
+    public var compareScroll = 0
+    public var rankingCursor = 0
+    public var showHelp = false
+    public var notice: Notice? = nil
+    public var quit = false
+
+    public init(data: WorkbenchData, language: Language, width: Int, height: Int) {
+        self.data = data
+        strings = Strings(language)
+        self.width = width
+        self.height = height
+    }
+
+    /// The dossiers the list shows, filtered, searched and sorted.
+    public var visibleEntries: [DossierEntry] {
+        let query = list.query.lowercased()
+        let shown = data.entries.filter { entry in
+            list.filter.admits(entry.type) && (query.isEmpty || entry.id.lowercased().contains(query)
+                || (entry.dossier.platform.name ?? "").lowercased().contains(query)
+                || (entry.dossier.applicant.name ?? "").lowercased().contains(query))
+        }
+        switch list.sort {
+        case .id: return shown
+        case .name: return shown.sorted { ($0.dossier.platform.name ?? "") < ($1.dossier.platform.name ?? "") }
+        case .score:
+            return shown.sorted {
+                let a = data.ranked($0.id)?.candidate.final ?? Rational(-1)
+                let b = data.ranked($1.id)?.candidate.final ?? Rational(-1)
+                return a != b ? a > b : $0.id < $1.id
+            }
+        }
+    }
+
+    /// The entry under review.
+    public var reviewEntry: DossierEntry? { data.entry(review.dossier) }
+
+    public var reviewItems: [RubricItem] {
+        reviewEntry.map { data.items(stage, for: $0) } ?? []
+    }
+
+    public var currentItem: RubricItem? {
+        let items = reviewItems
+        return items.indices.contains(review.cursor) ? items[review.cursor] : nil
+    }
+
+    /// The rows of the ranking screen: dossier ids, in ranking order.
+    public var rankingRows: [String] {
+        data.groups.flatMap { $0.entries.map(\.candidate.id) }
+    }
+
+    func stageName(_ stage: StageID) -> String {
+        switch stage {
+        case .written: return strings[.stageWritten]
+        case .defence: return strings[.stageDefence]
+        case .site: return strings[.stageSite]
+        case .test: return strings[.stageTest]
+        }
+    }
+
+    func typeName(_ type: PlatformType) -> String {
+        switch type {
+        case .cross: return strings[.typeCross]
+        case .industry: return strings[.typeIndustry]
+        case .domain: return strings[.typeDomain]
+        case .region: return strings[.typeRegion]
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import IIPCore
+import Terminal
+
+/// Text layout by display width.
+enum Layout {
+    /// `text` broken into lines of at most `width` columns: at spaces where there are
+    /// some, anywhere between Chinese characters; explicit line breaks are kept.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        for paragraph in text.components(separatedBy: "\n") {
+            var line = ""
+            var used = 0
+            for character in paragraph {
+                let w = DisplayWidth.of(character)
+                if used + w > width {
+                    // Break at the last space when it is not too far back.
+                    if let space = line.lastIndex(of: " "), line.distance(from: space, to: line.endIndex) < width / 3 {
+                        let rest = String(line[line.index(after: space)...])
+                        lines.append(String(line[..<space]))
+                        line = rest
+                        used = DisplayWidth.of(rest)
+                    } else {
+                        lines.append(line)
+                        line = ""
+                        used = 0
+                    }
+                    if character == " " { continue }
+                }
+                line.append(character)
+                used += w
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// A number with thousands separators: `1,234,567.5`.
+    static func grouped(_ value: Decimal) -> String {
+        let text = NSDecimalNumber(decimal: value).stringValue
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        var whole = String(parts.first ?? "0")
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        return (negative ? "-" : "") + groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// Points as typed and saved: `9`, `7.5`.
+    static func points(_ value: Rational?) -> String {
+        value?.description ?? "—"
+    }
+
+    /// A bar of `width` cells, `done` of `total` filled.
+    static func bar(done: Int, total: Int, width: Int) -> String {
+        guard width > 0, total > 0 else { return "" }
+        let filled = min(width, done * width / total)
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    }
+}

@@ -1,0 +1,60 @@
+import IIPCore
+import Terminal
+
+/// Both groups with their cut lines, statuses and flags.
+enum RankingScreen {
+    static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
+        let s = state.strings
+        var lines: [(text: String, style: Style, row: Int?)] = []
+        var row = 0
+        let columns = [Column(title: s[.rank], width: 4, right: true), Column(title: s[.colID], width: 11),
+                       Column(title: s[.final], width: 6, right: true), Column(title: "书面/答辩/现场/技术", width: 23),
+                       Column(title: "", width: 10), Column(title: s[.colPlatform], width: max(10, area.width - 62))]
+        for group in state.data.groups {
+            lines.append(("\(s.language == .en ? group.group.nameEn : group.group.name)  (≤\(group.group.cap))", .header, nil))
+            var cutShown = false
+            for entry in group.entries {
+                if !cutShown, entry.status != .selected, entry.status != .tie {
+                    lines.append(("──── " + s[.cut] + " " + String(repeating: "─", count: 40), .warning, nil))
+                    cutShown = true
+                }
+                let c = entry.candidate
+                let stages = StageID.allCases.map { c.stages[$0]?.fixed() ?? "—" }.joined(separator: " ")
+                let cells = [String(entry.rank), c.id, c.final?.fixed() ?? "—", stages, status(entry.status, s),
+                             c.platform + (c.flags.isEmpty ? "" : "  " + c.flags.joined(separator: " "))]
+                var text = ""
+                for (cell, column) in zip(cells, columns) { text += DisplayWidth.pad(cell, to: column.width, right: column.right) + " " }
+                lines.append((text, style(entry.status), row))
+                row += 1
+            }
+            lines.append(("", .normal, nil))
+        }
+        let cursorLine = lines.firstIndex { $0.row == state.rankingCursor } ?? 0
+        let top = max(0, min(cursorLine - area.height / 2, lines.count - area.height))
+        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+            let y = area.y + offset
+            buffer.write(line.text, x: 1, y: y, style: line.style, limit: area.width - 2)
+            if line.row == state.rankingCursor { buffer.paint(Rect(x: 1, y: y, width: area.width - 2, height: 1), style: .selected) }
+        }
+    }
+
+    static func status(_ status: SelectionStatus, _ s: Strings) -> String {
+        switch status {
+        case .selected: return s[.statusSelected]
+        case .tie: return s[.statusTie]
+        case .notSelected: return s[.statusNotSelected]
+        case .belowThreshold: return s[.statusBelow]
+        case .incomplete: return s[.statusIncomplete]
+        case .ineligible: return s[.statusIneligible]
+        }
+    }
+
+    static func style(_ status: SelectionStatus) -> Style {
+        switch status {
+        case .selected: return .good
+        case .tie: return .warning
+        case .ineligible, .belowThreshold: return .bad
+        case .notSelected, .incomplete: return .dim
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// The UI's languages: 简体中文 by default, English with `--lang en`.
+public enum Language: String, Sendable, CaseIterable {
+    case zh, en
+}
+
+/// Every user-facing string of the workbench, one table per language.
+public enum UIText: String, CaseIterable, Sendable {
+    case appName, expert, stage, listTitle, reviewTitle, documentTitle, compareTitle, rankingTitle, helpTitle
+    case colID, colPlatform, colType, colFocus, colCity, colCompliance, colProgress, colScore
+    case filterAll, search, sortBy, sortID, sortName, sortScore
+    case typeCross, typeIndustry, typeDomain, typeRegion
+    case stageWritten, stageDefence, stageSite, stageTest
+    case points, comment, max, requirement, evidence, percentile, effective, claimed, saved, saving, notSaved
+    case progress, total, conflict, cannotOpen, tooSmall, noDossiers, outOfRange, offGrid, notANumber
+    case markCompareFirst, compareLimit, marked, unmarked, best, myPoints, noValue, yes, no
+    case cut, statusSelected, statusTie, statusNotSelected, statusBelow, statusIncomplete, statusIneligible
+    case allScored, editorFailed, commentHint, pointsHint, escToClose, rank, final
+    // key help
+    case keyMove, keyOpen, keyDocument, keyBack, keyQuit, keyHelp, keySearch, keyPoints, keySave, keyComment
+    case keyEditor, keyNext, keyPrevNextDossier, keyStage, keyMark, keyCompare, keyRanking, keyFilter, keySort, keyPane, keyScroll
+}
+
+public struct Strings: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    public subscript(_ key: UIText) -> String {
+        (language == .zh ? Strings.zh : Strings.en)[key] ?? key.rawValue
+    }
+
+    static let zh: [UIText: String] = [
+        .appName: "评审台", .expert: "专家", .stage: "阶段", .listTitle: "申报材料", .reviewTitle: "评分",
+        .documentTitle: "申报书", .compareTitle: "对比", .rankingTitle: "排名", .helpTitle: "帮助 · 按键",
+        .colID: "编号", .colPlatform: "平台名称", .colType: "类型", .colFocus: "面向", .colCity: "推荐",
+        .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
+        .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
+        .typeCross: "跨行业", .typeIndustry: "行业", .typeDomain: "领域", .typeRegion: "区域",
+        .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
+        .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
+        .percentile: "分位", .effective: "核算有效数", .claimed: "申报", .saved: "已保存", .saving: "保存中…",
+        .notSaved: "未能保存", .progress: "进度", .total: "加权合计", .conflict: "回避", .cannotOpen: "需回避，不能打开",
+        .tooSmall: "终端窗口太小：至少需要 80×24", .noDossiers: "没有符合条件的申报材料",
+        .outOfRange: "超出范围", .offGrid: "须为 0.5 的整数倍", .notANumber: "不是数字",
+        .markCompareFirst: "先用空格标记 2–4 份申报材料", .compareLimit: "最多对比 4 份", .marked: "已标记",
+        .unmarked: "取消标记", .best: "最优", .myPoints: "我的评分", .noValue: "—", .yes: "是", .no: "否",
+        .cut: "入选线", .statusSelected: "入选", .statusTie: "并列待议", .statusNotSelected: "未入选",
+        .statusBelow: "低于60分", .statusIncomplete: "未完成", .statusIneligible: "不符合",
+        .allScored: "本阶段已全部评分", .editorFailed: "编辑器未能启动", .commentHint: "Enter 保存 · Esc 取消",
+        .pointsHint: "输入分数后按 Enter 保存", .escToClose: "Esc 关闭", .rank: "名次", .final: "总分",
+        .keyMove: "移动", .keyOpen: "打开 / 确认", .keyDocument: "查看申报书", .keyBack: "返回", .keyQuit: "退出",
+        .keyHelp: "帮助", .keySearch: "搜索", .keyPoints: "输入分数", .keySave: "保存并跳到下一未评项",
+        .keyComment: "编辑评语", .keyEditor: "用 $EDITOR 写评语", .keyNext: "下一未评项",
+        .keyPrevNextDossier: "上一份 / 下一份", .keyStage: "切换阶段", .keyMark: "标记对比", .keyCompare: "对比",
+        .keyRanking: "排名", .keyFilter: "筛选分组 / 类型", .keySort: "排序", .keyPane: "切换窗格", .keyScroll: "滚动",
+    ]
+
+    static let en: [UIText: String] = [
+        .appName: "iipeval", .expert: "Expert", .stage: "Stage", .listTitle: "Dossiers", .reviewTitle: "Review",
+        .documentTitle: "Dossier", .compareTitle: "Compare", .rankingTitle: "Ranking", .helpTitle: "Help · keys",
+        .colID: "ID", .colPlatform: "Platform", .colType: "Type", .colFocus: "Focus", .colCity: "By",
+        .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
+        .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",
+        .typeCross: "cross", .typeIndustry: "industry", .typeDomain: "domain", .typeRegion: "region",
+        .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
+        .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
+        .percentile: "pct", .effective: "recomputed", .claimed: "claimed", .saved: "saved", .saving: "saving…",
+        .notSaved: "not saved", .progress: "Progress", .total: "Weighted total", .conflict: "conflict",
+        .cannotOpen: "conflict of interest: cannot open", .tooSmall: "Terminal too small: 80×24 needed",
+        .noDossiers: "No dossier matches", .outOfRange: "out of range", .offGrid: "must be a multiple of 0.5",
+        .notANumber: "not a number", .markCompareFirst: "Mark 2–4 dossiers with Space first", .compareLimit: "At most 4",
+        .marked: "marked", .unmarked: "unmarked", .best: "best", .myPoints: "My points", .noValue: "—", .yes: "yes", .no: "no",
+        .cut: "cut", .statusSelected: "selected", .statusTie: "tie", .statusNotSelected: "not selected",
+        .statusBelow: "below 60", .statusIncomplete: "incomplete", .statusIneligible: "ineligible",
+        .allScored: "Every item of this stage is scored", .editorFailed: "The editor could not start",
+        .commentHint: "Enter saves · Esc cancels", .pointsHint: "Type points, Enter saves", .escToClose: "Esc closes",
+        .rank: "Rank", .final: "Final",
+        .keyMove: "move", .keyOpen: "open / confirm", .keyDocument: "dossier document", .keyBack: "back", .keyQuit: "quit",
+        .keyHelp: "help", .keySearch: "search", .keyPoints: "type points", .keySave: "save, next unscored",
+        .keyComment: "edit comment", .keyEditor: "comment in $EDITOR", .keyNext: "next unscored",
+        .keyPrevNextDossier: "previous / next dossier", .keyStage: "switch stage", .keyMark: "mark for compare",
+        .keyCompare: "compare", .keyRanking: "ranking", .keyFilter: "filter group / type", .keySort: "sort",
+        .keyPane: "switch pane", .keyScroll: "scroll",
+    ]
+}

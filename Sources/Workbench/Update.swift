@@ -1,0 +1,375 @@
+import Foundation
+import IIPCore
+import Terminal
+
+/// Something that happened: a key, a new terminal size, or the result of an effect.
+public enum Msg: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case saved(ItemScore)
+    case saveFailed(String)
+    case editorFinished(dossier: String, stage: StageID, item: String, text: String?)
+    case rankingRefreshed([RankedGroup])
+}
+
+/// Work for the app loop: all I/O happens there, never in update or view.
+public enum Effect: Sendable, Equatable {
+    /// Write this score in its own transaction, then report `.saved` or `.saveFailed`.
+    case save(ItemScore)
+    /// Let the user write this comment in $EDITOR, then report `.editorFinished`.
+    case editComment(dossier: String, stage: StageID, item: String, text: String)
+    case refreshRanking
+    case quit
+}
+
+/// The one place where state changes (bubbletea's Update): returns the effects to run.
+public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
+    switch msg {
+    case let .resize(width, height):
+        state.width = width
+        state.height = height
+        return []
+    case let .saved(score):
+        state.data.mine[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item)] = score
+        state.notice = Notice(text: state.strings[.saved], style: .good)
+        if score.points != nil, state.review.draft == nil { moveToNextUnscored(&state, after: true) }
+        return []
+    case let .saveFailed(reason):
+        state.notice = Notice(text: state.strings[.notSaved] + ": " + reason, style: .bad)
+        return []
+    case let .editorFinished(dossier, stage, item, text):
+        guard let text else {
+            state.notice = Notice(text: state.strings[.editorFailed], style: .bad)
+            return []
+        }
+        let comment = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return [.save(ItemScore(expert: state.data.expert.id, dossier: dossier, stage: stage, item: item,
+                                points: state.data.points(dossier, stage, item), comment: comment))]
+    case let .rankingRefreshed(groups):
+        state.data.groups = groups
+        return []
+    case let .key(key):
+        return handle(key, &state)
+    }
+}
+
+private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+    if key == .resize { return [] }
+    if state.showHelp {
+        if key == .char("q") || key == .ctrl("c") { return quit(&state) }
+        state.showHelp = false
+        return []
+    }
+    if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
+    if state.list.searching, state.screen == .list { return editSearch(key, &state) }
+    if state.screen == .review, state.review.focus == .entry, let points = pointsKey(key, &state) { return points }
+    if state.screen == .review, state.review.focus == .tree, case let .char(c) = key, let n = c.wholeNumberValue,
+       (1...4).contains(n) {
+        return switchStage(StageID.allCases[n - 1], &state)
+    }
+    guard let action = KeyMap.action(for: key, on: state.screen) else { return [] }
+    state.notice = nil
+    switch action {
+    case .quit: return quit(&state)
+    case .help: state.showHelp = true
+    case let .stage(stage): return switchStage(stage, &state)
+    case .ranking:
+        state.returnTo = state.screen == .ranking ? state.returnTo : state.screen
+        state.screen = .ranking
+        return [.refreshRanking]
+    default:
+        switch state.screen {
+        case .list: return listAction(action, &state)
+        case .review: return reviewAction(action, &state)
+        case .document: documentAction(action, &state)
+        case .compare: compareAction(action, &state)
+        case .ranking: rankingAction(action, &state)
+        }
+    }
+    return []
+}
+
+private func quit(_ state: inout AppState) -> [Effect] {
+    state.quit = true
+    return [.quit]
+}
+
+private func switchStage(_ stage: StageID, _ state: inout AppState) -> [Effect] {
+    state.stage = stage
+    state.review.entry = ""
+    if state.screen == .review { moveToNextUnscored(&state, after: false) }
+    state.notice = Notice(text: state.stageName(stage), style: .good)
+    return []
+}
+
+/// How many rows a page of the list moves.
+private func page(_ state: AppState) -> Int { max(1, state.height - 6) }
+
+// MARK: - List
+
+private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let entries = state.visibleEntries
+    switch action {
+    case .up: state.list.cursor = max(0, state.list.cursor - 1)
+    case .down: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
+    case .pageUp: state.list.cursor = max(0, state.list.cursor - page(state))
+    case .pageDown: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + page(state))
+    case .search:
+        state.list.searching = true
+    case .filter:
+        state.list.filter = ListFilter(rawValue: (state.list.filter.rawValue + 1) % ListFilter.allCases.count) ?? .all
+        state.list.cursor = 0
+    case .sort:
+        state.list.sort = ListSort(rawValue: (state.list.sort.rawValue + 1) % ListSort.allCases.count) ?? .id
+    case .mark:
+        guard entries.indices.contains(state.list.cursor) else { break }
+        let id = entries[state.list.cursor].id
+        if let index = state.marks.firstIndex(of: id) {
+            state.marks.remove(at: index)
+            state.notice = Notice(text: state.strings[.unmarked] + " " + id, style: .normal)
+        } else if state.marks.count >= 4 {
+            state.notice = Notice(text: state.strings[.compareLimit], style: .warning)
+        } else {
+            state.marks.append(id)
+            state.notice = Notice(text: state.strings[.marked] + " " + id, style: .good)
+        }
+        state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
+    case .compare:
+        guard state.marks.count >= 2 else {
+            state.notice = Notice(text: state.strings[.markCompareFirst], style: .warning)
+            break
+        }
+        state.returnTo = .list
+        state.compareScroll = 0
+        state.screen = .compare
+    case .open, .document:
+        guard entries.indices.contains(state.list.cursor) else { break }
+        open(entries[state.list.cursor].id, document: action == .document, &state)
+    default: break
+    }
+    return []
+}
+
+/// Opens a dossier's review (at the first unscored item of the stage) or its document;
+/// refused when the expert is in conflict with it.
+func open(_ id: String, document: Bool, _ state: inout AppState) {
+    guard let entry = state.data.entry(id) else { return }
+    if entry.conflict != nil {
+        state.notice = Notice(text: state.strings[.cannotOpen] + " (" + id + ")", style: .bad)
+        return
+    }
+    state.review.dossier = id
+    state.review.entry = ""
+    state.review.draft = nil
+    if document {
+        state.returnTo = state.screen
+        state.documentScroll = 0
+        state.screen = .document
+    } else {
+        state.screen = .review
+        state.review.cursor = 0
+        moveToNextUnscored(&state, after: false)
+    }
+}
+
+private func editSearch(_ key: Key, _ state: inout AppState) -> [Effect] {
+    switch key {
+    case .enter: state.list.searching = false
+    case .escape:
+        state.list.searching = false
+        state.list.query = ""
+    case .backspace: if !state.list.query.isEmpty { state.list.query.removeLast() }
+    case let .char(c): state.list.query.append(c)
+    case .ctrl("c"): return quit(&state)
+    default: break
+    }
+    state.list.cursor = 0
+    return []
+}
+
+// MARK: - Review
+
+/// Digits, `.` and Backspace edit the points entry; Enter saves it. Nil: not a points key.
+private func pointsKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
+    switch key {
+    case let .char(c) where c.isASCII && (c.isNumber || c == "."):
+        if state.review.entry.count < 6 { state.review.entry.append(c) }
+        state.notice = entryProblem(state).map { Notice(text: $0, style: .bad) }
+        return []
+    case .backspace where !state.review.entry.isEmpty:
+        state.review.entry.removeLast()
+        state.notice = entryProblem(state).map { Notice(text: $0, style: .bad) }
+        return []
+    case .enter where !state.review.entry.isEmpty:
+        return savePoints(&state)
+    case .escape where !state.review.entry.isEmpty:
+        state.review.entry = ""
+        state.notice = nil
+        return []
+    default:
+        return nil
+    }
+}
+
+/// What is wrong with the points typed so far, checked as the expert types.
+func entryProblem(_ state: AppState) -> String? {
+    let text = state.review.entry
+    guard !text.isEmpty, let item = state.currentItem else { return nil }
+    if text.hasSuffix(".") { return nil }  // still typing
+    guard let value = Rational(decimal: text) else { return state.strings[.notANumber] }
+    if value > item.max { return state.strings[.outOfRange] + " 0–\(item.max)" }
+    if !value.isMultiple(of: state.data.rubric.pointsStep) { return state.strings[.offGrid] }
+    return nil
+}
+
+private func savePoints(_ state: inout AppState) -> [Effect] {
+    guard let item = state.currentItem, let entry = state.reviewEntry else { return [] }
+    if let problem = entryProblem(state) ?? (Rational(decimal: state.review.entry) == nil ? state.strings[.notANumber] : nil) {
+        state.notice = Notice(text: problem, style: .bad)
+        return []
+    }
+    guard let value = Rational(decimal: state.review.entry) else { return [] }
+    state.review.entry = ""
+    state.notice = Notice(text: state.strings[.saving], style: .warning)
+    return [.save(ItemScore(expert: state.data.expert.id, dossier: entry.id, stage: state.stage, item: item.id,
+                            points: value, comment: state.data.comment(entry.id, state.stage, item.id)))]
+}
+
+private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect] {
+    let count = state.reviewItems.count
+    switch action {
+    case .up:
+        state.review.cursor = max(0, state.review.cursor - 1)
+        state.review.entry = ""
+    case .down:
+        state.review.cursor = min(max(0, count - 1), state.review.cursor + 1)
+        state.review.entry = ""
+    case .nextUnscored: moveToNextUnscored(&state, after: true)
+    case .pane: state.review.focus = state.review.focus == .tree ? .entry : .tree
+    case .comment:
+        guard let item = state.currentItem else { break }
+        let chars = Array(state.data.comment(state.review.dossier, state.stage, item.id))
+        state.review.draft = chars
+        state.review.draftCursor = chars.count
+    case .editor:
+        guard let item = state.currentItem else { break }
+        return [.editComment(dossier: state.review.dossier, stage: state.stage, item: item.id,
+                             text: state.data.comment(state.review.dossier, state.stage, item.id))]
+    case .document: open(state.review.dossier, document: true, &state)
+    case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
+    case .back:
+        state.screen = .list
+        if let index = state.visibleEntries.firstIndex(where: { $0.id == state.review.dossier }) { state.list.cursor = index }
+    default: break
+    }
+    return []
+}
+
+/// `[` / `]`: the previous or next dossier of the list that the expert may open.
+private func stepDossier(_ step: Int, _ state: inout AppState) {
+    let entries = state.visibleEntries
+    guard var index = entries.firstIndex(where: { $0.id == state.review.dossier }) else { return }
+    repeat {
+        index += step
+    } while entries.indices.contains(index) && entries[index].conflict != nil
+    guard entries.indices.contains(index) else { return }
+    let screen = state.screen
+    open(entries[index].id, document: screen == .document, &state)
+    if screen == .document { state.returnTo = .review }
+    state.list.cursor = index
+}
+
+/// Puts the cursor on the next item without points (searching from the cursor, or after
+/// it, wrapping around); says so when the sheet is complete.
+func moveToNextUnscored(_ state: inout AppState, after: Bool) {
+    let items = state.reviewItems
+    guard !items.isEmpty else { return }
+    let start = state.review.cursor + (after ? 1 : 0)
+    for offset in 0..<items.count {
+        let index = (start + offset) % items.count
+        if state.data.points(state.review.dossier, state.stage, items[index].id) == nil {
+            state.review.cursor = index
+            return
+        }
+    }
+    if after { state.review.cursor = min(state.review.cursor + 1, items.count - 1) }
+    state.notice = Notice(text: state.strings[.allScored], style: .good)
+}
+
+/// The comment line editor: moves by character (a Chinese character is one step however
+/// wide it is), Enter saves, Esc cancels.
+private func editComment(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var draft = state.review.draft else { return [] }
+    var cursor = state.review.draftCursor
+    switch key {
+    case .escape:
+        state.review.draft = nil
+        return []
+    case .enter:
+        state.review.draft = nil
+        guard let item = state.currentItem else { return [] }
+        state.notice = Notice(text: state.strings[.saving], style: .warning)
+        return [.save(ItemScore(expert: state.data.expert.id, dossier: state.review.dossier, stage: state.stage, item: item.id,
+                                points: state.data.points(state.review.dossier, state.stage, item.id), comment: String(draft)))]
+    case .left: cursor = max(0, cursor - 1)
+    case .right: cursor = min(draft.count, cursor + 1)
+    case .home, .ctrl("a"): cursor = 0
+    case .end, .ctrl("e"): cursor = draft.count
+    case .backspace:
+        if cursor > 0 {
+            draft.remove(at: cursor - 1)
+            cursor -= 1
+        }
+    case .delete: if cursor < draft.count { draft.remove(at: cursor) }
+    case .ctrl("c"): return quit(&state)
+    case let .char(c):
+        draft.insert(c, at: cursor)
+        cursor += 1
+    default: break
+    }
+    state.review.draft = draft
+    state.review.draftCursor = cursor
+    return []
+}
+
+// MARK: - Document, compare, ranking
+
+/// A scroll offset moved by the up, down and page keys.
+private func scrolled(_ offset: Int, _ action: Action, _ state: AppState) -> Int {
+    switch action {
+    case .up: return max(0, offset - 1)
+    case .down: return offset + 1
+    case .pageUp: return max(0, offset - page(state))
+    case .pageDown: return offset + page(state)
+    default: return offset
+    }
+}
+
+private func documentAction(_ action: Action, _ state: inout AppState) {
+    state.documentScroll = scrolled(state.documentScroll, action, state)
+    switch action {
+    case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
+    case .back: state.screen = state.returnTo == .document ? .list : state.returnTo
+    default: break
+    }
+}
+
+private func compareAction(_ action: Action, _ state: inout AppState) {
+    state.compareScroll = scrolled(state.compareScroll, action, state)
+    if action == .back { state.screen = .list }
+}
+
+private func rankingAction(_ action: Action, _ state: inout AppState) {
+    let rows = state.rankingRows
+    switch action {
+    case .up: state.rankingCursor = max(0, state.rankingCursor - 1)
+    case .down: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + 1)
+    case .pageUp: state.rankingCursor = max(0, state.rankingCursor - page(state))
+    case .pageDown: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + page(state))
+    case .open:
+        guard rows.indices.contains(state.rankingCursor) else { break }
+        open(rows[state.rankingCursor], document: false, &state)
+    case .back: state.screen = state.returnTo == .ranking ? .list : state.returnTo
+    default: break
+    }
+}

@@ -1,0 +1,94 @@
+import IIPCore
+import Terminal
+
+/// The whole screen as a pure function of the state (bubbletea's View).
+public func view(_ state: AppState) -> Buffer {
+    var buffer = Buffer(width: state.width, height: state.height)
+    guard state.width >= 80, state.height >= 24 else {
+        let message = state.strings[.tooSmall] + " (\(state.width)×\(state.height))"
+        buffer.write(DisplayWidth.truncate(message, to: state.width), x: 0, y: state.height / 2, style: .warning)
+        return buffer
+    }
+    header(state, &buffer)
+    let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+    switch state.screen {
+    case .list: ListScreen.render(state, body, &buffer)
+    case .review: ReviewScreen.render(state, body, &buffer)
+    case .document: DocumentScreen.render(state, body, &buffer)
+    case .compare: CompareScreen.render(state, body, &buffer)
+    case .ranking: RankingScreen.render(state, body, &buffer)
+    }
+    footer(state, &buffer)
+    if state.showHelp { helpOverlay(state, &buffer) }
+    return buffer
+}
+
+/// Title bar: program, screen, stage, expert.
+private func header(_ state: AppState, _ buffer: inout Buffer) {
+    let s = state.strings
+    buffer.fill(Rect(x: 0, y: 0, width: state.width, height: 1), style: .title)
+    let title: String
+    switch state.screen {
+    case .list: title = s[.listTitle]
+    case .review: title = s[.reviewTitle] + " · " + state.review.dossier
+    case .document: title = s[.documentTitle] + " · " + state.review.dossier
+    case .compare: title = s[.compareTitle] + " · " + state.marks.joined(separator: " ")
+    case .ranking: title = s[.rankingTitle]
+    }
+    let left = " \(s[.appName]) · \(title)"
+    let right = "\(state.stageName(state.stage)) · \(s[.expert]) \(state.data.expert.id) \(state.data.expert.name) "
+    let rightWidth = DisplayWidth.of(right)
+    buffer.write(left, x: 0, y: 0, style: .title, limit: max(0, state.width - rightWidth - 1))
+    buffer.write(right, x: max(0, state.width - rightWidth), y: 0, style: .title)
+}
+
+/// Status line (the latest notice) and the key hints of the screen.
+private func footer(_ state: AppState, _ buffer: inout Buffer) {
+    let y = state.height - 2
+    if let notice = state.notice {
+        buffer.write(" " + notice.text, x: 0, y: y, style: notice.style)
+    }
+    var x = 1
+    for binding in KeyMap.table(state.screen) where binding.help != .keyMove && binding.help != .keyScroll {
+        let label = binding.label
+        let help = state.strings[binding.help]
+        let needed = DisplayWidth.of(label) + 1 + DisplayWidth.of(help) + 2
+        if x + needed > state.width { break }
+        x += buffer.write(label, x: x, y: state.height - 1, style: .key)
+        x += buffer.write(" " + help + "  ", x: x, y: state.height - 1, style: .dim)
+    }
+}
+
+/// `?`: every key of the current screen, from its key table.
+private func helpOverlay(_ state: AppState, _ buffer: inout Buffer) {
+    let rows = KeyMap.table(state.screen)
+    let width = min(state.width - 4, 56)
+    let height = min(state.height - 2, rows.count + 4)
+    let box = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
+    buffer.fill(box, style: .input)
+    buffer.write(" " + state.strings[.helpTitle], x: box.x, y: box.y, style: .selected, limit: width)
+    buffer.paint(Rect(x: box.x, y: box.y, width: width, height: 1), style: .selected)
+    for (index, binding) in rows.prefix(height - 3).enumerated() {
+        let y = box.y + 2 + index
+        buffer.write(DisplayWidth.pad(binding.label, to: 12), x: box.x + 2, y: y, style: .input)
+        buffer.write(state.strings[binding.help], x: box.x + 15, y: y, style: .input, limit: width - 16)
+    }
+    buffer.write(state.strings[.escToClose], x: box.x + width - DisplayWidth.of(state.strings[.escToClose]) - 2,
+                 y: box.y + height - 1, style: .input)
+}
+
+/// A column of a table: header, width, right alignment.
+struct Column {
+    let title: String
+    let width: Int
+    var right = false
+}
+
+/// Writes one table row of cells in `columns` from `x`.
+func writeRow(_ cells: [String], _ columns: [Column], x: Int, y: Int, style: Style, _ buffer: inout Buffer) {
+    var column = x
+    for (text, spec) in zip(cells, columns) {
+        buffer.write(DisplayWidth.pad(text, to: spec.width, right: spec.right), x: column, y: y, style: style)
+        column += spec.width + 1
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import IIPCore
+
+/// One dossier as the workbench lists it.
+public struct DossierEntry: Sendable {
+    public let id: String
+    public let dossier: Dossier
+    public let type: PlatformType
+    public let errors: Int
+    public let warnings: Int
+    /// Why the expert may not open it (回避), or nil.
+    public let conflict: String?
+}
+
+/// A saved score's address.
+public struct ScoreKey: Hashable, Sendable {
+    public let dossier: String
+    public let stage: StageID
+    public let item: String
+}
+
+/// What the workbench shows, read from the workspace once and updated as the expert saves.
+public struct WorkbenchData: Sendable {
+    public let rubric: Rubric
+    public let expert: Expert
+    public let entries: [DossierEntry]
+    /// The expert's own scores.
+    public var mine: [ScoreKey: ItemScore]
+    /// The ranking as of the last refresh.
+    public var groups: [RankedGroup]
+    /// For each numeric indicator, every dossier's value, sorted: the cohort for percentiles.
+    let cohorts: [String: [Decimal]]
+    /// The other experts' mean points per item, to mark where the expert stands far apart.
+    let othersMean: [ScoreKey: Rational]
+
+    public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup]) {
+        self.rubric = rubric
+        self.expert = expert
+        var entries: [DossierEntry] = []
+        for report in reports {
+            guard let id = report.id, let dossier = report.dossier, let type = dossier.platform.type else { continue }
+            entries.append(DossierEntry(id: id, dossier: dossier, type: type,
+                                        errors: report.problems.filter { $0.severity == .error }.count,
+                                        warnings: report.problems.filter { $0.severity == .warning }.count,
+                                        conflict: expert.conflict(with: dossier, id: id)))
+        }
+        self.entries = entries.sorted { $0.id < $1.id }
+        var mine: [ScoreKey: ItemScore] = [:]
+        for score in scores where score.expert == expert.id {
+            mine[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item)] = score
+        }
+        self.mine = mine
+        self.groups = groups
+        var cohorts: [String: [Decimal]] = [:]
+        for entry in self.entries {
+            for (id, value) in entry.dossier.indicators {
+                if case let .number(number) = value { cohorts[id, default: []].append(number) }
+            }
+        }
+        self.cohorts = cohorts.mapValues { $0.sorted() }
+        var others: [ScoreKey: [Rational]] = [:]
+        for score in scores where score.expert != expert.id {
+            if let points = score.points { others[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item), default: []].append(points) }
+        }
+        othersMean = others.compactMapValues { Rational.mean($0) }
+    }
+
+    /// True when the expert's points for the item are more than the rubric's deviation
+    /// percentage away from the other experts' mean (偏离).
+    public func deviates(_ dossier: String, _ stage: StageID, _ item: String) -> Bool {
+        let key = ScoreKey(dossier: dossier, stage: stage, item: item)
+        guard let mine = mine[key]?.points, let mean = othersMean[key] else { return false }
+        return (mine - mean).magnitude > rubric.deviationPct * mean / Rational(100)
+    }
+
+    public func entry(_ id: String) -> DossierEntry? {
+        entries.first { $0.id == id }
+    }
+
+    /// The items of `stage` that apply to `entry`, in rubric order.
+    public func items(_ stage: StageID, for entry: DossierEntry) -> [RubricItem] {
+        rubric.stage(stage)?.items(for: entry.type) ?? []
+    }
+
+    public func points(_ dossier: String, _ stage: StageID, _ item: String) -> Rational? {
+        mine[ScoreKey(dossier: dossier, stage: stage, item: item)]?.points
+    }
+
+    public func comment(_ dossier: String, _ stage: StageID, _ item: String) -> String {
+        mine[ScoreKey(dossier: dossier, stage: stage, item: item)]?.comment ?? ""
+    }
+
+    /// (scored, applicable) items of the expert's sheet.
+    public func progress(_ entry: DossierEntry, _ stage: StageID) -> (done: Int, of: Int) {
+        let items = self.items(stage, for: entry)
+        return (items.filter { points(entry.id, stage, $0.id) != nil }.count, items.count)
+    }
+
+    /// The expert's stage score so far, weighted as the rubric says (unscored items as 0).
+    public func runningTotal(_ entry: DossierEntry, _ stage: StageID) -> Rational {
+        guard let rubricStage = rubric.stage(stage) else { return .zero }
+        var points: [String: Rational] = [:]
+        for item in items(stage, for: entry) { points[item.id] = self.points(entry.id, stage, item.id) }
+        return rubricStage.score(points: points, for: entry.type)
+    }
+
+    /// The ranking entry of a dossier.
+    public func ranked(_ id: String) -> RankedEntry? {
+        groups.lazy.flatMap(\.entries).first { $0.candidate.id == id }
+    }
+
+    /// Where `value` stands among all dossiers reporting `indicator`: 0–100.
+    public func percentile(_ indicator: String, _ value: Decimal) -> Int? {
+        guard let cohort = cohorts[indicator], cohort.count > 1 else { return nil }
+        let below = cohort.filter { $0 < value }.count
+        let equal = cohort.filter { $0 == value }.count
+        let rank = (Double(below) + Double(equal) / 2) / Double(cohort.count) * 100
+        return Int(rank.rounded())
+    }
+}

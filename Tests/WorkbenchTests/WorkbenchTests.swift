@@ -1,0 +1,227 @@
+import IIPCore
+import Terminal
+import TestSupport
+import XCTest
+@testable import Workbench
+
+/// The workbench without a terminal: screens rendered into buffers, update driven by keys.
+final class WorkbenchTests: XCTestCase {
+    let rubric = try! Rubric.builtIn.get()
+
+    /// Three dossiers (an industry, a cross, and one the expert is in conflict with).
+    func makeState(width: Int = 80, height: Int = 24, language: Language = .zh, scores: [ItemScore] = []) -> AppState {
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let yamls = [
+            DossierFixture.yaml(id: "GD-A"),
+            DossierFixture.yaml(id: "GD-C", type: "cross", creditCode: DossierFixture.creditCodes[1], applicant: "深圳跨界科技有限公司")
+                .replacingOccurrences(of: "125000", with: "862400"),
+            DossierFixture.yaml(id: "GD-K", creditCode: DossierFixture.creditCodes[2], applicant: "广州回避科技有限公司"),
+        ]
+        let loaded = yamls.enumerated().map { loader.load(data: Data($0.element.utf8), file: "\($0.offset).yaml") }
+        let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog, checkEvidence: false)
+        let expert = Expert(id: "E07", name: "邓子轩", affiliation: "某研究所", stages: StageID.allCases, conflicts: ["GD-K"])
+        let data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [])
+        return AppState(data: data, language: language, width: width, height: height)
+    }
+
+    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
+        keys.flatMap { update(&state, .key($0)) }
+    }
+
+    func type(_ state: inout AppState, _ text: String) -> [Effect] {
+        text.flatMap { update(&state, .key(.char($0))) }
+    }
+
+    /// Runs effects the way the app loop does, with saves always succeeding.
+    func run(_ effects: [Effect], _ state: inout AppState) {
+        for effect in effects {
+            if case let .save(score) = effect { run(update(&state, .saved(score)), &state) }
+        }
+    }
+
+    // MARK: - List
+
+    func testListAt80x24ShowsColumnsAlignedWithChinese() {
+        let lines = view(makeState()).trimmedLines
+        XCTAssertEqual(lines.count, 24)
+        XCTAssertTrue(lines[0].hasPrefix(" 评审台 · 申报材料"))
+        XCTAssertTrue(lines[0].hasSuffix("书面评审 · 专家 E07 邓子轩"))
+        XCTAssertTrue(lines[2].contains("编号"))
+        XCTAssertTrue(lines[3].contains("GD-A") && lines[3].contains("测试家电工…") && lines[3].contains("家电制造"))
+        XCTAssertTrue(lines[5].contains("[回避]"), "the conflicted dossier is marked")
+        // Columns line up by display width: the recommender city sits at the same column.
+        let columns = lines[3...5].map { line -> Int in
+            let prefix = line[..<line.range(of: "佛山")!.lowerBound]
+            return DisplayWidth.of(String(prefix))
+        }
+        XCTAssertEqual(Set(columns).count, 1, "\(columns)")
+        for line in view(makeState()).lines { XCTAssertEqual(DisplayWidth.of(line), 80, line) }
+    }
+
+    func testListAt120x40InEnglish() {
+        let buffer = view(makeState(width: 120, height: 40, language: .en))
+        let lines = buffer.trimmedLines
+        XCTAssertTrue(lines[0].hasPrefix(" iipeval · Dossiers"))
+        XCTAssertTrue(lines[2].contains("Platform"))
+        XCTAssertTrue(lines[4].contains("cross"))
+        XCTAssertTrue(lines[5].contains("[conflict]"))
+        XCTAssertTrue(buffer.lines.allSatisfy { DisplayWidth.of($0) == 120 })
+    }
+
+    func testTooSmallTerminalShowsAMessage() {
+        let lines = view(makeState(width: 79, height: 24)).trimmedLines
+        XCTAssertTrue(lines.joined().contains("80×24"))
+        var state = makeState(width: 79, height: 24)
+        _ = update(&state, .resize(width: 100, height: 30))
+        XCTAssertTrue(view(state).trimmedLines[0].contains("评审台"), "resizing re-lays out at once")
+    }
+
+    func testFilterSearchAndSort() {
+        var state = makeState()
+        _ = press(&state, .char("f"))
+        XCTAssertEqual(state.visibleEntries.map(\.id), ["GD-C"], "cross only")
+        _ = press(&state, .char("f"))
+        XCTAssertEqual(state.visibleEntries.map(\.id), ["GD-A", "GD-K"], "specific")
+        state.list.filter = .all
+        _ = press(&state, .char("/"))
+        _ = type(&state, "深圳")
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.visibleEntries.map(\.id), ["GD-C"], "search over names")
+        XCTAssertTrue(view(state).trimmedLines[1].contains("深圳"))
+    }
+
+    func testConflictedDossierCannotBeOpened() {
+        var state = makeState()
+        _ = press(&state, .down, .down, .enter)
+        XCTAssertEqual(state.screen, .list)
+        XCTAssertEqual(state.notice?.style, .bad)
+        _ = press(&state, .char("o"))
+        XCTAssertEqual(state.screen, .list)
+    }
+
+    // MARK: - Review
+
+    func testScoringSavesThenMovesToTheNextUnscoredItem() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.screen, .review)
+        XCTAssertEqual(state.currentItem?.id, "basic.device")
+        var effects = type(&state, "12.5") + press(&state, .enter)
+        XCTAssertEqual(effects, [.save(ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device",
+                                                 points: Rational(25, 2), comment: ""))])
+        XCTAssertEqual(state.currentItem?.id, "basic.device", "nothing moves before the save is done")
+        run(effects, &state)
+        XCTAssertEqual(state.currentItem?.id, "basic.software")
+        XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(25, 2))
+        // Out of range and off the grid are refused as typed.
+        _ = type(&state, "16")
+        XCTAssertTrue(state.notice?.text.contains("超出范围") == true)
+        effects = press(&state, .enter)
+        XCTAssertEqual(effects, [])
+        _ = press(&state, .backspace, .backspace)
+        _ = type(&state, "7.3")
+        XCTAssertTrue(state.notice?.text.contains("0.5") == true)
+        XCTAssertEqual(press(&state, .enter), [])
+    }
+
+    func testCommentEditorMovesByCharacterAndSaves() {
+        var state = makeState()
+        _ = press(&state, .enter, .char("c"))
+        _ = type(&state, "数据可信")
+        _ = press(&state, .left, .left)
+        _ = type(&state, "很")
+        XCTAssertEqual(state.review.draft.map { String($0) }, "数据很可信")
+        let effects = press(&state, .enter)
+        guard case let .save(score)? = effects.first else { return XCTFail("Enter saves the comment") }
+        XCTAssertEqual(score.comment, "数据很可信")
+        XCTAssertNil(score.points)
+    }
+
+    func testEditorEffectAndItsResult() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        XCTAssertEqual(press(&state, .char("E")), [.editComment(dossier: "GD-A", stage: .written, item: "basic.device", text: "")])
+        let effects = update(&state, .editorFinished(dossier: "GD-A", stage: .written, item: "basic.device", text: "长评语\n"))
+        guard case let .save(score)? = effects.first else { return XCTFail() }
+        XCTAssertEqual(score.comment, "长评语")
+    }
+
+    func testReviewScreenShowsRequirementEvidenceAndProgress() {
+        var state = makeState(width: 120, height: 40, scores: [
+            ItemScore(expert: "E01", dossier: "GD-C", stage: .written, item: "basic.device", points: Rational(10), comment: ""),
+        ])
+        _ = press(&state, .down, .enter)
+        XCTAssertEqual(state.review.dossier, "GD-C")
+        let text = view(state).trimmedLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("工业设备管理"))
+        XCTAssertTrue(text.contains("满分 15"))
+        XCTAssertTrue(text.contains("862,400 台"), "grouped value with its unit")
+        XCTAssertTrue(text.contains("P"), "cohort percentile")
+        XCTAssertTrue(text.contains("进度 0/24"))
+        XCTAssertTrue(text.contains("基础共性能力 ×40%"), "a cross platform's weights")
+        XCTAssertTrue(text.contains("跨行业跨领域平台能力 ×30%"))
+    }
+
+    func testStageSwitchingAndDossierStepping() {
+        var state = makeState()
+        _ = press(&state, .enter, .tab, .char("2"))
+        XCTAssertEqual(state.stage, .defence)
+        XCTAssertEqual(state.currentItem?.id, "defence.positioning")
+        _ = press(&state, .char("]"))
+        XCTAssertEqual(state.review.dossier, "GD-C")
+        _ = press(&state, .char("]"))
+        XCTAssertEqual(state.review.dossier, "GD-C", "the conflicted dossier is skipped")
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.screen, .list)
+    }
+
+    // MARK: - Other screens
+
+    func testCompareShowsMarkedDossiersWithTheBestHighlighted() throws {
+        var state = makeState(width: 120, height: 40)
+        XCTAssertEqual(press(&state, .char("v")), [])
+        XCTAssertEqual(state.screen, .list, "compare needs two marks")
+        _ = press(&state, .char(" "), .char(" "), .char("v"))
+        XCTAssertEqual(state.marks, ["GD-A", "GD-C"])
+        XCTAssertEqual(state.screen, .compare)
+        let buffer = view(state)
+        let lines = buffer.trimmedLines
+        let row = try XCTUnwrap(lines.firstIndex { $0.contains("已连接的工业设备数量") })
+        XCTAssertTrue(lines[row].contains("125,000 台") && lines[row].contains("862,400 台"))
+        let bestX = try XCTUnwrap(buffer.lines[row].range(of: "862,400").map { DisplayWidth.of(String(buffer.lines[row][..<$0.lowerBound])) })
+        XCTAssertEqual(buffer[bestX, row].style, .highlight)
+    }
+
+    func testRankingAndHelpAndQuit() {
+        var state = makeState()
+        XCTAssertEqual(press(&state, .char("r")), [.refreshRanking])
+        XCTAssertEqual(state.screen, .ranking)
+        _ = press(&state, .escape, .char("?"))
+        XCTAssertTrue(state.showHelp)
+        let help = view(state).trimmedLines.joined(separator: "\n")
+        for binding in KeyMap.table(.list) { XCTAssertTrue(help.contains(Strings(.zh)[binding.help]), "\(binding.help)") }
+        _ = press(&state, .escape)
+        XCTAssertFalse(state.showHelp)
+        XCTAssertEqual(press(&state, .char("q")), [.quit])
+    }
+
+    func testDocumentFollowsTheForm() {
+        var state = makeState(width: 100, height: 30)
+        _ = press(&state, .char("o"))
+        XCTAssertEqual(state.screen, .document)
+        let lines = DocumentScreen.lines(state.data.entry("GD-A")!, state, width: 98).map(\.0)
+        let order = ["一、申报单位基本信息", "企业简介", "联合单位", "二、平台基本信息", "三、平台能力信息", "四、平台技术架构及方案", "八、证明材料清单"]
+        let positions = order.map { title in lines.firstIndex { $0.hasPrefix(title) } ?? -1 }
+        XCTAssertEqual(positions, positions.sorted())
+        XCTAssertFalse(positions.contains(-1))
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.screen, .list)
+    }
+
+    func testEveryStringHasBothLanguages() {
+        for key in UIText.allCases {
+            XCTAssertNotNil(Strings.zh[key], "zh \(key)")
+            XCTAssertNotNil(Strings.en[key], "en \(key)")
+        }
+    }
+}
