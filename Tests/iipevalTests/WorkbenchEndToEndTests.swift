@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// The real binary in a real terminal (tmux): open, navigate, score two items, quit,
+/// reopen and see them (SPEC §8, §9).
+final class WorkbenchEndToEndTests: XCTestCase {
+    var folder = ""
+    let session = "iipeval-e2e-\(getpid())"
+
+    override func setUpWithError() throws {
+        folder = DossierFixture.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
+        try DossierFixture.yaml(id: "GD-A").write(toFile: folder + "/dossiers/A.yaml", atomically: true, encoding: .utf8)
+        try """
+        format: iip-panel/1
+        chair: E1
+        experts:
+          - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
+        """.write(toFile: folder + "/panel.yaml", atomically: true, encoding: .utf8)
+        let made = CommandRunner.run(["init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml"])
+        XCTAssertEqual(made.code, 0, made.err)
+    }
+
+    override func tearDown() {
+        tmux(["kill-session", "-t", session])
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) -> (code: Int32, out: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-u"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        environment.removeValue(forKey: "TMUX")
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return (-1, "") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func screen() -> String { tmux(["capture-pane", "-p", "-t", session]).out }
+
+    /// Waits (up to 15 s) until the screen shows `text`.
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        for _ in 0..<150 {
+            if screen().contains(text) { return }
+            usleep(100_000)
+        }
+        XCTFail("the screen never showed \(text):\n\(screen())", file: file, line: line)
+    }
+
+    /// Waits (up to 15 s) until the screen no longer shows `text`.
+    func waitUntilGone(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        for _ in 0..<150 {
+            if !screen().contains(text) { return }
+            usleep(100_000)
+        }
+        XCTFail("the screen still shows \(text):\n\(screen())", file: file, line: line)
+    }
+
+    func keys(_ keys: String...) {
+        tmux(["send-keys", "-t", session] + keys)
+        usleep(150_000)
+    }
+
+    func openWorkbench() {
+        let command = "\(CommandRunner.binary) open \(folder)/ws --expert E1; sleep 30"
+        XCTAssertEqual(tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command]).code, 0, "tmux runs")
+        waitFor("评审台 · 申报材料")
+    }
+
+    func testScoreTwoItemsQuitReopenAndSeeThem() {
+        openWorkbench()
+        keys("Enter")
+        waitFor("评分 · GD-A")
+        keys("1", "2", ".", "5", "Enter")
+        waitFor("已保存")
+        keys("9", "Enter")
+        waitFor("9/15")
+        keys("q")
+        waitUntilGone("评审台")  // the workbench has ended and given the terminal back
+        tmux(["kill-session", "-t", session])
+
+        openWorkbench()
+        keys("Enter")
+        waitFor("评分 · GD-A")
+        let shown = screen()
+        XCTAssertTrue(shown.contains("12.5/15"), shown)
+        XCTAssertTrue(shown.contains("9/15"), shown)
+        XCTAssertTrue(shown.contains("进度 2/"), shown)
+        keys("q")
+
+        let exported = CommandRunner.run(["scores", "export", folder + "/ws"]).out
+        XCTAssertTrue(exported.contains("E1,GD-A,written,basic.device,12.5,"))
+        XCTAssertTrue(exported.contains("E1,GD-A,written,basic.software,9,"))
+    }
+}
