@@ -8,10 +8,13 @@ enum RankingScreen {
         var lines: [(text: String, style: Style, row: Int?)] = []
         var row = 0
         let columns = [Column(title: s[.rank], width: 4, right: true), Column(title: s[.colID], width: 11),
-                       Column(title: s[.final], width: 6, right: true), Column(title: "书面/答辩/现场/技术", width: 23),
+                       Column(title: s[.final], width: 6, right: true), Column(title: s.language == .en ? "  W     D     S     T" : "书面  答辩  现场  技术", width: 23),
                        Column(title: "", width: 10), Column(title: s[.colPlatform], width: max(10, area.width - 62))]
         for group in state.data.groups {
             lines.append(("\(s.language == .en ? group.group.nameEn : group.group.name)  (≤\(group.group.cap))", .header, nil))
+            var titles = ""
+            for column in columns { titles += DisplayWidth.pad(column.title, to: column.width, right: column.right) + " " }
+            lines.append((titles, .dim, nil))
             var cutShown = false
             for entry in group.entries {
                 if !cutShown, entry.status != .selected, entry.status != .tie {
@@ -19,7 +22,7 @@ enum RankingScreen {
                     cutShown = true
                 }
                 let c = entry.candidate
-                let stages = StageID.allCases.map { c.stages[$0]?.fixed() ?? "—" }.joined(separator: " ")
+                let stages = StageID.allCases.map { DisplayWidth.pad(c.stages[$0]?.fixed() ?? "—", to: 5, right: true) }.joined(separator: " ")
                 let cells = [String(entry.rank), c.id, c.final?.fixed() ?? "—", stages, status(entry.status, s),
                              c.platform + (c.flags.isEmpty ? "" : "  " + c.flags.joined(separator: " "))]
                 var text = ""

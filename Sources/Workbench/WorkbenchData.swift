@@ -27,7 +27,11 @@ public struct WorkbenchData: Sendable {
     /// The expert's own scores.
     public var mine: [ScoreKey: ItemScore]
     /// The ranking as of the last refresh.
-    public var groups: [RankedGroup]
+    public var groups: [RankedGroup] {
+        didSet { rankedByID = WorkbenchData.index(groups) }
+    }
+    /// The ranking entries by dossier id, so a list of a thousand dossiers sorts quickly.
+    private var rankedByID: [String: RankedEntry] = [:]
     /// For each numeric indicator, every dossier's value, sorted: the cohort for percentiles.
     let cohorts: [String: [Decimal]]
     /// The other experts' mean points per item, to mark where the expert stands far apart.
@@ -51,6 +55,7 @@ public struct WorkbenchData: Sendable {
         }
         self.mine = mine
         self.groups = groups
+        rankedByID = WorkbenchData.index(groups)
         var cohorts: [String: [Decimal]] = [:]
         for entry in self.entries {
             for (id, value) in entry.dossier.indicators {
@@ -106,7 +111,11 @@ public struct WorkbenchData: Sendable {
 
     /// The ranking entry of a dossier.
     public func ranked(_ id: String) -> RankedEntry? {
-        groups.lazy.flatMap(\.entries).first { $0.candidate.id == id }
+        rankedByID[id]
+    }
+
+    private static func index(_ groups: [RankedGroup]) -> [String: RankedEntry] {
+        Dictionary(groups.flatMap { $0.entries.map { ($0.candidate.id, $0) } }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Where `value` stands among all dossiers reporting `indicator`: 0–100.

@@ -225,3 +225,42 @@ final class WorkbenchTests: XCTestCase {
         }
     }
 }
+
+/// Screens that need a ranking and the smallest supported terminal.
+extension WorkbenchTests {
+    func testReviewAt80x24KeepsEveryPartOnScreen() {
+        var state = makeState()
+        _ = update(&state, .key(.enter))
+        let buffer = view(state)
+        let lines = buffer.trimmedLines
+        XCTAssertTrue(lines[1].contains("GD-A"))
+        XCTAssertTrue(lines.contains { $0.contains("分数:") })
+        XCTAssertTrue(lines.contains { $0.contains("评语:") })
+        XCTAssertTrue(lines.contains { $0.contains("进度 0/14") })
+        XCTAssertTrue(lines[3].contains("工业设备管理") && lines[3].contains("—/15"))
+        for line in buffer.lines { XCTAssertEqual(DisplayWidth.of(line), 80) }
+    }
+
+    func testRankingShowsCutLinesStatusesAndOpensARow() {
+        var state = makeState(width: 120, height: 40)
+        let candidates = (1...7).map { n in
+            Candidate(id: "C\(n)", platform: "跨域平台\(n)", type: .cross, stages: [.written: Rational(90 - n)],
+                      final: Rational(90 - n), eligible: true, flags: n == 1 ? ["deviation:written:E03"] : [])
+        } + [Candidate(id: "GD-A", platform: "测试家电工业互联网平台", type: .industry, stages: [:], final: nil, eligible: true, flags: [])]
+        _ = update(&state, .rankingRefreshed(Selection(rubric: rubric).rank(candidates)))
+        _ = update(&state, .key(.char("r")))
+        let lines = view(state).trimmedLines
+        let cut = lines.firstIndex { $0.contains("入选线") }
+        let sixth = lines.firstIndex { $0.contains("C6") }
+        XCTAssertNotNil(cut)
+        XCTAssertLessThan(cut ?? 99, sixth ?? 0, "the cut comes after the fifth")
+        XCTAssertTrue(lines.contains { $0.contains("C1") && $0.contains("入选") && $0.contains("deviation:written:E03") })
+        XCTAssertTrue(lines.contains { $0.contains("GD-A") && $0.contains("未完成") })
+        // Enter on the last row opens that dossier's review.
+        _ = update(&state, .key(.end))
+        for _ in 0..<10 { _ = update(&state, .key(.down)) }
+        _ = update(&state, .key(.enter))
+        XCTAssertEqual(state.screen, ScreenID.review)
+        XCTAssertEqual(state.review.dossier, "GD-A")
+    }
+}
