@@ -16,6 +16,7 @@ enum DocumentScreen {
     /// Every field of the dossier as display lines: headings, label–value pairs, wrapped text.
     static func lines(_ entry: DossierEntry, _ state: AppState, width: Int) -> [(String, Style)] {
         let d = entry.dossier
+        let s = state.strings
         var out: [(String, Style)] = []
         func heading(_ text: String) {
             if !out.isEmpty { out.append(("", .normal)) }
@@ -34,52 +35,52 @@ enum DocumentScreen {
         func person(_ label: String, _ p: Person) {
             field(label, [p.name, p.title, p.phone, p.mobile, p.email].compactMap { $0 }.joined(separator: "  "))
         }
-        func amount(_ value: Decimal?, _ unit: String) -> String? { value.map { Layout.grouped($0) + " " + unit } }
+        func amount(_ value: Decimal?) -> String? { value.map { Layout.grouped($0) + " " + s[.wan] } }
 
-        heading("一、申报单位基本信息 · \(entry.id)")
-        field("单位名称", d.applicant.name)
-        field("信用代码", d.applicant.creditCode)
-        field("单位性质", d.applicant.nature)
-        field("单位地址", d.applicant.address)
-        field("成立时间", d.applicant.founded?.description)
-        field("广东注册/独立法人", "\(d.applicant.registeredInGuangdong == true ? "是" : "否") / \(d.applicant.independentLegalPerson == true ? "是" : "否")")
-        person("平台负责人", d.applicant.platformLead)
-        person("申报联系人", d.applicant.contact)
+        heading(s[.docApplicant] + " · " + entry.id)
+        field(s[.docName], d.applicant.name)
+        field(s[.docCreditCode], d.applicant.creditCode)
+        field(s[.docNature], d.applicant.nature)
+        field(s[.docAddress], d.applicant.address)
+        field(s[.docFounded], d.applicant.founded?.description)
+        field(s[.docLegal], "\(d.applicant.registeredInGuangdong == true ? s[.yes] : s[.no]) / \(d.applicant.independentLegalPerson == true ? s[.yes] : s[.no])")
+        person(s[.docLead], d.applicant.platformLead)
+        person(s[.docContact], d.applicant.contact)
         let f = d.applicant.finance
-        field("总资产", amount(f.totalAssetsWan, "万元"))
-        field("负债率", f.debtRatioPct.map { "\($0)%" })
-        field("信用等级", f.creditRating)
-        field("上年销售/税金/利润", [amount(f.salesWan, "万元"), amount(f.taxWan, "万元"), amount(f.profitWan, "万元")].compactMap { $0 }.joined(separator: " / "))
-        field("推荐单位", [d.recommender.name, d.recommender.city].compactMap { $0 }.joined(separator: " · "))
-        field("申报日期", d.submitted?.description)
-        field("真实性承诺", d.attestation.signed == true ? "已签署 \(d.attestation.date?.description ?? "")" : "未签署")
-        heading("企业简介")
+        field(s[.docAssets], amount(f.totalAssetsWan))
+        field(s[.docDebt], f.debtRatioPct.map { "\($0)%" })
+        field(s[.docRating], f.creditRating)
+        field(s[.docSalesTaxProfit], [amount(f.salesWan), amount(f.taxWan), amount(f.profitWan)].compactMap { $0 }.joined(separator: " / "))
+        field(s[.docRecommender], [d.recommender.name, d.recommender.city].compactMap { $0 }.joined(separator: " · "))
+        field(s[.docSubmitted], d.submitted?.description)
+        field(s[.docAttestation], d.attestation.signed == true ? s[.docSigned] + " " + (d.attestation.date?.description ?? "") : s[.docUnsigned])
+        heading(s[.docProfile])
         text(d.applicant.profile)
-        heading("联合单位")
+        heading(s[.docPartners])
         if d.partners.isEmpty { text("—") }
         for partner in d.partners {
             field(partner.name ?? "—", [partner.creditCode, partner.lead, partner.title, partner.roles.map(\.rawValue).joined(separator: ",")]
                 .compactMap { $0 }.joined(separator: "  "))
         }
-        heading("二、平台基本信息")
-        field("平台名称", d.platform.name)
-        field("平台类型", state.typeName(entry.type) + (d.platform.focus.map { "（面向：\($0)）" } ?? ""))
-        field("行业特征", d.platform.sector?.rawValue)
-        field("计划投资", amount(d.platform.plannedInvestmentWan, "万元"))
-        field("IaaS 基础设施", d.platform.iaas == .leased ? "租用 · \(d.platform.iaasProvider ?? "")" : "自建")
-        heading("平台简介")
+        heading(s[.docPlatform])
+        field(s[.docPlatformName], d.platform.name)
+        field(s[.docPlatformType], state.typeName(entry.type) + (d.platform.focus.map { " (\(s[.focusOn]): \($0))" } ?? ""))
+        field(s[.docSector], d.platform.sector?.rawValue)
+        field(s[.docInvestment], amount(d.platform.plannedInvestmentWan))
+        field(s[.docIaas], d.platform.iaas == .leased ? s[.docLeased] + " · " + (d.platform.iaasProvider ?? "") : s[.docSelfBuilt])
+        heading(s[.docSummary])
         text(d.platform.summary)
-        heading("三、平台能力信息")
+        heading(s[.docCapabilities])
         for spec in state.data.rubric.catalog.specs where Applicability.section(spec.section, appliesTo: entry.type) {
-            field(spec.name, ReviewScreen.describe(d.indicators[spec.id], spec, state.strings))
+            field(s.language == .en ? spec.nameEn : spec.name, ReviewScreen.describe(d.indicators[spec.id], spec, state.strings))
         }
-        let sections = [("四、平台技术架构及方案", "architecture"), ("五、平台应用案例和效果", "cases"),
-                        ("六、平台区域落地情况", "regional"), ("七、平台下一步发展计划", "roadmap")]
+        let sections = [(s[.docArchitecture], "architecture"), (s[.docCases], "cases"),
+                        (s[.docRegional], "regional"), (s[.docRoadmap], "roadmap")]
         for (title, key) in sections {
             heading(title)
             text(d.narrative[key])
         }
-        heading("八、证明材料清单")
+        heading(s[.docEvidence])
         for item in d.evidence { field(item.title ?? "—", item.file) }
         return out
     }

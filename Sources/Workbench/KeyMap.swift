@@ -45,7 +45,7 @@ public enum KeyMap {
                     Binding(keys: [.char("c")], label: "c", help: .keyComment, action: .comment),
                     Binding(keys: [.char("E")], label: "E", help: .keyEditor, action: .editor),
                     Binding(keys: [.char("n")], label: "n", help: .keyNext, action: .nextUnscored),
-                    dossiers, Binding(keys: [], label: "1–4 ◀", help: .keyStage, action: nil), document,
+                    dossiers, Binding(keys: [], label: "Tab 1–4", help: .keyStage, action: nil), document,
                     Binding(keys: [.char("h"), .char("l"), .tab], label: "h l Tab", help: .keyPane, action: .pane),
                     ranking, back, help, quit]
         case .document:

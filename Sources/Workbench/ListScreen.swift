@@ -5,7 +5,7 @@ import Terminal
 enum ListScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
         let s = state.strings
-        let filters = [s[.filterAll], s[.typeCross], "特定/specific", s[.typeIndustry], s[.typeDomain], s[.typeRegion]]
+        let filters = [s[.filterAll], s[.typeCross], s[.typeSpecific], s[.typeIndustry], s[.typeDomain], s[.typeRegion]]
         let sorts = [s[.sortID], s[.sortName], s[.sortScore]]
         var bar = "\(s[.colType]): \(filters[state.list.filter.rawValue])   \(s[.sortBy]): \(sorts[state.list.sort.rawValue])"
         if state.list.searching || !state.list.query.isEmpty {
@@ -58,6 +58,6 @@ enum ListScreen {
         let conflict = entry.conflict != nil ? "[" + state.strings[.conflict] + "] " : ""
         let score = state.data.ranked(entry.id)?.candidate.final?.fixed() ?? ""
         return [entry.id, conflict + (d.platform.name ?? ""), state.typeName(entry.type), d.platform.focus ?? "—",
-                d.recommender.city ?? (d.recommender.kind == .central ? "央企" : "—"), compliance, progress, score]
+                d.recommender.city ?? (d.recommender.kind == .central ? state.strings[.central] : "—"), compliance, progress, score]
     }
 }

@@ -8,7 +8,7 @@ enum RankingScreen {
         var lines: [(text: String, style: Style, row: Int?)] = []
         var row = 0
         let columns = [Column(title: s[.rank], width: 4, right: true), Column(title: s[.colID], width: 11),
-                       Column(title: s[.final], width: 6, right: true), Column(title: s.language == .en ? "  W     D     S     T" : "书面  答辩  现场  技术", width: 23),
+                       Column(title: s[.final], width: 6, right: true), Column(title: s[.stageColumns], width: 23),
                        Column(title: "", width: 10), Column(title: s[.colPlatform], width: max(10, area.width - 62))]
         for group in state.data.groups {
             lines.append(("\(s.language == .en ? group.group.nameEn : group.group.name)  (≤\(group.group.cap))", .header, nil))

@@ -8,13 +8,15 @@ public enum UIText: String, CaseIterable, Sendable {
     case appName, expert, stage, listTitle, reviewTitle, documentTitle, compareTitle, rankingTitle, helpTitle
     case colID, colPlatform, colType, colFocus, colCity, colCompliance, colProgress, colScore
     case filterAll, search, sortBy, sortID, sortName, sortScore
-    case typeCross, typeIndustry, typeDomain, typeRegion
+    case typeCross, typeIndustry, typeDomain, typeRegion, typeSpecific, central, stageColumns
     case stageWritten, stageDefence, stageSite, stageTest
     case points, comment, max, requirement, evidence, percentile, effective, claimed, saved, saving, notSaved
     case progress, total, conflict, cannotOpen, tooSmall, noDossiers, outOfRange, offGrid, notANumber
     case markCompareFirst, compareLimit, marked, unmarked, best, myPoints, noValue, yes, no
     case cut, statusSelected, statusTie, statusNotSelected, statusBelow, statusIncomplete, statusIneligible
     case allScored, editorFailed, commentHint, pointsHint, escToClose, rank, final
+    // the dossier document
+    case docApplicant, docName, docCreditCode, docNature, docAddress, docFounded, docLegal, docLead, docContact, docAssets, docDebt, docRating, docSalesTaxProfit, docRecommender, docSubmitted, docAttestation, docSigned, docUnsigned, docProfile, docPartners, docPlatform, docPlatformName, docPlatformType, docSector, docInvestment, docIaas, docSelfBuilt, docLeased, docSummary, docCapabilities, docArchitecture, docCases, docRegional, docRoadmap, docEvidence, wan, focusOn
     // key help
     case keyMove, keyOpen, keyDocument, keyBack, keyQuit, keyHelp, keySearch, keyPoints, keySave, keyComment
     case keyEditor, keyNext, keyPrevNextDossier, keyStage, keyMark, keyCompare, keyRanking, keyFilter, keySort, keyPane, keyScroll
@@ -38,6 +40,7 @@ public struct Strings: Sendable {
         .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
         .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
         .typeCross: "跨行业", .typeIndustry: "行业", .typeDomain: "领域", .typeRegion: "区域",
+        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术",
         .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
         .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
         .percentile: "分位", .effective: "核算有效数", .claimed: "申报", .saved: "已保存", .saving: "保存中…",
@@ -50,6 +53,7 @@ public struct Strings: Sendable {
         .statusBelow: "低于60分", .statusIncomplete: "未完成", .statusIneligible: "不符合",
         .allScored: "本阶段已全部评分", .editorFailed: "编辑器未能启动", .commentHint: "Enter 保存 · Esc 取消",
         .pointsHint: "输入分数后按 Enter 保存", .escToClose: "Esc 关闭", .rank: "名次", .final: "总分",
+.docApplicant: "一、申报单位基本信息", .docName: "单位名称", .docCreditCode: "信用代码", .docNature: "单位性质", .docAddress: "单位地址", .docFounded: "成立时间", .docLegal: "广东注册/独立法人", .docLead: "平台负责人", .docContact: "申报联系人", .docAssets: "总资产", .docDebt: "负债率", .docRating: "信用等级", .docSalesTaxProfit: "上年销售/税金/利润", .docRecommender: "推荐单位", .docSubmitted: "申报日期", .docAttestation: "真实性承诺", .docSigned: "已签署", .docUnsigned: "未签署", .docProfile: "企业简介", .docPartners: "联合单位", .docPlatform: "二、平台基本信息", .docPlatformName: "平台名称", .docPlatformType: "平台类型", .docSector: "行业特征", .docInvestment: "计划投资", .docIaas: "IaaS 基础设施", .docSelfBuilt: "自建", .docLeased: "租用", .docSummary: "平台简介", .docCapabilities: "三、平台能力信息", .docArchitecture: "四、平台技术架构及方案", .docCases: "五、平台应用案例和效果", .docRegional: "六、平台区域落地情况", .docRoadmap: "七、平台下一步发展计划", .docEvidence: "八、证明材料清单", .wan: "万元", .focusOn: "面向",
         .keyMove: "移动", .keyOpen: "打开 / 确认", .keyDocument: "查看申报书", .keyBack: "返回", .keyQuit: "退出",
         .keyHelp: "帮助", .keySearch: "搜索", .keyPoints: "输入分数", .keySave: "保存并跳到下一未评项",
         .keyComment: "编辑评语", .keyEditor: "用 $EDITOR 写评语", .keyNext: "下一未评项",
@@ -64,6 +68,7 @@ public struct Strings: Sendable {
         .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
         .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",
         .typeCross: "cross", .typeIndustry: "industry", .typeDomain: "domain", .typeRegion: "region",
+        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test",
         .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
         .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
         .percentile: "pct", .effective: "recomputed", .claimed: "claimed", .saved: "saved", .saving: "saving…",
@@ -77,6 +82,7 @@ public struct Strings: Sendable {
         .allScored: "Every item of this stage is scored", .editorFailed: "The editor could not start",
         .commentHint: "Enter saves · Esc cancels", .pointsHint: "Type points, Enter saves", .escToClose: "Esc closes",
         .rank: "Rank", .final: "Final",
+.docApplicant: "1. Applicant", .docName: "Name", .docCreditCode: "Credit code", .docNature: "Nature", .docAddress: "Address", .docFounded: "Founded", .docLegal: "In Guangdong / legal person", .docLead: "Platform lead", .docContact: "Contact", .docAssets: "Total assets", .docDebt: "Debt ratio", .docRating: "Credit rating", .docSalesTaxProfit: "Sales / tax / profit", .docRecommender: "Recommender", .docSubmitted: "Submitted", .docAttestation: "Attestation", .docSigned: "signed", .docUnsigned: "not signed", .docProfile: "Company profile", .docPartners: "Partners", .docPlatform: "2. Platform", .docPlatformName: "Platform name", .docPlatformType: "Platform type", .docSector: "Sector", .docInvestment: "Planned investment", .docIaas: "IaaS", .docSelfBuilt: "self-built", .docLeased: "leased", .docSummary: "Platform summary", .docCapabilities: "3. Capabilities", .docArchitecture: "4. Architecture", .docCases: "5. Cases and effects", .docRegional: "6. Regional deployment", .docRoadmap: "7. Roadmap", .docEvidence: "8. Evidence", .wan: "10k CNY", .focusOn: "focus",
         .keyMove: "move", .keyOpen: "open / confirm", .keyDocument: "dossier document", .keyBack: "back", .keyQuit: "quit",
         .keyHelp: "help", .keySearch: "search", .keyPoints: "type points", .keySave: "save, next unscored",
         .keyComment: "edit comment", .keyEditor: "comment in $EDITOR", .keyNext: "next unscored",
