@@ -45,5 +45,10 @@ demo-reset:
 test: deps
 	$(SWIFT) test --disable-swift-testing
 
+# Timings at 1,000 dossiers (release build).
+bench: deps
+	$(SWIFT) build -c release --product Benchmarks
+	.build/release/Benchmarks 1000
+
 clean:
 	rm -rf .build

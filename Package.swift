@@ -40,7 +40,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Fixtures shared by the test targets.
+        // `make bench`: timings at 1,000 dossiers.
+        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "Workbench", "TestSupport"]),
+        // Fixtures shared by the test targets and the benchmark.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
