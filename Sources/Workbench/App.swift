@@ -24,8 +24,10 @@ public final class WorkbenchApp {
         guard let expert = panel.expert(id) else {
             throw Failure(description: "no expert \(id) on the panel (\(panel.experts.map(\.id).joined(separator: ", ")))")
         }
-        let data = WorkbenchData(rubric: try workspace.rubric(), expert: expert, reports: try workspace.compliance(),
-                                 scores: try workspace.scores(), groups: try workspace.standings().groups)
+        // One reading of the workspace gives the rubric, the compliance reports and the ranking.
+        let standings = try workspace.standings()
+        let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
+                                 scores: try workspace.scores(), groups: standings.groups)
         state = AppState(data: data, language: language, width: 80, height: 24)
     }
 

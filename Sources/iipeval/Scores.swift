@@ -29,13 +29,13 @@ struct Scores: ParsableCommand {
                 }
             }
             let context = try withWorkspace {
-                let catalog = try ws.rubric().catalog
-                let loader = DossierLoader(catalog: catalog)
+                let rubric = try ws.rubric()
+                let loader = DossierLoader(catalog: rubric.catalog)
                 var dossiers: [String: Dossier] = [:]
                 for stored in try ws.dossiers() {
                     dossiers[stored.id] = loader.load(data: Data(stored.source.utf8), file: stored.file).dossier
                 }
-                return ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: dossiers)
+                return ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: dossiers)
             }
             switch ScoreRows.read(text, context: context) {
             case let .failure(refusal):
