@@ -11,8 +11,14 @@ public struct Standings: Sendable {
 
     /// The errors of `id` the chair has not overridden.
     public func standingErrors(_ id: String) -> [Problem] {
-        let waived = Set(overrides.filter { $0.dossier == id }.map(\.code))
-        return (reports[id]?.errors ?? []).filter { !waived.contains($0.code.rawValue) }
+        Standings.standingErrors(reports[id], overrides.filter { $0.dossier == id })
+    }
+
+    /// A stored dossier without a report (it no longer reads) counts as one E-PARSE error.
+    static func standingErrors(_ report: ComplianceReport?, _ overrides: [Override]) -> [Problem] {
+        guard let report else { return [Problem(.parse, "the stored dossier cannot be read")] }
+        let waived = Set(overrides.map(\.code))
+        return report.errors.filter { !waived.contains($0.code.rawValue) }
     }
 }
 
@@ -22,10 +28,11 @@ extension Workspace {
         let stored = try dossiers()
         let reports = try compliance()
         let overrides = try self.overrides()
+        // compliance() reads the stored dossiers in order: pair them by position, not by the
+        // id a report found, so a stored text that no longer parses is not mistaken for clean.
         var byID: [String: ComplianceReport] = [:]
-        for report in reports { if let id = report.id { byID[id] = report } }
+        for (dossier, report) in zip(stored, reports) where report.id == dossier.id { byID[dossier.id] = report }
         let evaluations = Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
-        let partial = Standings(rubric: rubric, reports: byID, overrides: overrides, evaluations: evaluations, groups: [])
         let candidates = stored.map { dossier -> Candidate in
             let evaluation = evaluations[dossier.id]
             var stages: [StageID: Rational] = [:]
@@ -33,7 +40,9 @@ extension Workspace {
             var flags = (evaluation?.deviations ?? []).map { "deviation:\($0.stage.rawValue):\($0.sheet.expert)" }
             flags += overrides.filter { $0.dossier == dossier.id }.map { "override:\($0.code)" }
             return Candidate(id: dossier.id, platform: dossier.platform, type: dossier.type, stages: stages,
-                             final: evaluation?.final, eligible: partial.standingErrors(dossier.id).isEmpty, flags: flags)
+                             final: evaluation?.final,
+                             eligible: Standings.standingErrors(byID[dossier.id], overrides.filter { $0.dossier == dossier.id }).isEmpty,
+                             flags: flags)
         }
         return Standings(rubric: rubric, reports: byID, overrides: overrides, evaluations: evaluations,
                          groups: Selection(rubric: rubric).rank(candidates))

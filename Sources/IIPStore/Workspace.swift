@@ -62,6 +62,10 @@ public final class Workspace {
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration())
+            // Never write a schema into some other SQLite file that happens to have the name.
+            guard try queue.read({ try $0.tableExists("meta") && $0.tableExists("grdb_migrations") }) else {
+                throw WorkspaceError("\(path) is not an iipeval workspace database")
+            }
             try Schema.migrator.migrate(queue)
             let workspace = Workspace(folder: folder, db: queue)
             _ = try workspace.meta("rubric")
@@ -132,7 +136,7 @@ public final class Workspace {
     // MARK: - Reading
 
     func meta(_ key: String) throws -> String {
-        guard let value = try db.read({ try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) else {
+        guard let value = try read({ try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) else {
             throw WorkspaceError("\(folder): the workspace database has no \(key); it is damaged or not made by iipeval")
         }
         return value
@@ -151,7 +155,7 @@ public final class Workspace {
 
     public func panel() throws -> Panel {
         let chair = try meta("chair")
-        let experts = try db.read { db in
+        let experts = try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM expert ORDER BY id").map { row in
                 Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
                        stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
@@ -162,7 +166,7 @@ public final class Workspace {
     }
 
     public func dossiers() throws -> [StoredDossier] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM dossier ORDER BY id").compactMap { row in
                 guard let type = PlatformType(rawValue: row["type"]) else { return nil }
                 return StoredDossier(id: row["id"], file: row["file"], source: row["source"], sha256: row["sha256"],
@@ -182,7 +186,7 @@ public final class Workspace {
     }
 
     public func overrides() throws -> [Override] {
-        try db.read { db in
+        try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM override ORDER BY dossier, code").map {
                 Override(dossier: $0["dossier"], code: $0["code"], reason: $0["reason"], at: $0["at"])
             }
@@ -191,7 +195,7 @@ public final class Workspace {
 
     /// Saved scores, optionally of one expert and/or one stage.
     public func scores(expert: String? = nil, stage: StageID? = nil) throws -> [ItemScore] {
-        try db.read { db in
+        try read { db in
             var sql = "SELECT * FROM score WHERE 1 = 1"
             var arguments: StatementArguments = []
             if let expert { sql += " AND expert = ?"; arguments += [expert] }
@@ -246,6 +250,14 @@ public final class Workspace {
         }
     }
 
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.read(body)
+        } catch {
+            throw WorkspaceError("\(folder): cannot read the workspace: \(Workspace.describe(error))")
+        }
+    }
+
     private func write(_ body: (Database) throws -> Void) throws {
         do {
             try db.write(body)
@@ -269,7 +281,8 @@ public final class Workspace {
             switch db.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED: return "the workspace is busy in another iipeval; try again when it is done"
             case .SQLITE_FULL: return "the disk is full"
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return "the database cannot be written (permissions?)"
+            case .SQLITE_READONLY, .SQLITE_PERM: return "the database cannot be written (permissions?)"
+            case .SQLITE_CANTOPEN: return "the database file cannot be opened"
             case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a valid workspace database"
             default: return db.message ?? "\(db.resultCode)"
             }

@@ -3,6 +3,11 @@ import Foundation
 import IIPCore
 import IIPStore
 
+extension ItemScore {
+    /// expert/dossier/stage/item: which sheet cell the score fills.
+    var key: String { [expert, dossier, stage.rawValue, item].joined(separator: "/") }
+}
+
 struct Scores: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import or export scores as CSV (expert,dossier,stage,item,points,comment).",
@@ -42,7 +47,15 @@ struct Scores: ParsableCommand {
                 let rejections = refusal.rejections
                 throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }
                     + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
-            case let .success(scores):
+            case let .success(rows):
+                // A row with a comment and no points changes the comment and keeps saved points.
+                let saved = try withWorkspace { try ws.scores() }
+                var points: [String: Rational] = [:]
+                for score in saved { points[score.key] = score.points }
+                let scores = rows.map { row in
+                    row.points != nil ? row : ItemScore(expert: row.expert, dossier: row.dossier, stage: row.stage, item: row.item,
+                                                        points: points[row.key], comment: row.comment)
+                }
                 try withWorkspace { try ws.save(scores, actor: "import") }
                 Console.out("imported \(scores.count) scores from \(file)\n")
             }

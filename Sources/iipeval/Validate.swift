@@ -44,14 +44,12 @@ enum ComplianceText {
                 ("id", .optionalString(report.id)),
                 ("file", .string(report.file)),
                 ("problems", .array(report.problems.map { problem in
-                    var fields: [(String, JSONValue)] = [
+                    .object([
                         ("code", .string(problem.code.rawValue)),
                         ("severity", .string(problem.severity.rawValue)),
                         ("field", .optionalString(problem.field)),
-                        ("message", .string(problem.message)),
-                    ]
-                    if let line = problem.line { fields.append(("line", .int(line))) }
-                    return .object(fields)
+                        ("message", .string(problem.located)),
+                    ])
                 })),
             ])
         }))])
@@ -63,8 +61,7 @@ enum ComplianceText {
             out += "\(report.file)  \(report.id ?? "(no id)")\n"
             for p in report.problems {
                 let severity = p.severity == .error ? "error  " : "warning"
-                let line = p.line.map { "line \($0): " } ?? ""
-                out += "  \(severity) \(p.code.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(line)\(p.message)\n"
+                out += "  \(severity) \(p.code.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(p.located)\n"
             }
         }
         let withErrors = reports.filter(\.hasErrors).count

@@ -59,6 +59,18 @@ final class DossierLoaderTests: XCTestCase {
                        ["indicators.basic.users.active", "indicators.industry.coverage_pct", "indicators.basic.arch.cloud", "platform.sector"])
     }
 
+    func testDebtRatioIsAPercent() {
+        let loaded = load(DossierFixture.yaml().replacingOccurrences(of: "debt_ratio_pct: 41.5", with: "debt_ratio_pct: 150"))
+        XCTAssertEqual(loaded.problems.map(\.code), [.range])
+        XCTAssertEqual(loaded.problems.first?.field, "applicant.finance.debt_ratio_pct")
+    }
+
+    func testAnUnreadableIndicatorIsNotAlsoReportedMissing() {
+        let yaml = DossierFixture.yaml().replacingOccurrences(of: "basic.users.active: 8600", with: "basic.users.active: lots")
+        let reports = ComplianceCheck.run([load(yaml)], catalog: loader.catalog, checkEvidence: false)
+        XCTAssertEqual(reports[0].problems.map(\.code), [.field])
+    }
+
     func testNegativeProfitIsALossNotAnError() {
         let loaded = load(DossierFixture.yaml().replacingOccurrences(of: "profit_wan: 4300", with: "profit_wan: -120"))
         XCTAssertEqual(loaded.problems, [])

@@ -26,8 +26,8 @@ final class RationalTests: XCTestCase {
         XCTAssertEqual(Rational(1, 3).fixed(), "0.33")
     }
 
-    /// Thirds that cancel must still land exactly on a x.xx5 value: 0.4·(80 + 1/3) +
-    /// 0.25·(70 + 2/3) is exactly 49.8 + 0.1/3 + ... computed as a fraction, never drifting.
+    /// Weighted sums of thirds stay exact fractions: 0.4·241/3 + 0.25·212/3 is exactly
+    /// (241·8 + 212·5)/60, and decimal sums like 0.1 + 0.2 are exactly 0.3.
     func testNoDriftWhereFloatingPointWould() {
         let a = Rational(241, 3)  // 80.333…
         let b = Rational(212, 3)  // 70.666…

@@ -77,6 +77,11 @@ final class RubricTests: XCTestCase {
         reject({ replaceFirst($0, "max: 15\\b", "max: 15.25") }, mentioning: ["multiple"])
     }
 
+    /// Rubric numbers keep to hundredths, so exact sums and means cannot overflow.
+    func testRefusesNumbersWithMoreThanTwoDecimals() {
+        reject({ replaceFirst($0, "points_step: 0.5", "points_step: 0.001") }, mentioning: ["points_step", "2 decimals"])
+    }
+
     func testRefusesChangedIndicatorCatalogue() {
         reject({ replaceFirst($0, "type: bool", "type: number") }, mentioning: ["indicators"])
     }

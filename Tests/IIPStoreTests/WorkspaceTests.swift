@@ -55,6 +55,25 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertThrowsError(try Workspace.open(folder)) { XCTAssertTrue("\($0)".contains("workspace.sqlite")) }
     }
 
+    func testAForeignSQLiteFileIsNeitherOpenedNorChanged() throws {
+        let path = folder + "/workspace.sqlite"
+        let other = try DatabaseQueue(path: path)
+        try other.write { try $0.execute(sql: "CREATE TABLE notes (text TEXT)") }
+        try other.close()
+        XCTAssertThrowsError(try Workspace.open(folder)) { XCTAssertTrue("\($0)".contains("not an iipeval workspace")) }
+        let tables = try DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        XCTAssertEqual(tables, ["notes"])
+    }
+
+    func testAStoredDossierThatNoLongerReadsIsIneligible() throws {
+        let ws = try makeWorkspace()
+        try ws.db.write { try $0.execute(sql: "UPDATE dossier SET source = '::: not yaml' WHERE id = 'I1'") }
+        let standings = try ws.standings()
+        let entry = standings.groups.flatMap(\.entries).first { $0.candidate.id == "I1" }
+        XCTAssertEqual(entry?.status, .ineligible)
+        XCTAssertEqual(standings.standingErrors("I1").map(\.code), [.parse])
+    }
+
     func testScoresAreSavedReplacedAndAudited() throws {
         let ws = try makeWorkspace()
         let first = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "好")

@@ -175,6 +175,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(exported.out.contains("E2,I1,defence,defence.qa,8,答辩清楚\n"))
     }
 
+    func testACommentOnlyRowKeepsSavedPoints() {
+        makeWorkspace()
+        write("expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,12,\n", to: "a.csv")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/a.csv").code, 0)
+        write("expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,,补充评语\n", to: "b.csv")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/b.csv").code, 0)
+        XCTAssertEqual(run("scores", "export", folder + "/ws").out,
+                       "expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,12,补充评语\n")
+    }
+
     func testImportWithABadRowWritesNothing() {
         makeWorkspace()
         var csv = ["expert,dossier,stage,item,points,comment"]

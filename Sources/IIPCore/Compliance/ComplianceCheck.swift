@@ -26,7 +26,10 @@ public enum ComplianceCheck {
                 return ComplianceReport(file: item.file, id: nil, dossier: nil, problems: item.problems)
             }
             let folder = checkEvidence ? (item.file as NSString).deletingLastPathComponent : nil
+            // A field already reported as unreadable is not reported again as missing.
+            let unreadable = Set(item.problems.compactMap(\.field))
             let single = DossierRules.check(dossier, catalog: catalog, folder: folder.map { $0.isEmpty ? "." : $0 })
+                .filter { !($0.code == .missing && unreadable.contains($0.field ?? "")) }
             return ComplianceReport(file: item.file, id: dossier.id, dossier: dossier,
                                     problems: item.problems + single + (byLoadedIndex[index] ?? []))
         }

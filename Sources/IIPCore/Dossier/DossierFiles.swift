@@ -50,7 +50,7 @@ public enum DossierFiles {
         defer { try? handle.close() }
         let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
         for line in head.split(separator: "\n") where line.hasPrefix("format:") {
-            let value = line.dropFirst("format:".count).trimmingCharacters(in: .whitespaces)
+            let value = line.dropFirst("format:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
             return value.hasPrefix("iip-") && !value.hasPrefix("iip-dossier/")
         }
         return false

@@ -137,7 +137,7 @@ public struct DossierLoader: Sendable {
         if let f = r.mapping(r.child(node, "finance"), "applicant.finance", parent: node, required: true) {
             let p = "applicant.finance."
             a.finance.totalAssetsWan = r.number(f, "total_assets_wan", p + "total_assets_wan")
-            a.finance.debtRatioPct = r.number(f, "debt_ratio_pct", p + "debt_ratio_pct")
+            a.finance.debtRatioPct = r.number(f, "debt_ratio_pct", p + "debt_ratio_pct", percent: true)
             a.finance.creditRating = r.string(f, "credit_rating", p + "credit_rating")
             a.finance.salesWan = r.number(f, "sales_wan", p + "sales_wan")
             a.finance.taxWan = r.number(f, "tax_wan", p + "tax_wan")

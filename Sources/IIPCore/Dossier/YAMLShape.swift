@@ -38,8 +38,9 @@ enum YAMLShape {
     /// The parser recurses once per level, so absurd nesting must be refused before it runs.
     /// Flow collections (`[` / `{`) are counted outside quotes and comments; block nesting
     /// needs at least one column of indentation (or a `- ` / `? ` indicator) per level, so a
-    /// line whose leading run of those is wider than twice the limit is refused too. Both
-    /// checks can only over-count, which errs on the safe side.
+    /// line whose leading run of those is wider than twice the limit is refused too. This is
+    /// a quick heuristic (a stray quote in plain text can hide brackets from it); libyaml
+    /// itself refuses nesting beyond 1,000 levels, which the parser's recursion survives.
     static func firstLineNestedBeyond(_ limit: Int, in text: String) -> Int? {
         var depth = 0
         var line = 1

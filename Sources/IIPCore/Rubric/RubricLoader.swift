@@ -89,8 +89,10 @@ private struct RubricParser {
 
     private mutating func rational(_ node: Node?, _ key: String, path: String? = nil) -> Rational? {
         guard let value = reader.number(node, key, path ?? key) else { return nil }
-        guard let exact = Rational(value) else {
-            fail("\(path ?? key) has too many digits")
+        // Scores stay exact fractions; keeping the rubric's numbers to hundredths and below
+        // 10,000 keeps every denominator small, so no sum or mean can overflow.
+        guard let exact = Rational(value), (exact * Rational(100)).isInteger, exact.magnitude <= Rational(10_000) else {
+            fail("\(path ?? key) is \(value); rubric numbers have at most 2 decimals and stay below 10,000")
             return nil
         }
         return exact

@@ -97,7 +97,7 @@ public enum ScoreRows {
         }
         var points: Rational?
         if !pointsText.isEmpty {
-            points = Rational(decimal: NumberText.halfWidth(pointsText))
+            points = NumberText.decimal(pointsText).flatMap { Rational($0) }
             if points == nil {
                 reasons.append("points '\(pointsText)' is not a number")
             } else if let value = points, let item {
