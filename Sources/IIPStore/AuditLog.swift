@@ -4,8 +4,8 @@ import IIPCore
 
 /// The append-only, hash-chained record of every change (SPEC §9): each entry's hash covers
 /// its fields and the previous entry's hash, so an edited or deleted entry breaks the chain.
-enum AuditLog {
-    static let genesis = String(repeating: "0", count: 64)
+public enum AuditLog {
+    public static let genesis = String(repeating: "0", count: 64)
 
     /// Appends one entry inside the caller's transaction.
     static func append(_ db: Database, actor: String, action: String, subject: String,
@@ -17,10 +17,55 @@ enum AuditLog {
             """, arguments: [at, actor, action, subject, old, new, previous, hash])
     }
 
-    static func entryHash(previous: String, at: String, actor: String, action: String, subject: String,
+    public static func entryHash(previous: String, at: String, actor: String, action: String, subject: String,
                           old: String?, new: String?) -> String {
         // Fields are length-prefixed so that no two different entries hash the same text.
         let fields = [previous, at, actor, action, subject, old ?? "\u{0}", new ?? "\u{0}"]
         return ContentHash.sha256(fields.map { "\($0.utf8.count):\($0)" }.joined())
+    }
+}
+
+/// One entry of the audit log.
+public struct AuditEntry: Sendable, Equatable {
+    public let seq: Int
+    public let at: String
+    public let actor: String
+    public let action: String
+    public let subject: String
+    public let old: String?
+    public let new: String?
+    public let prevHash: String
+    public let hash: String
+
+    /// Where the chain breaks at this entry, given the hash of the entry before it; nil
+    /// when the entry is intact.
+    func problem(after previous: String) -> String? {
+        if prevHash != previous { return "its link to the entry before does not match (an entry was removed, reordered or edited)" }
+        let expected = AuditLog.entryHash(previous: prevHash, at: at, actor: actor, action: action, subject: subject, old: old, new: new)
+        return hash == expected ? nil : "its content does not match its hash (the entry was edited)"
+    }
+}
+
+extension AuditLog {
+    /// The first entry where the chain breaks, with the reason, or nil when it is intact.
+    public static func firstBreak(_ entries: [AuditEntry]) -> (entry: AuditEntry, reason: String)? {
+        var previous = genesis
+        for entry in entries {
+            if let reason = entry.problem(after: previous) { return (entry, reason) }
+            previous = entry.hash
+        }
+        return nil
+    }
+}
+
+extension Workspace {
+    /// The audit log, oldest first.
+    public func auditEntries() throws -> [AuditEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map {
+                AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
+                           old: $0["old"], new: $0["new"], prevHash: $0["prev_hash"], hash: $0["hash"])
+            }
+        }
     }
 }

@@ -250,7 +250,7 @@ public final class Workspace {
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try db.read(body)
         } catch {

@@ -105,6 +105,36 @@ final class WorkspaceTests: XCTestCase {
         }
     }
 
+    /// `audit --verify` finds an edited, a deleted and a reordered entry.
+    func testAuditVerificationFindsTheFirstBrokenEntry() throws {
+        let ws = try makeWorkspace()
+        for points in [10, 11, 12] {
+            try ws.save([ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(points), comment: "")],
+                        actor: "E1")
+        }
+        let entries = try ws.auditEntries()
+        XCTAssertNil(AuditLog.firstBreak(entries))
+        let last = entries.count - 1
+
+        var edited = entries
+        let e = edited[last - 1]
+        edited[last - 1] = AuditEntry(seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject,
+                                      old: e.old, new: "points=15 comment=", prevHash: e.prevHash, hash: e.hash)
+        XCTAssertEqual(AuditLog.firstBreak(edited)?.entry.seq, e.seq)
+
+        var deleted = entries
+        deleted.remove(at: last - 1)
+        XCTAssertEqual(AuditLog.firstBreak(deleted)?.entry.seq, entries[last].seq)
+
+        var reordered = entries
+        reordered.swapAt(last - 1, last)
+        XCTAssertEqual(AuditLog.firstBreak(reordered)?.entry.seq, entries[last].seq)
+
+        // The same through the database itself.
+        try ws.db.write { try $0.execute(sql: "DELETE FROM audit WHERE seq = ?", arguments: [entries[1].seq]) }
+        XCTAssertEqual(AuditLog.firstBreak(try ws.auditEntries())?.entry.seq, entries[2].seq)
+    }
+
     func testABatchWithABadRowWritesNothing() throws {
         let ws = try makeWorkspace()
         let good = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "")
