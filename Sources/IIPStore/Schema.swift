@@ -53,6 +53,14 @@ enum Schema {
                 t.column("hash", .text).notNull()
             }
         }
+        migrator.registerMigration("v2-signoff") { db in
+            try db.create(table: "signoff") { t in
+                t.column("expert", .text).notNull().references("expert")
+                t.column("stage", .text).notNull()
+                t.column("signed_at", .text).notNull()
+                t.primaryKey(["expert", "stage"])
+            }
+        }
         return migrator
     }
 }

@@ -217,7 +217,11 @@ public final class Workspace {
     public func save(_ scores: [ItemScore], actor: String) throws {
         let now = Workspace.now()
         try write { db in
+            let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
             for score in scores {
+                if signed.contains("\(score.expert)/\(score.stage.rawValue)") {
+                    throw WorkspaceError("the \(score.stage.rawValue) sheet of \(score.expert) is signed and read-only; reopen it first")
+                }
                 let old = try Row.fetchOne(db, sql: """
                     SELECT points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ? AND item = ?
                     """, arguments: [score.expert, score.dossier, score.stage.rawValue, score.item])
@@ -258,9 +262,11 @@ public final class Workspace {
         }
     }
 
-    private func write(_ body: (Database) throws -> Void) throws {
+    func write(_ body: (Database) throws -> Void) throws {
         do {
             try db.write(body)
+        } catch let error as WorkspaceError {
+            throw error
         } catch {
             throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")
         }

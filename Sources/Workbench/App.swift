@@ -27,7 +27,8 @@ public final class WorkbenchApp {
         // One reading of the workspace gives the rubric, the compliance reports and the ranking.
         let standings = try workspace.standings()
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
-                                 scores: try workspace.scores(), groups: standings.groups)
+                                 scores: try workspace.scores(), groups: standings.groups,
+                                 signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)))
         state = AppState(data: data, language: language, width: 80, height: 24)
     }
 

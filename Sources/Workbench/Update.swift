@@ -62,6 +62,10 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
+    if state.screen == .review, state.data.signed.contains(state.stage), isEdit(key, state) {
+        state.notice = Notice(text: state.strings[.signedReadOnly], style: .warning)
+        return []
+    }
     if state.screen == .review, state.review.focus == .entry, let points = pointsKey(key, &state) { return points }
     if state.screen == .review, state.review.focus == .tree, case let .char(c) = key, let n = c.wholeNumberValue,
        (1...4).contains(n) {
@@ -87,6 +91,15 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         }
     }
     return []
+}
+
+/// Keys that would change a score or a comment on the review screen.
+private func isEdit(_ key: Key, _ state: AppState) -> Bool {
+    switch key {
+    case .char("c"), .char("E"): return true
+    case let .char(c): return state.review.focus == .entry && c.isASCII && (c.isNumber || c == ".")
+    default: return false
+    }
 }
 
 private func quit(_ state: inout AppState) -> [Effect] {

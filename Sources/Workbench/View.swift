@@ -36,7 +36,8 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
     case .ranking: title = s[.rankingTitle]
     }
     let left = " \(s[.appName]) · \(title)"
-    let right = "\(state.stageName(state.stage)) · \(s[.expert]) \(state.data.expert.id) \(state.data.expert.name) "
+    let signed = state.data.signed.contains(state.stage) ? "（\(s[.signed])）" : ""
+    let right = "\(state.stageName(state.stage))\(signed) · \(s[.expert]) \(state.data.expert.id) \(state.data.expert.name) "
     let rightWidth = DisplayWidth.of(right)
     buffer.write(left, x: 0, y: 0, style: .title, limit: max(0, state.width - rightWidth - 1))
     buffer.write(right, x: max(0, state.width - rightWidth), y: 0, style: .title)

@@ -26,6 +26,8 @@ public struct WorkbenchData: Sendable {
     public let entries: [DossierEntry]
     /// The expert's own scores.
     public var mine: [ScoreKey: ItemScore]
+    /// The stages the expert has signed: read-only here.
+    public let signed: Set<StageID>
     /// The ranking as of the last refresh.
     public var groups: [RankedGroup] {
         didSet { rankedByID = WorkbenchData.index(groups) }
@@ -37,8 +39,10 @@ public struct WorkbenchData: Sendable {
     /// The other experts' mean points per item, to mark where the expert stands far apart.
     let othersMean: [ScoreKey: Rational]
 
-    public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup]) {
+    public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
+                signed: Set<StageID> = []) {
         self.rubric = rubric
+        self.signed = signed
         self.expert = expert
         var entries: [DossierEntry] = []
         for report in reports {

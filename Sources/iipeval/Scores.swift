@@ -40,7 +40,8 @@ struct Scores: ParsableCommand {
                 for stored in try ws.dossiers() {
                     dossiers[stored.id] = loader.load(data: Data(stored.source.utf8), file: stored.file).dossier
                 }
-                return ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: dossiers)
+                let signed = Set(try ws.signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
+                return ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: dossiers, signed: signed)
             }
             switch ScoreRows.read(text, context: context) {
             case let .failure(refusal):

@@ -135,6 +135,30 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(AuditLog.firstBreak(try ws.auditEntries())?.entry.seq, entries[2].seq)
     }
 
+    /// SPEC §7 sheet sign / reopen: only complete sheets sign; signed sheets are read-only.
+    func testSignOffNeedsCompleteSheetsAndMakesThemReadOnly() throws {
+        let ws = try makeWorkspace()
+        XCTAssertThrowsError(try ws.sign(expert: "E1", stage: .written)) { XCTAssertTrue("\($0)".contains("I1 0/14"), "\($0)") }
+        for (dossier, type) in [("I1", PlatformType.industry), ("C1", .cross)] {
+            let scores = rubric.stage(.written)!.items(for: type).map {
+                ItemScore(expert: "E1", dossier: dossier, stage: .written, item: $0.id, points: $0.max, comment: "")
+            }
+            try ws.save(scores, actor: "E1")
+        }
+        try ws.sign(expert: "E1", stage: .written)
+        XCTAssertEqual(try ws.signOffs().map(\.stage), [.written])
+        let change = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(1), comment: "")
+        XCTAssertThrowsError(try ws.save([change], actor: "E1")) { XCTAssertTrue("\($0)".contains("read-only")) }
+        // Other stages stay open.
+        try ws.save([ItemScore(expert: "E1", dossier: "I1", stage: .defence, item: "defence.qa", points: Rational(10), comment: "")], actor: "E1")
+        try ws.reopen(expert: "E1", stage: .written, reason: "补充评语", actor: "E1")
+        try ws.save([change], actor: "E1")
+        let actions = try ws.auditEntries().map(\.action)
+        XCTAssertTrue(actions.contains("sheet.sign") && actions.contains("sheet.reopen"))
+        XCTAssertEqual(try ws.auditEntries().last { $0.action == "sheet.reopen" }?.new, "补充评语")
+        XCTAssertThrowsError(try ws.reopen(expert: "E1", stage: .written, reason: "again", actor: "E1"))
+    }
+
     func testABatchWithABadRowWritesNothing() throws {
         let ws = try makeWorkspace()
         let good = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "")

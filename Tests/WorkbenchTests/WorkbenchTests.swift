@@ -9,7 +9,8 @@ final class WorkbenchTests: XCTestCase {
     let rubric = try! Rubric.builtIn.get()
 
     /// Three dossiers (an industry, a cross, and one the expert is in conflict with).
-    func makeState(width: Int = 80, height: Int = 24, language: Language = .zh, scores: [ItemScore] = []) -> AppState {
+    func makeState(width: Int = 80, height: Int = 24, language: Language = .zh, scores: [ItemScore] = [],
+                   signed: Set<StageID> = []) -> AppState {
         let loader = DossierLoader(catalog: rubric.catalog)
         let yamls = [
             DossierFixture.yaml(id: "GD-A"),
@@ -20,7 +21,7 @@ final class WorkbenchTests: XCTestCase {
         let loaded = yamls.enumerated().map { loader.load(data: Data($0.element.utf8), file: "\($0.offset).yaml") }
         let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog, checkEvidence: false)
         let expert = Expert(id: "E07", name: "邓子轩", affiliation: "某研究所", stages: StageID.allCases, conflicts: ["GD-K"])
-        let data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [])
+        let data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [], signed: signed)
         return AppState(data: data, language: language, width: width, height: height)
     }
 
@@ -122,6 +123,18 @@ final class WorkbenchTests: XCTestCase {
         _ = type(&state, "7.3")
         XCTAssertTrue(state.notice?.text.contains("0.5") == true)
         XCTAssertEqual(press(&state, .enter), [])
+    }
+
+    func testASignedStageIsReadOnly() {
+        var state = makeState(signed: [.written])
+        _ = press(&state, .enter)
+        XCTAssertEqual(type(&state, "12"), [])
+        XCTAssertTrue(state.notice?.text.contains("已签字") == true)
+        XCTAssertEqual(state.review.entry, "", "nothing was typed")
+        XCTAssertEqual(press(&state, .enter), [])
+        XCTAssertEqual(press(&state, .char("c")), [])
+        XCTAssertNil(state.review.draft)
+        XCTAssertTrue(view(state).trimmedLines[0].contains("（已签字）"))
     }
 
     func testCommentEditorMovesByCharacterAndSaves() {

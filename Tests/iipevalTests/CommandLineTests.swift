@@ -216,6 +216,27 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(ranked.contains("override:E-ATTESTATION"))
     }
 
+    func testSheetSignAndReopen() {
+        makeWorkspace()
+        let incomplete = run("sheet", "sign", folder + "/ws", "--expert", "E1", "--stage", "written")
+        XCTAssertEqual(incomplete.code, 1)
+        XCTAssertTrue(incomplete.err.contains("incomplete"))
+        var csv = ["expert,dossier,stage,item,points,comment"]
+        csv += rows(expert: "E1", dossier: "I1", type: .industry, percent: 100)
+        csv += rows(expert: "E1", dossier: "C1", type: .cross, percent: 100)
+        write(csv.joined(separator: "\n") + "\n", to: "scores.csv")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/scores.csv").code, 0)
+        XCTAssertEqual(run("sheet", "sign", folder + "/ws", "--expert", "E1", "--stage", "written").code, 0)
+        write("expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,1,\n", to: "change.csv")
+        let refused = run("scores", "import", folder + "/ws", folder + "/change.csv")
+        XCTAssertEqual(refused.code, 1)
+        XCTAssertTrue(refused.err.contains("change.csv:2:") && refused.err.contains("signed"))
+        XCTAssertEqual(run("sheet", "reopen", folder + "/ws", "--expert", "E1", "--stage", "written", "--reason", " ").code, 2)
+        XCTAssertEqual(run("sheet", "reopen", folder + "/ws", "--expert", "E1", "--stage", "written", "--reason", "复核").code, 0)
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/change.csv").code, 0)
+        XCTAssertEqual(run("sheet", "sign", folder + "/ws", "--expert", "E9", "--stage", "written").code, 2)
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")

@@ -17,11 +17,14 @@ public enum ScoreRows {
         public let rubric: Rubric
         public let panel: Panel
         public let dossiers: [String: Dossier]
+        /// Signed sheets, as `expert/stage`: read-only.
+        public let signed: Set<String>
 
-        public init(rubric: Rubric, panel: Panel, dossiers: [String: Dossier]) {
+        public init(rubric: Rubric, panel: Panel, dossiers: [String: Dossier], signed: Set<String> = []) {
             self.rubric = rubric
             self.panel = panel
             self.dossiers = dossiers
+            self.signed = signed
         }
     }
 
@@ -90,6 +93,9 @@ public enum ScoreRows {
             }
             if let expert, !expert.stages.contains(stageID) {
                 reasons.append("expert \(expertID) is not on the panel for stage \(stageName)")
+            }
+            if context.signed.contains("\(expertID)/\(stageName)") {
+                reasons.append("the \(stageName) sheet of \(expertID) is signed and read-only (sheet reopen first)")
             }
         }
         if let expert, let dossier, let conflict = expert.conflict(with: dossier, id: dossierID) {
