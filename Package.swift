@@ -25,7 +25,7 @@ let package = Package(
         // The workspace on SQLite.
         .target(
             name: "IIPStore",
-            dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // ncursesw, through a module map and shim (libncursesw5-dev).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -38,6 +38,7 @@ let package = Package(
             dependencies: [
                 "IIPCore", "IIPStore", "Workbench", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // `make bench`: timings at 1,000 dossiers.

@@ -61,6 +61,20 @@ enum Schema {
                 t.primaryKey(["expert", "stage"])
             }
         }
+        migrator.registerMigration("v3-sheets") { db in
+            // The key each expert's sheets were first signed with (pinned at first import).
+            try db.create(table: "expert_key") { t in
+                t.primaryKey("expert", .text).references("expert")
+                t.column("public_key", .text).notNull()
+            }
+            try db.create(table: "sheet_import") { t in
+                t.primaryKey("file_sha256", .text)
+                t.column("expert", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("signed_at", .text).notNull()
+                t.column("imported_at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -267,6 +267,8 @@ public final class Workspace {
             try db.write(body)
         } catch let error as WorkspaceError {
             throw error
+        } catch let refusal as SheetFile.Refusal {
+            throw refusal
         } catch {
             throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Crypto
 import Foundation
 import IIPCore
 import IIPStore
@@ -8,7 +9,7 @@ extension StageID: ExpressibleByArgument {}
 struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign off, reopen, export and import an expert's stage sheets.",
-        subcommands: [Sign.self, Reopen.self]
+        subcommands: [Sign.self, Reopen.self, Export.self, Import.self]
     )
 
     struct Sign: ParsableCommand {
@@ -46,6 +47,78 @@ struct Sheet: ParsableCommand {
             let chair = try withWorkspace { try ws.panel().chair }
             try withWorkspace { try ws.reopen(expert: expert, stage: stage, reason: reason, actor: chair.isEmpty ? "chair" : chair) }
             Console.out("\(expert): \(stage.rawValue) reopened\n")
+        }
+    }
+}
+
+extension Sheet {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the expert's signed stage sheet (.iipsheet) for the chair; the key stays on this machine."
+        )
+
+        @Argument(help: "The workspace folder.") var workspace: String
+        @Option(help: "The expert.") var expert: String
+        @Option(help: "written, defence, site or test.") var stage: StageID
+        @Option(help: "The sheet file to write.") var out: String
+
+        func run() throws {
+            let ws = try openWorkspace(workspace)
+            let key: Curve25519.Signing.PrivateKey
+            do {
+                key = try ExpertKey.load(expert: expert)
+            } catch let refusal as SheetFile.Refusal {
+                throw CLIFailure.cannotRun(refusal.reason)
+            }
+            let sheet = try withWorkspace { try ws.exportSheet(expert: expert, stage: stage, key: key) }
+            // Written beside its final name and renamed, so a full disk leaves no half file.
+            let temporary = out + ".partial"
+            guard FileManager.default.createFile(atPath: temporary, contents: Data(sheet.text.utf8)) else {
+                throw CLIFailure.cannotRun("\(out): cannot be written")
+            }
+            do {
+                if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
+                try FileManager.default.moveItem(atPath: temporary, toPath: out)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw CLIFailure.cannotRun("\(out): cannot be written: \(error.localizedDescription)")
+            }
+            Console.out("\(out): \(sheet.rows.count) scores of \(expert) (\(stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Verify and merge signed sheets; tampered, unsigned, mismatched, conflicted or superseded sheets are refused."
+        )
+
+        @Argument(help: "The workspace folder.") var workspace: String
+        @Argument(help: "Sheet files (.iipsheet).") var files: [String]
+
+        func run() throws {
+            let ws = try openWorkspace(workspace)
+            var refused: [String] = []
+            for file in files {
+                switch BoundedFile.read(file, limit: 64 << 20) {
+                case let .failure(failure):
+                    refused.append("\(file): \(failure.message)")
+                case let .success(data):
+                    do {
+                        let sheet = try SheetFile.read(data)
+                        switch try ws.importSheet(sheet, fileSHA256: ContentHash.sha256(data)) {
+                        case let .imported(rows):
+                            Console.out("\(file): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue)), key \(sheet.fingerprint)\n")
+                        case .alreadyImported:
+                            Console.out("\(file): already imported\n")
+                        }
+                    } catch let refusal as SheetFile.Refusal {
+                        refused.append("\(file): refused: \(refusal.reason)")
+                    } catch let error as WorkspaceError {
+                        throw CLIFailure.cannotRun(error.message)
+                    }
+                }
+            }
+            if !refused.isEmpty { throw CLIFailure.foundErrors(refused) }
         }
     }
 }

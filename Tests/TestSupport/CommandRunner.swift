@@ -23,8 +23,11 @@ public enum CommandRunner {
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String? = nil) -> Outcome {
+    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> Outcome {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }

@@ -237,6 +237,40 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run("sheet", "sign", folder + "/ws", "--expert", "E9", "--stage", "written").code, 2)
     }
 
+    /// Two laptops: the expert's key lives in their own config folder, the chair verifies.
+    func testSheetExportAndImportBetweenTwoWorkspaces() throws {
+        makeWorkspace()
+        XCTAssertEqual(run("init", folder + "/chair", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml").code, 0)
+        var csv = ["expert,dossier,stage,item,points,comment"]
+        csv += rows(expert: "E2", dossier: "I1", type: .industry, percent: 50)
+        csv += rows(expert: "E2", dossier: "C1", type: .cross, percent: 50)
+        write(csv.joined(separator: "\n") + "\n", to: "scores.csv")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/scores.csv").code, 0)
+        let home = ["XDG_CONFIG_HOME": folder + "/home-e2"]
+        let unsigned = CommandRunner.run(["sheet", "export", folder + "/ws", "--expert", "E2", "--stage", "site", "--out", folder + "/x.iipsheet"], environment: home)
+        XCTAssertEqual(unsigned.code, 2, "only a signed stage exports")
+        XCTAssertEqual(run("sheet", "sign", folder + "/ws", "--expert", "E2", "--stage", "site").code, 0)
+        let exported = CommandRunner.run(["sheet", "export", folder + "/ws", "--expert", "E2", "--stage", "site", "--out", folder + "/E2-site.iipsheet"],
+                                         environment: home)
+        XCTAssertEqual(exported.code, 0, exported.err)
+        XCTAssertTrue(exported.out.contains("fingerprint"))
+        let mode = try FileManager.default.attributesOfItem(atPath: folder + "/home-e2/iipeval/keys/E2.ed25519")[.posixPermissions] as? Int
+        XCTAssertEqual(mode, 0o600)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/ws/E2.ed25519"))
+
+        let imported = run("sheet", "import", folder + "/chair", folder + "/E2-site.iipsheet")
+        XCTAssertEqual(imported.code, 0, imported.err)
+        XCTAssertEqual(run("scores", "export", folder + "/chair", "--expert", "E2").out,
+                       run("scores", "export", folder + "/ws", "--expert", "E2", "--stage", "site").out)
+        XCTAssertTrue(run("sheet", "import", folder + "/chair", folder + "/E2-site.iipsheet").out.contains("already imported"))
+        let text = try String(contentsOfFile: folder + "/E2-site.iipsheet", encoding: .utf8)
+        write(text.replacingOccurrences(of: "\"points\": \"20\"", with: "\"points\": \"21\""), to: "tampered.iipsheet")
+        let tampered = run("sheet", "import", folder + "/chair", folder + "/tampered.iipsheet", folder + "/missing.iipsheet")
+        XCTAssertEqual(tampered.code, 1)
+        XCTAssertTrue(tampered.err.contains("tampered.iipsheet: refused: tampered"), tampered.err)
+        XCTAssertTrue(tampered.err.contains("missing.iipsheet"))
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")

@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+import GRDB
+import IIPCore
+
+/// Signed sheets between laptops: the expert exports a signed stage, the chair imports it
+/// after checking signature, key, rubric and dossier hashes, panel and conflicts (SPEC §9).
+extension Workspace {
+    public enum SheetImport: Sendable, Equatable {
+        case imported(rows: Int)
+        case alreadyImported
+    }
+
+    /// The expert's signed sheet of `stage`, signed with their key.
+    public func exportSheet(expert id: String, stage: StageID, key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
+        guard let signed = try signOffs().first(where: { $0.expert == id && $0.stage == stage }) else {
+            throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
+        }
+        guard let expert = try panel().expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
+        let covered = Set(try sheetsToSign(expert: expert, stage: stage).map(\.dossier))
+        var hashes: [String: String] = [:]
+        for dossier in try dossiers() where covered.contains(dossier.id) { hashes[dossier.id] = dossier.sha256 }
+        let rows = try scores(expert: id, stage: stage).map {
+            SheetFile.Row(dossier: $0.dossier, item: $0.item, points: $0.points, comment: $0.comment)
+        }
+        return try SheetFile.signed(expert: id, stage: stage, signedAt: signed.at, rubricSHA256: try rubric().sha256,
+                                    dossiers: hashes, rows: rows, key: key)
+    }
+
+    /// Verifies and merges a sheet read from a file whose bytes hash to `fileSHA256`.
+    /// Throws `SheetFile.Refusal` with the reason when the sheet cannot be accepted.
+    public func importSheet(_ sheet: SheetFile, fileSHA256: String) throws -> SheetImport {
+        let panel = try self.panel()
+        guard let expert = panel.expert(sheet.expert) else { throw SheetFile.Refusal(reason: "expert \(sheet.expert) is not on the panel") }
+        guard expert.stages.contains(sheet.stage) else {
+            throw SheetFile.Refusal(reason: "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)")
+        }
+        let rubric = try self.rubric()
+        guard sheet.rubricSHA256 == rubric.sha256 else {
+            throw SheetFile.Refusal(reason: "mismatched: scored with another rubric (\(sheet.rubricSHA256.prefix(12))…)")
+        }
+        let stored = Dictionary(uniqueKeysWithValues: try dossiers().map { ($0.id, $0) })
+        for (id, hash) in sheet.dossiers.sorted(by: { $0.key < $1.key }) {
+            guard let dossier = stored[id] else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) is not in this workspace") }
+            guard dossier.sha256 == hash else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) differs from the one scored") }
+        }
+        let reports = try compliance()
+        for row in sheet.rows {
+            guard let dossier = stored[row.dossier], sheet.dossiers[row.dossier] != nil else {
+                throw SheetFile.Refusal(reason: "mismatched: a score of \(row.dossier) without its dossier hash")
+            }
+            guard let item = rubric.item(row.item, in: sheet.stage),
+                  rubric.stage(sheet.stage)?.items(for: dossier.type).contains(item) == true else {
+                throw SheetFile.Refusal(reason: "mismatched: item \(row.item) does not apply to \(row.dossier)")
+            }
+            if let report = reports.first(where: { $0.id == row.dossier }), let parsed = report.dossier,
+               let conflict = expert.conflict(with: parsed, id: row.dossier) {
+                throw SheetFile.Refusal(reason: "conflicted: \(sheet.expert) may not score \(row.dossier) (\(conflict))")
+            }
+        }
+        let now = Workspace.now()
+        var result = SheetImport.alreadyImported
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM sheet_import WHERE file_sha256 = ?", arguments: [fileSHA256]) == true {
+                return
+            }
+            let key = sheet.publicKey.base64EncodedString()
+            if let pinned = try String.fetchOne(db, sql: "SELECT public_key FROM expert_key WHERE expert = ?", arguments: [sheet.expert]) {
+                guard pinned == key else {
+                    throw SheetFile.Refusal(reason: "signed with a different key (\(sheet.fingerprint)) than \(sheet.expert)'s first sheet (\(SheetFile.fingerprint(Data(base64Encoded: pinned) ?? Data())))")
+                }
+            } else {
+                try db.execute(sql: "INSERT INTO expert_key (expert, public_key) VALUES (?, ?)", arguments: [sheet.expert, key])
+            }
+            if let latest = try String.fetchOne(db, sql: "SELECT MAX(signed_at) FROM sheet_import WHERE expert = ? AND stage = ?",
+                                                arguments: [sheet.expert, sheet.stage.rawValue]), latest >= sheet.signedAt {
+                throw SheetFile.Refusal(reason: "superseded: a sheet signed \(latest) is already imported; this one was signed \(sheet.signedAt)")
+            }
+            try db.execute(sql: "DELETE FROM score WHERE expert = ? AND stage = ?", arguments: [sheet.expert, sheet.stage.rawValue])
+            for row in sheet.rows {
+                try db.execute(sql: """
+                    INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [sheet.expert, row.dossier, sheet.stage.rawValue, row.item, row.points?.description, row.comment, now])
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO signoff (expert, stage, signed_at) VALUES (?, ?, ?)",
+                           arguments: [sheet.expert, sheet.stage.rawValue, sheet.signedAt])
+            try db.execute(sql: "INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [fileSHA256, sheet.expert, sheet.stage.rawValue, sheet.signedAt, now])
+            try AuditLog.append(db, actor: panel.chair.isEmpty ? "chair" : panel.chair, action: "sheet.import",
+                                subject: "\(sheet.expert)/\(sheet.stage.rawValue)",
+                                new: "\(sheet.rows.count) scores, signed \(sheet.signedAt), key \(sheet.fingerprint)", at: now)
+            result = .imported(rows: sheet.rows.count)
+        }
+        return result
+    }
+}

@@ -1,0 +1,110 @@
+import Crypto
+import Foundation
+import TestSupport
+import XCTest
+@testable import IIPCore
+@testable import IIPStore
+
+/// SPEC §9 signed sheets: laptop → chair round trips, and everything that must be refused.
+final class SheetExchangeTests: XCTestCase {
+    let rubric = try! Rubric.builtIn.get()
+    var folder = ""
+    let key = Curve25519.Signing.PrivateKey()
+
+    override func setUp() { folder = DossierFixture.temporaryFolder() }
+    override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
+
+    /// Two workspaces made from the same dossiers: the expert's laptop and the chair's.
+    func makeWorkspace(_ name: String, dossierText: String = DossierFixture.yaml(id: "I1"), affiliation: String = "某大学") throws -> Workspace {
+        let loader = DossierLoader(catalog: rubric.catalog)
+        let loaded = [loader.load(data: Data(dossierText.utf8), file: folder + "/I1.yaml")]
+        let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: affiliation, stages: StageID.allCases, conflicts: [])])
+        return try Workspace.create(folder + "/" + name, dossiers: loaded, panel: panel, panelText: nil, rubric: rubric)
+    }
+
+    func scoreAndSign(_ ws: Workspace, _ stage: StageID, percent: Int = 80) throws {
+        let scores = rubric.stage(stage)!.items(for: .industry).map {
+            ItemScore(expert: "E1", dossier: "I1", stage: stage, item: $0.id,
+                      points: ($0.max * Rational(percent) / Rational(100) / rubric.pointsStep).rounded(places: 0) * rubric.pointsStep,
+                      comment: "评语\($0.id)")
+        }
+        try ws.save(scores, actor: "E1")
+        try ws.sign(expert: "E1", stage: stage)
+    }
+
+    func transfer(_ sheet: SheetFile, to chair: Workspace) throws -> Workspace.SheetImport {
+        let data = Data(sheet.text.utf8)
+        return try chair.importSheet(try SheetFile.read(data), fileSHA256: ContentHash.sha256(data))
+    }
+
+    func testRoundTripForEveryStageAndReplayIsANoOp() throws {
+        let laptop = try makeWorkspace("laptop")
+        let chair = try makeWorkspace("chair")
+        for stage in StageID.allCases {
+            try scoreAndSign(laptop, stage)
+            let sheet = try laptop.exportSheet(expert: "E1", stage: stage, key: key)
+            XCTAssertEqual(try transfer(sheet, to: chair), .imported(rows: sheet.rows.count))
+            XCTAssertEqual(try transfer(sheet, to: chair), .alreadyImported)
+        }
+        XCTAssertEqual(try chair.scores(), try laptop.scores())
+        XCTAssertEqual(Set(try chair.signOffs().map(\.stage)), Set(StageID.allCases))
+        XCTAssertTrue(try chair.auditEntries().contains { $0.action == "sheet.import" })
+    }
+
+    func testAnyChangedByteOfContentIsRefused() throws {
+        let laptop = try makeWorkspace("laptop")
+        try scoreAndSign(laptop, .written)
+        let text = try laptop.exportSheet(expert: "E1", stage: .written, key: key).text
+        let changes: [(String, String)] = [
+            ("\"points\": \"12\"", "\"points\": \"12.5\""),
+            ("评语basic.device", "评语basic.devicf"),
+            ("\"expert\": \"E1\"", "\"expert\": \"E2\""),
+        ]
+        for (old, new) in changes {
+            XCTAssertTrue(text.contains(old), old)
+            let tampered = text.replacingOccurrences(of: old, with: new)
+            XCTAssertThrowsError(try SheetFile.read(Data(tampered.utf8)), old) { XCTAssertTrue("\($0)".contains("tampered")) }
+        }
+        // A changed dossier hash or key breaks the signature too.
+        let hash = try XCTUnwrap(laptop.dossiers().first?.sha256)
+        XCTAssertThrowsError(try SheetFile.read(Data(text.replacingOccurrences(of: hash, with: String(hash.reversed())).utf8)))
+        let otherKey = Curve25519.Signing.PrivateKey().publicKey.rawRepresentation.base64EncodedString()
+        let ownKey = key.publicKey.rawRepresentation.base64EncodedString()
+        XCTAssertThrowsError(try SheetFile.read(Data(text.replacingOccurrences(of: ownKey, with: otherKey).utf8)))
+        XCTAssertThrowsError(try SheetFile.read(Data("{}".utf8)))
+        XCTAssertThrowsError(try SheetFile.read(Data(text.replacingOccurrences(of: "\"signature\"", with: "\"sig\"").utf8))) {
+            XCTAssertTrue("\($0)".contains("signature") || "\($0)".contains("unsigned"))
+        }
+    }
+
+    func testOlderSheetsAndOtherKeysAreRefused() throws {
+        let laptop = try makeWorkspace("laptop")
+        let chair = try makeWorkspace("chair")
+        try scoreAndSign(laptop, .written)
+        let first = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        Thread.sleep(forTimeInterval: 1.1)
+        try laptop.reopen(expert: "E1", stage: .written, reason: "复核", actor: "E1")
+        try laptop.sign(expert: "E1", stage: .written)
+        let second = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        XCTAssertEqual(try transfer(second, to: chair), .imported(rows: second.rows.count))
+        XCTAssertThrowsError(try transfer(first, to: chair)) { XCTAssertTrue("\($0)".contains("superseded")) }
+        let stranger = try laptop.exportSheet(expert: "E1", stage: .written, key: Curve25519.Signing.PrivateKey())
+        XCTAssertThrowsError(try transfer(stranger, to: chair)) { XCTAssertTrue("\($0)".contains("different key")) }
+    }
+
+    func testMismatchedDossierOrConflictIsRefused() throws {
+        let laptop = try makeWorkspace("laptop")
+        try scoreAndSign(laptop, .written)
+        let sheet = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        let changed = try makeWorkspace("changed", dossierText: DossierFixture.yaml(id: "I1").replacingOccurrences(of: "8000", with: "8001"))
+        XCTAssertThrowsError(try transfer(sheet, to: changed)) { XCTAssertTrue("\($0)".contains("differs")) }
+        let conflicted = try makeWorkspace("conflicted", affiliation: "测试研究院")
+        XCTAssertThrowsError(try transfer(sheet, to: conflicted)) { XCTAssertTrue("\($0)".contains("conflicted")) }
+        XCTAssertEqual(try conflicted.scores(), [], "nothing written")
+    }
+
+    func testExportNeedsASignedStage() throws {
+        let laptop = try makeWorkspace("laptop")
+        XCTAssertThrowsError(try laptop.exportSheet(expert: "E1", stage: .written, key: key)) { XCTAssertTrue("\($0)".contains("not signed")) }
+    }
+}
