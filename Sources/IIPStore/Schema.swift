@@ -75,6 +75,14 @@ enum Schema {
                 t.column("imported_at", .text).notNull()
             }
         }
+        migrator.registerMigration("v4-declaration") { db in
+            // 诚信承诺与回避声明: one per expert, the latest wins; every one is audited.
+            try db.create(table: "declaration") { t in
+                t.primaryKey("expert", .text).references("expert")
+                t.column("at", .text).notNull()
+                t.column("conflicts", .text).notNull()  // comma-separated dossier ids
+            }
+        }
         return migrator
     }
 }

@@ -153,13 +153,19 @@ public final class Workspace {
         }
     }
 
+    /// The panel, with each expert's declared conflicts added to the panel file's.
     public func panel() throws -> Panel {
         let chair = try meta("chair")
         let experts = try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM expert ORDER BY id").map { row in
-                Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
-                       stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
-                       conflicts: (row["conflicts"] as String).split(separator: ",").map(String.init))
+            try Row.fetchAll(db, sql: """
+                SELECT expert.*, declaration.conflicts AS declared FROM expert
+                LEFT JOIN declaration ON declaration.expert = expert.id ORDER BY expert.id
+                """).map { row in
+                let listed = (row["conflicts"] as String).split(separator: ",").map(String.init)
+                let declared = ((row["declared"] as String?) ?? "").split(separator: ",").map(String.init)
+                return Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
+                              stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
+                              conflicts: listed + declared.filter { !listed.contains($0) })
             }
         }
         return Panel(chair: chair, experts: experts)

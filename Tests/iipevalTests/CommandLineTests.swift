@@ -271,6 +271,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(tampered.err.contains("missing.iipsheet"))
     }
 
+    func testDeclaredConflictsActLikeThePanelFiles() {
+        makeWorkspace()
+        XCTAssertEqual(run("declare", folder + "/ws", "--expert", "E1", "--conflict", "X9").code, 2, "unknown dossier")
+        XCTAssertEqual(run("declare", folder + "/ws", "--expert", "E1", "--conflict", "I1").code, 0)
+        write("expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,10,\nE1,C1,written,basic.device,10,\n", to: "s.csv")
+        let refused = run("scores", "import", folder + "/ws", folder + "/s.csv")
+        XCTAssertEqual(refused.code, 1)
+        XCTAssertTrue(refused.err.contains("s.csv:2:") && refused.err.contains("conflict"), refused.err)
+        XCTAssertFalse(refused.err.contains("s.csv:3:"))
+        XCTAssertTrue(run("audit", folder + "/ws").out.contains("declare"))
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")

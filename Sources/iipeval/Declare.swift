@@ -1,0 +1,20 @@
+import ArgumentParser
+import Foundation
+import IIPStore
+
+struct Declare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The expert's integrity pledge and conflict declaration (回避声明); audited.",
+        discussion: "Declared conflicts act like the panel file's: the expert cannot open or score those dossiers."
+    )
+
+    @Argument(help: "The workspace folder.") var workspace: String
+    @Option(help: "The expert.") var expert: String
+    @Option(help: "A dossier the expert must not score (repeat for several).") var conflict: [String] = []
+
+    func run() throws {
+        let ws = try openWorkspace(workspace)
+        try withWorkspace { try ws.declare(expert: expert, conflicts: conflict) }
+        Console.out("\(expert): pledge recorded; conflicts: \(conflict.isEmpty ? "none" : conflict.joined(separator: ", "))\n")
+    }
+}
