@@ -159,6 +159,27 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertThrowsError(try ws.reopen(expert: "E1", stage: .written, reason: "again", actor: "E1"))
     }
 
+    /// Two experts' sessions on one workspace (two connections, writing at once) neither
+    /// lose a score nor break the audit chain: writers wait for each other.
+    func testConcurrentSessionsDoNotCorruptTheWorkspace() throws {
+        _ = try makeWorkspace()
+        let first = try Workspace.open(folder + "/ws")
+        let second = try Workspace.open(folder + "/ws")
+        let items = rubric.stage(.written)!.items(for: .industry)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { session in
+            let ws = session == 0 ? first : second
+            for (index, item) in items.enumerated() {
+                let score = ItemScore(expert: "E1", dossier: session == 0 ? "I1" : "C1", stage: .written, item: item.id,
+                                      points: Rational(index % 5), comment: "第\(index)项")
+                do { try ws.save([score], actor: "E1") } catch { failures.add("\(error)") }
+            }
+        }
+        XCTAssertEqual(failures.all, [])
+        XCTAssertEqual(try first.scores().count, items.count * 2)
+        XCTAssertNil(AuditLog.firstBreak(try second.auditEntries()))
+    }
+
     func testABatchWithABadRowWritesNothing() throws {
         let ws = try makeWorkspace()
         let good = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "")
@@ -180,4 +201,12 @@ final class WorkspaceTests: XCTestCase {
         XCTAssertEqual(standings.groups[1].entries.first?.status, .incomplete)
         XCTAssertEqual(standings.groups[1].entries.first?.candidate.flags, ["override:E-ATTESTATION"])
     }
+}
+
+/// Errors collected from several threads.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var list: [String] = []
+    func add(_ failure: String) { lock.lock(); list.append(failure); lock.unlock() }
+    var all: [String] { lock.lock(); defer { lock.unlock() }; return list }
 }

@@ -18,14 +18,30 @@ public struct Expert: Sendable, Equatable {
         self.conflicts = conflicts
     }
 
-    /// Why this expert may not score `dossier` (回避), or nil.
+    /// Why this expert may not score `dossier` (回避), or nil. Names are compared after
+    /// trimming and folding full-width letters, digits and brackets to half-width.
     public func conflict(with dossier: Dossier, id: String) -> String? {
-        if conflicts.contains(id) { return "listed against \(id) in the panel file" }
-        let affiliation = self.affiliation.trimmingCharacters(in: .whitespaces)
+        if conflicts.contains(id) { return "listed against \(id) in the panel file or the expert's declaration" }
+        let affiliation = Expert.folded(self.affiliation)
         guard !affiliation.isEmpty else { return nil }
-        if dossier.applicant.name == affiliation { return "affiliated with the applicant \(affiliation)" }
-        if dossier.partners.contains(where: { $0.name == affiliation }) { return "affiliated with the partner \(affiliation)" }
+        if Expert.folded(dossier.applicant.name ?? "") == affiliation { return "affiliated with the applicant \(self.affiliation)" }
+        if dossier.partners.contains(where: { Expert.folded($0.name ?? "") == affiliation }) {
+            return "affiliated with the partner \(self.affiliation)"
+        }
         return nil
+    }
+
+    /// A unit name as compared for conflicts: full-width ASCII (Ａ, （, ）…) as half-width,
+    /// no spaces of either width at the ends.
+    static func folded(_ name: String) -> String {
+        let half = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
+            switch scalar.value {
+            case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+            case 0x3000: return " "
+            default: return scalar
+            }
+        }))
+        return half.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
