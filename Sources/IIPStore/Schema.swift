@@ -83,6 +83,15 @@ enum Schema {
                 t.column("conflicts", .text).notNull()  // comma-separated dossier ids
             }
         }
+        migrator.registerMigration("v5-changed-dossiers") { db in
+            // A dossier file that changed after import, accepted by the chair at this hash.
+            try db.create(table: "accepted_change") { t in
+                t.primaryKey("dossier", .text).references("dossier")
+                t.column("sha256", .text).notNull()
+                t.column("reason", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+        }
         return migrator
     }
 }

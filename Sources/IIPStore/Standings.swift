@@ -8,6 +8,8 @@ public struct Standings: Sendable {
     public let overrides: [Override]
     public let evaluations: [String: DossierEvaluation]
     public let groups: [RankedGroup]
+    /// Dossiers whose file changed after it was scored, not yet accepted by the chair.
+    public let changed: Set<String>
 
     /// The errors of `id` the chair has not overridden.
     public func standingErrors(_ id: String) -> [Problem] {
@@ -33,18 +35,20 @@ extension Workspace {
         var byID: [String: ComplianceReport] = [:]
         for (dossier, report) in zip(stored, reports) where report.id == dossier.id { byID[dossier.id] = report }
         let evaluations = Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
+        let changed = try changedDossiers()
         let candidates = stored.map { dossier -> Candidate in
             let evaluation = evaluations[dossier.id]
             var stages: [StageID: Rational] = [:]
             for stage in StageID.allCases { stages[stage] = evaluation?.value(stage) }
             var flags = (evaluation?.deviations ?? []).map { "deviation:\($0.stage.rawValue):\($0.sheet.expert)" }
             flags += overrides.filter { $0.dossier == dossier.id }.map { "override:\($0.code)" }
+            if changed.contains(dossier.id) { flags.append("dossier_changed") }
             return Candidate(id: dossier.id, platform: dossier.platform, type: dossier.type, stages: stages,
                              final: evaluation?.final,
                              eligible: Standings.standingErrors(byID[dossier.id], overrides.filter { $0.dossier == dossier.id }).isEmpty,
                              flags: flags)
         }
         return Standings(rubric: rubric, reports: byID, overrides: overrides, evaluations: evaluations,
-                         groups: Selection(rubric: rubric).rank(candidates))
+                         groups: Selection(rubric: rubric).rank(candidates), changed: changed)
     }
 }

@@ -28,7 +28,8 @@ public final class WorkbenchApp {
         let standings = try workspace.standings()
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
                                  scores: try workspace.scores(), groups: standings.groups,
-                                 signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)))
+                                 signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)),
+                                 changed: standings.changed)
         state = AppState(data: data, language: language, width: 80, height: 24)
     }
 

@@ -50,7 +50,7 @@ enum ListScreen {
 
     static func cells(_ entry: DossierEntry, _ state: AppState) -> [String] {
         let d = entry.dossier
-        let compliance = entry.errors > 0 ? "✗\(entry.errors)" : entry.warnings > 0 ? "!\(entry.warnings)" : "✓"
+        let compliance = (entry.changed ? "Δ" : "") + (entry.errors > 0 ? "✗\(entry.errors)" : entry.warnings > 0 ? "!\(entry.warnings)" : "✓")
         let progress = StageID.allCases.map { stage -> String in
             let p = state.data.progress(entry, stage)
             return p.done == p.of ? "✓" : p.done == 0 ? "·" : "◐"

@@ -10,6 +10,8 @@ public struct DossierEntry: Sendable {
     public let warnings: Int
     /// Why the expert may not open it (回避), or nil.
     public let conflict: String?
+    /// The dossier's file changed after it was scored.
+    public let changed: Bool
 }
 
 /// A saved score's address.
@@ -40,7 +42,7 @@ public struct WorkbenchData: Sendable {
     let othersMean: [ScoreKey: Rational]
 
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
-                signed: Set<StageID> = []) {
+                signed: Set<StageID> = [], changed: Set<String> = []) {
         self.rubric = rubric
         self.signed = signed
         self.expert = expert
@@ -50,7 +52,7 @@ public struct WorkbenchData: Sendable {
             entries.append(DossierEntry(id: id, dossier: dossier, type: type,
                                         errors: report.problems.filter { $0.severity == .error }.count,
                                         warnings: report.problems.filter { $0.severity == .warning }.count,
-                                        conflict: expert.conflict(with: dossier, id: id)))
+                                        conflict: expert.conflict(with: dossier, id: id), changed: changed.contains(id)))
         }
         self.entries = entries.sorted { $0.id < $1.id }
         var mine: [ScoreKey: ItemScore] = [:]

@@ -18,3 +18,22 @@ struct Declare: ParsableCommand {
         Console.out("\(expert): pledge recorded; conflicts: \(conflict.isEmpty ? "none" : conflict.joined(separator: ", "))\n")
     }
 }
+
+struct Accept: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Accept a dossier file that changed after it was scored; the flag goes, the change is audited."
+    )
+
+    @Argument(help: "The workspace folder.") var workspace: String
+    @Argument(help: "The dossier id.") var dossier: String
+    @Option(help: "Why the change does not affect the scores.") var reason: String
+
+    func run() throws {
+        let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw CLIFailure.cannotRun("--reason must say why the change is accepted") }
+        let ws = try openWorkspace(workspace)
+        let chair = try withWorkspace { try ws.panel().chair }
+        try withWorkspace { try ws.acceptChange(dossier: dossier, reason: reason, actor: chair.isEmpty ? "chair" : chair) }
+        Console.out("\(dossier): change accepted\n")
+    }
+}

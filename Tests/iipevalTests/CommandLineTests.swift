@@ -283,6 +283,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run("audit", folder + "/ws").out.contains("declare"))
     }
 
+    /// SPEC §9: a dossier file changed after import is flagged until the chair accepts it.
+    func testChangedDossierFileIsFlaggedUntilAccepted() {
+        makeWorkspace()
+        XCTAssertFalse(run("rank", folder + "/ws", "--format", "json").out.contains("dossier_changed"))
+        XCTAssertEqual(run("accept", folder + "/ws", "I1", "--reason", "x").code, 2, "nothing changed yet")
+        write(DossierFixture.yaml(id: "I1").replacingOccurrences(of: "8000", with: "8800"), to: "dossiers/I1.yaml")
+        XCTAssertTrue(run("rank", folder + "/ws", "--format", "json").out.contains("dossier_changed"))
+        XCTAssertEqual(run("accept", folder + "/ws", "I1", "--reason", "仅更正计划投资笔误").code, 0)
+        XCTAssertFalse(run("rank", folder + "/ws", "--format", "json").out.contains("dossier_changed"))
+        XCTAssertTrue(run("audit", folder + "/ws").out.contains("dossier.accept-change"))
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+import IIPCore
+
+/// Dossier files that changed after they were imported and scored (SPEC §9): flagged until
+/// the chair accepts the change, which the audit log records.
+extension Workspace {
+    /// Ids of dossiers whose file now hashes differently from the text that was scored, and
+    /// whose current hash the chair has not accepted. A file that is gone is not a change.
+    public func changedDossiers() throws -> Set<String> {
+        let accepted = try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT dossier, sha256 FROM accepted_change").map {
+                ($0["dossier"] as String, $0["sha256"] as String)
+            })
+        }
+        var changed: Set<String> = []
+        for stored in try dossiers() {
+            guard let hash = Workspace.currentHash(of: stored.file), hash != stored.sha256, accepted[stored.id] != hash else { continue }
+            changed.insert(stored.id)
+        }
+        return changed
+    }
+
+    /// Accepts the current file of `dossier` as it is now; its scores stand.
+    public func acceptChange(dossier id: String, reason: String, actor: String) throws {
+        guard let stored = try dossiers().first(where: { $0.id == id }) else { throw WorkspaceError("no dossier \(id) in this workspace") }
+        guard let hash = Workspace.currentHash(of: stored.file), hash != stored.sha256 else {
+            throw WorkspaceError("\(id): the file \(stored.file) has not changed since it was imported")
+        }
+        let now = Workspace.now()
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO accepted_change (dossier, sha256, reason, at) VALUES (?, ?, ?, ?)",
+                           arguments: [id, hash, reason, now])
+            try AuditLog.append(db, actor: actor, action: "dossier.accept-change", subject: id, old: stored.sha256,
+                                new: "\(hash) \(reason)", at: now)
+        }
+    }
+
+    static func currentHash(of file: String) -> String? {
+        guard case let .success(data) = BoundedFile.read(file, limit: DossierLoader.maxFileBytes) else { return nil }
+        return ContentHash.sha256(data)
+    }
+}
