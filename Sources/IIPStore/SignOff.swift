@@ -22,10 +22,15 @@ extension Workspace {
     /// The dossiers whose sheet `expert` must complete in `stage` before signing: every
     /// eligible dossier they are not in conflict with, with (scored, applicable) counts.
     public func sheetsToSign(expert: Expert, stage: StageID) throws -> [(dossier: String, done: Int, of: Int)] {
-        let standings = try self.standings()
+        try sheetsToSign(expert: expert, stage: stage, standings: try standings(), stored: try dossiers(),
+                         mine: try scores(expert: expert.id, stage: stage))
+    }
+
+    /// The same from what the caller has already read.
+    func sheetsToSign(expert: Expert, stage: StageID, standings: Standings, stored: [StoredDossier],
+                      mine: [ItemScore]) throws -> [(dossier: String, done: Int, of: Int)] {
         let rubric = standings.rubric
-        let mine = try scores(expert: expert.id, stage: stage)
-        return try dossiers().compactMap { stored in
+        return stored.compactMap { stored in
             guard standings.standingErrors(stored.id).isEmpty,
                   let dossier = standings.reports[stored.id]?.dossier,
                   expert.conflict(with: dossier, id: stored.id) == nil else { return nil }
@@ -63,6 +68,32 @@ extension Workspace {
             try db.execute(sql: "DELETE FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue])
             try AuditLog.append(db, actor: actor, action: "sheet.reopen", subject: "\(id)/\(stage.rawValue)",
                                 old: "signed \(signed)", new: reason, at: now)
+        }
+    }
+}
+
+/// One expert's sheets of one stage: how many are complete, and whether they are signed.
+public struct SheetProgress: Sendable, Equatable {
+    public let expert: String
+    public let stage: StageID
+    public let complete: Int
+    public let required: Int
+    public let signed: Bool
+}
+
+extension Workspace {
+    /// Every expert × stage of the panel, from one reading of the workspace.
+    public func panelProgress(_ standings: Standings) throws -> [SheetProgress] {
+        let stored = try dossiers()
+        let all = try scores()
+        let signed = Set(try signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
+        return try panel().experts.flatMap { expert in
+            try expert.stages.map { stage in
+                let mine = all.filter { $0.expert == expert.id && $0.stage == stage }
+                let sheets = try sheetsToSign(expert: expert, stage: stage, standings: standings, stored: stored, mine: mine)
+                return SheetProgress(expert: expert.id, stage: stage, complete: sheets.filter { $0.done == $0.of }.count,
+                                     required: sheets.count, signed: signed.contains("\(expert.id)/\(stage.rawValue)"))
+            }
         }
     }
 }

@@ -30,7 +30,16 @@ public final class WorkbenchApp {
                                  scores: try workspace.scores(), groups: standings.groups,
                                  signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)),
                                  changed: standings.changed)
-        state = AppState(data: data, language: language, width: 80, height: 24)
+        var withOverview = data
+        if expert.id == panel.chair {
+            let names = Dictionary(uniqueKeysWithValues: panel.experts.map { ($0.id, $0.name) })
+            let progress = try workspace.panelProgress(standings).map {
+                PanelOverview.Progress(expert: $0.expert, name: names[$0.expert] ?? "", stage: $0.stage,
+                                       complete: $0.complete, required: $0.required, signed: $0.signed)
+            }
+            withOverview.overview = PanelOverview(progress: progress, evaluations: Array(standings.evaluations.values))
+        }
+        state = AppState(data: withOverview, language: language, width: 80, height: 24)
     }
 
     public func run() {

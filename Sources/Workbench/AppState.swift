@@ -2,7 +2,7 @@ import IIPCore
 import Terminal
 
 public enum ScreenID: Sendable, Equatable {
-    case list, review, document, compare, ranking
+    case list, review, document, compare, ranking, panel
 }
 
 /// Which dossiers the list shows.
@@ -70,6 +70,7 @@ public struct AppState: Sendable {
     public var marks: [String] = []
     public var compareScroll = 0
     public var rankingCursor = 0
+    public var panelScroll = 0
     public var showHelp = false
     public var notice: Notice? = nil
     public var quit = false

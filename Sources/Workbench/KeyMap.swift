@@ -4,7 +4,7 @@ import Terminal
 /// What a key does.
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, open, document, back, quit, help, search, mark, compare, ranking
-    case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane
+    case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what they do.
@@ -37,7 +37,7 @@ public enum KeyMap {
                     Binding(keys: [.char("s")], label: "s", help: .keySort, action: .sort),
                     Binding(keys: [.char(" ")], label: "Space", help: .keyMark, action: .mark),
                     Binding(keys: [.char("v")], label: "v", help: .keyCompare, action: .compare),
-                    stages, ranking, help, quit]
+                    stages, ranking, Binding(keys: [.char("p")], label: "p", help: .keyPanel, action: .panel), help, quit]
         case .review:
             return [move,
                     Binding(keys: [], label: "0–9 .", help: .keyPoints, action: nil),
@@ -54,6 +54,8 @@ public enum KeyMap {
             return [move, scroll, back, help, quit]
         case .ranking:
             return [move, scroll, Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), back, help, quit]
+        case .panel:
+            return [move, scroll, back, help, quit]
         }
     }
 

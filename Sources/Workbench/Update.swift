@@ -88,6 +88,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .document: documentAction(action, &state)
         case .compare: compareAction(action, &state)
         case .ranking: rankingAction(action, &state)
+        case .panel:
+            state.panelScroll = scrolled(state.panelScroll, action, state)
+            if action == .back { state.screen = .list }
         }
     }
     return []
@@ -147,6 +150,13 @@ private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
             state.notice = Notice(text: state.strings[.marked] + " " + id, style: .good)
         }
         state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
+    case .panel:
+        guard state.data.overview != nil else {
+            state.notice = Notice(text: state.strings[.chairOnly], style: .warning)
+            break
+        }
+        state.panelScroll = 0
+        state.screen = .panel
     case .compare:
         guard state.marks.count >= 2 else {
             state.notice = Notice(text: state.strings[.markCompareFirst], style: .warning)

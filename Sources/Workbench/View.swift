@@ -17,6 +17,7 @@ public func view(_ state: AppState) -> Buffer {
     case .document: DocumentScreen.render(state, body, &buffer)
     case .compare: CompareScreen.render(state, body, &buffer)
     case .ranking: RankingScreen.render(state, body, &buffer)
+    case .panel: PanelScreen.render(state, body, &buffer)
     }
     footer(state, &buffer)
     if state.showHelp { helpOverlay(state, &buffer) }
@@ -34,6 +35,7 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
     case .document: title = s[.documentTitle] + " · " + state.review.dossier
     case .compare: title = s[.compareTitle] + " · " + state.marks.joined(separator: " ")
     case .ranking: title = s[.rankingTitle]
+    case .panel: title = s[.panelTitle]
     }
     let left = " \(s[.appName]) · \(title)"
     let signed = state.data.signed.contains(state.stage) ? "（\(s[.signed])）" : ""

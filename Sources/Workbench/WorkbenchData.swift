@@ -30,6 +30,8 @@ public struct WorkbenchData: Sendable {
     public var mine: [ScoreKey: ItemScore]
     /// The stages the expert has signed: read-only here.
     public let signed: Set<StageID>
+    /// The whole panel's progress and deviations: for the chair only.
+    public var overview: PanelOverview?
     /// The ranking as of the last refresh.
     public var groups: [RankedGroup] {
         didSet { rankedByID = WorkbenchData.index(groups) }

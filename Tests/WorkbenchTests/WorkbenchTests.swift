@@ -1,4 +1,4 @@
-import IIPCore
+@testable import IIPCore
 import Terminal
 import TestSupport
 import XCTest
@@ -229,6 +229,24 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertFalse(positions.contains(-1))
         _ = press(&state, .escape)
         XCTAssertEqual(state.screen, .list)
+    }
+
+    func testPanelScreenIsForTheChair() {
+        var state = makeState()
+        _ = press(&state, .char("p"))
+        XCTAssertEqual(state.screen, .list, "not the chair")
+        let progress = [PanelOverview.Progress(expert: "E07", name: "邓子轩", stage: .written, complete: 1, required: 2, signed: false),
+                        PanelOverview.Progress(expert: "E01", name: "周某", stage: .written, complete: 2, required: 2, signed: true)]
+        let sheet = ExpertStageScore(expert: "E05", score: Rational(50), trimmed: false, deviates: true, comments: ["演示不足"])
+        let evaluation = DossierEvaluation(id: "GD-A", type: .industry,
+                                           stages: [.defence: PanelStageScore(stage: .defence, sheets: [sheet], value: Rational(80))], final: nil)
+        state.data.overview = PanelOverview(progress: progress, evaluations: [evaluation])
+        _ = press(&state, .char("p"))
+        XCTAssertEqual(state.screen, .panel)
+        let lines = view(state).trimmedLines
+        XCTAssertTrue(lines.contains { $0.contains("E07 邓子轩") && $0.contains("1/2") })
+        XCTAssertTrue(lines.contains { $0.contains("E01 周某") && $0.contains("2/2 已签字") })
+        XCTAssertTrue(lines.contains { $0.contains("E05") && $0.contains("GD-A") && $0.contains("50.00 / 80.00") && $0.contains("演示不足") })
     }
 
     func testEveryStringHasBothLanguages() {

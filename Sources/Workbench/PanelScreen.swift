@@ -1,0 +1,82 @@
+import IIPCore
+import Terminal
+
+/// What the chair sees of the whole panel: sheets per expert and stage, and the deviations.
+public struct PanelOverview: Sendable {
+    public struct Progress: Sendable, Equatable {
+        public let expert: String
+        public let name: String
+        public let stage: StageID
+        public let complete: Int
+        public let required: Int
+        public let signed: Bool
+
+        public init(expert: String, name: String, stage: StageID, complete: Int, required: Int, signed: Bool) {
+            self.expert = expert
+            self.name = name
+            self.stage = stage
+            self.complete = complete
+            self.required = required
+            self.signed = signed
+        }
+    }
+
+    /// An expert's stage score far from the panel's (偏离, SPEC §6).
+    public struct Deviation: Sendable, Equatable {
+        public let expert: String
+        public let dossier: String
+        public let stage: StageID
+        public let score: Rational
+        public let panel: Rational
+        public let comment: String
+    }
+
+    public let progress: [Progress]
+    public let deviations: [Deviation]
+
+    public init(progress: [Progress], evaluations: [DossierEvaluation]) {
+        self.progress = progress
+        deviations = evaluations.sorted { $0.id < $1.id }.flatMap { evaluation in
+            evaluation.deviations.map { stage, sheet in
+                Deviation(expert: sheet.expert, dossier: evaluation.id, stage: stage, score: sheet.score,
+                          panel: evaluation.value(stage) ?? .zero, comment: sheet.comments.first ?? "")
+            }
+        }
+    }
+}
+
+/// The chair's panel screen: experts × stages (complete/required, signed), then deviations.
+enum PanelScreen {
+    static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
+        guard let overview = state.data.overview else { return }
+        let s = state.strings
+        var lines: [(String, Style)] = [(s[.panelProgress], .header)]
+        let experts = overview.progress.reduce(into: [(String, String)]()) { list, row in
+            if !list.contains(where: { $0.0 == row.expert }) { list.append((row.expert, row.name)) }
+        }
+        var header = DisplayWidth.pad(s[.expert], to: 16)
+        for stage in StageID.allCases { header += DisplayWidth.pad(state.stageName(stage), to: 16) }
+        lines.append((header, .dim))
+        for (id, name) in experts {
+            var line = DisplayWidth.pad("\(id) \(name)", to: 16)
+            for stage in StageID.allCases {
+                guard let p = overview.progress.first(where: { $0.expert == id && $0.stage == stage }) else {
+                    line += DisplayWidth.pad("—", to: 16)
+                    continue
+                }
+                line += DisplayWidth.pad("\(p.complete)/\(p.required)" + (p.signed ? " " + s[.signed] : ""), to: 16)
+            }
+            lines.append((line, .normal))
+        }
+        lines.append(("", .normal))
+        lines.append(("\(s[.deviations]) (\(overview.deviations.count))", .header))
+        for d in overview.deviations {
+            let text = "\(d.expert)  \(d.dossier)  \(state.stageName(d.stage))  \(d.score.fixed()) / \(d.panel.fixed())  \(d.comment)"
+            lines.append((text, .warning))
+        }
+        let top = min(state.panelScroll, max(0, lines.count - area.height))
+        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
+        }
+    }
+}
