@@ -14,6 +14,8 @@ public final class WorkbenchApp {
         public let description: String
     }
 
+    let expertID: String
+
     /// Reads what the expert needs from the workspace.
     public init(workspace: Workspace, expertID: String?, language: Language) throws {
         self.workspace = workspace
@@ -21,9 +23,18 @@ public final class WorkbenchApp {
         guard let id = expertID ?? (panel.chair.isEmpty ? panel.experts.first?.id : panel.chair) else {
             throw Failure(description: "\(workspace.folder): the workspace has no panel; make it with 'iipeval init --panel'")
         }
-        guard let expert = panel.expert(id) else {
+        guard panel.expert(id) != nil else {
             throw Failure(description: "no expert \(id) on the panel (\(panel.experts.map(\.id).joined(separator: ", ")))")
         }
+        self.expertID = id
+        state = AppState(data: try WorkbenchApp.read(workspace, expert: id), language: language, width: 80, height: 24)
+        if try workspace.declaration(expert: id) == nil { state.declaration = DeclarationState() }
+    }
+
+    /// Everything the workbench shows, read from the workspace for one expert.
+    static func read(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
+        let panel = try workspace.panel()
+        guard let expert = panel.expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
         // One reading of the workspace gives the rubric, the compliance reports and the ranking.
         let standings = try workspace.standings()
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
@@ -39,7 +50,7 @@ public final class WorkbenchApp {
             }
             withOverview.overview = PanelOverview(progress: progress, evaluations: Array(standings.evaluations.values))
         }
-        state = AppState(data: withOverview, language: language, width: 80, height: 24)
+        return withOverview
     }
 
     public func run() {
@@ -70,6 +81,13 @@ public final class WorkbenchApp {
             }
         case let .editComment(dossier, stage, item, text):
             return [.editorFinished(dossier: dossier, stage: stage, item: item, text: runEditor(text))]
+        case let .declare(conflicts):
+            do {
+                try workspace.declare(expert: expertID, conflicts: conflicts)
+                return [.declared(try WorkbenchApp.read(workspace, expert: expertID))]
+            } catch {
+                return [.saveFailed("\(error)")]
+            }
         case .refreshRanking:
             guard let groups = try? workspace.standings().groups else { return [] }
             return [.rankingRefreshed(groups)]

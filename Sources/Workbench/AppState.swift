@@ -72,6 +72,8 @@ public struct AppState: Sendable {
     public var rankingCursor = 0
     public var panelScroll = 0
     public var showHelp = false
+    /// The declaration asked before the expert's first scoring, while it is not signed.
+    public var declaration: DeclarationState? = nil
     public var notice: Notice? = nil
     public var quit = false
 

@@ -8,7 +8,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case appName, expert, stage, listTitle, reviewTitle, documentTitle, compareTitle, rankingTitle, helpTitle
     case colID, colPlatform, colType, colFocus, colCity, colCompliance, colProgress, colScore
     case filterAll, search, sortBy, sortID, sortName, sortScore
-    case typeCross, typeIndustry, typeDomain, typeRegion, typeSpecific, central, stageColumns, signed, signedReadOnly, panelTitle, panelProgress, deviations, chairOnly, keyPanel
+    case typeCross, typeIndustry, typeDomain, typeRegion, typeSpecific, central, stageColumns, signed, signedReadOnly, panelTitle, panelProgress, deviations, chairOnly, keyPanel, declTitle, declPledge, declHint
     case stageWritten, stageDefence, stageSite, stageTest
     case points, comment, max, requirement, evidence, percentile, effective, claimed, saved, saving, notSaved
     case progress, total, conflict, cannotOpen, tooSmall, noDossiers, outOfRange, offGrid, notANumber
@@ -40,7 +40,7 @@ public struct Strings: Sendable {
         .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
         .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
         .typeCross: "跨行业", .typeIndustry: "行业", .typeDomain: "领域", .typeRegion: "区域",
-        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
+        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · q 退出", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
         .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
         .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
         .percentile: "分位", .effective: "核算有效数", .claimed: "申报", .saved: "已保存", .saving: "保存中…",
@@ -68,7 +68,7 @@ public struct Strings: Sendable {
         .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
         .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",
         .typeCross: "cross", .typeIndustry: "industry", .typeDomain: "domain", .typeRegion: "region",
-        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
+        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · q quits", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
         .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
         .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
         .percentile: "pct", .effective: "recomputed", .claimed: "claimed", .saved: "saved", .saving: "saving…",

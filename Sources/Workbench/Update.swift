@@ -9,6 +9,8 @@ public enum Msg: Sendable {
     case saved(ItemScore)
     case saveFailed(String)
     case editorFinished(dossier: String, stage: StageID, item: String, text: String?)
+    /// The declaration is recorded; the data read again with the declared conflicts.
+    case declared(WorkbenchData)
     case rankingRefreshed([RankedGroup])
 }
 
@@ -19,6 +21,8 @@ public enum Effect: Sendable, Equatable {
     /// Let the user write this comment in $EDITOR, then report `.editorFinished`.
     case editComment(dossier: String, stage: StageID, item: String, text: String)
     case refreshRanking
+    /// Record the pledge with these declared conflicts, then report `.declared`.
+    case declare([String])
     case quit
 }
 
@@ -45,6 +49,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let comment = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return [.save(ItemScore(expert: state.data.expert.id, dossier: dossier, stage: stage, item: item,
                                 points: state.data.points(dossier, stage, item), comment: comment))]
+    case let .declared(data):
+        state.data = data
+        state.declaration = nil
+        return []
     case let .rankingRefreshed(groups):
         state.data.groups = groups
         return []
@@ -55,6 +63,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
+    if state.declaration != nil { return DeclarationScreen.update(key, &state) }
     if state.showHelp {
         if key == .char("q") || key == .ctrl("c") { return quit(&state) }
         state.showHelp = false

@@ -11,6 +11,10 @@ public func view(_ state: AppState) -> Buffer {
     }
     header(state, &buffer)
     let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
+    if let declaration = state.declaration {
+        DeclarationScreen.render(state, declaration, body, &buffer)
+        return buffer
+    }
     switch state.screen {
     case .list: ListScreen.render(state, body, &buffer)
     case .review: ReviewScreen.render(state, body, &buffer)

@@ -249,6 +249,20 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("E05") && $0.contains("GD-A") && $0.contains("50.00 / 80.00") && $0.contains("演示不足") })
     }
 
+    func testTheDeclarationComesBeforeScoring() {
+        var state = makeState()
+        state.declaration = DeclarationState()
+        let text = view(state).trimmedLines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("诚信承诺与回避声明"))
+        XCTAssertTrue(text.contains("[ ] GD-A"))
+        XCTAssertEqual(press(&state, .char("r")), [], "nothing else until it is signed")
+        XCTAssertEqual(state.screen, .list)
+        XCTAssertEqual(press(&state, .down, .char(" ")) + press(&state, .enter), [.declare(["GD-C"])])
+        _ = update(&state, .declared(state.data))
+        XCTAssertNil(state.declaration)
+        XCTAssertTrue(view(state).trimmedLines[0].contains("申报材料"))
+    }
+
     func testEveryStringHasBothLanguages() {
         for key in UIText.allCases {
             XCTAssertNotNil(Strings.zh[key], "zh \(key)")

@@ -73,11 +73,15 @@ final class WorkbenchEndToEndTests: XCTestCase {
     func openWorkbench() {
         let command = "\(CommandRunner.binary) open \(folder)/ws --expert E1; sleep 30"
         XCTAssertEqual(tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command]).code, 0, "tmux runs")
-        waitFor("评审台 · 申报材料")
+        waitFor("评审台")
     }
 
     func testScoreTwoItemsQuitReopenAndSeeThem() {
         openWorkbench()
+        // First opening: the pledge and conflict declaration, signed with Enter.
+        waitFor("诚信承诺与回避声明")
+        keys("Enter")
+        waitFor("评审台 · 申报材料")
         keys("Enter")
         waitFor("评分 · GD-A")
         keys("1", "2", ".", "5", "Enter")
@@ -89,6 +93,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
         tmux(["kill-session", "-t", session])
 
         openWorkbench()
+        waitFor("评审台 · 申报材料")  // declared once: not asked again
         keys("Enter")
         waitFor("评分 · GD-A")
         let shown = screen()
@@ -100,5 +105,6 @@ final class WorkbenchEndToEndTests: XCTestCase {
         let exported = CommandRunner.run(["scores", "export", folder + "/ws"]).out
         XCTAssertTrue(exported.contains("E1,GD-A,written,basic.device,12.5,"))
         XCTAssertTrue(exported.contains("E1,GD-A,written,basic.software,9,"))
+        XCTAssertTrue(CommandRunner.run(["audit", folder + "/ws"]).out.contains("declare"))
     }
 }

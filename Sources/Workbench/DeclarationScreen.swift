@@ -1,0 +1,59 @@
+import IIPCore
+import Terminal
+
+/// Where the expert is in the declaration asked on first opening (诚信承诺与回避声明).
+public struct DeclarationState: Sendable {
+    public var cursor = 0
+    /// Dossiers the expert declares a conflict with.
+    public var conflicts: Set<String> = []
+}
+
+/// The pledge and the conflict declaration: every dossier with its applicant and partners,
+/// Space marks a conflict, Enter signs.
+enum DeclarationScreen {
+    static func render(_ state: AppState, _ declaration: DeclarationState, _ area: Rect, _ buffer: inout Buffer) {
+        let s = state.strings
+        var y = area.y
+        buffer.write(" " + s[.declTitle], x: 0, y: y, style: .header)
+        y += 1
+        for line in Layout.wrap(s[.declPledge], width: area.width - 2).prefix(5) {
+            buffer.write(line, x: 1, y: y)
+            y += 1
+        }
+        buffer.write(" " + s[.declHint], x: 0, y: y, style: .warning)
+        y += 1
+        let rows = area.y + area.height - y
+        let entries = state.data.entries
+        let top = max(0, min(declaration.cursor - rows / 2, entries.count - rows))
+        for (offset, entry) in entries.dropFirst(top).prefix(rows).enumerated() {
+            let index = top + offset
+            let mark = declaration.conflicts.contains(entry.id) ? "[✗]" : "[ ]"
+            let partners = entry.dossier.partners.compactMap(\.name).joined(separator: "、")
+            let text = "\(mark) \(entry.id)  \(entry.dossier.applicant.name ?? "")  \(partners)"
+            buffer.write(text, x: 1, y: y + offset, style: declaration.conflicts.contains(entry.id) ? .bad : .normal, limit: area.width - 2)
+            if index == declaration.cursor { buffer.paint(Rect(x: 1, y: y + offset, width: area.width - 2, height: 1), style: .selected) }
+        }
+    }
+
+    /// Keys while the declaration is open; everything else waits until it is signed.
+    static func update(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var declaration = state.declaration else { return [] }
+        let count = state.data.entries.count
+        switch key {
+        case .up, .char("k"): declaration.cursor = max(0, declaration.cursor - 1)
+        case .down, .char("j"): declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
+        case .char(" "):
+            guard state.data.entries.indices.contains(declaration.cursor) else { break }
+            let id = state.data.entries[declaration.cursor].id
+            if declaration.conflicts.contains(id) { declaration.conflicts.remove(id) } else { declaration.conflicts.insert(id) }
+        case .enter:
+            return [.declare(declaration.conflicts.sorted())]
+        case .char("q"), .ctrl("c"):
+            state.quit = true
+            return [.quit]
+        default: break
+        }
+        state.declaration = declaration
+        return []
+    }
+}
