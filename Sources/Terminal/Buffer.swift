@@ -48,11 +48,15 @@ public struct Buffer: Equatable, Sendable {
         cells[y * width + x]
     }
 
-    /// Writes `text` from column `x` of row `y`, at most `limit` columns (default: to the
-    /// right edge); returns the number of columns written. Control characters are dropped.
+    /// Writes `text` from column `x` of row `y`; returns the number of columns written.
+    /// Text wider than `limit` columns is cut with `…`; at the right edge of the buffer it is
+    /// clipped, and a wide glyph that does not fit is blanked. Control characters are dropped.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
+        if let limit, DisplayWidth.of(text) > limit {
+            return write(DisplayWidth.truncate(text, to: limit), x: x, y: y, style: style)
+        }
         let end = min(width, x + (limit ?? width))
         var column = x
         for character in text {

@@ -30,7 +30,8 @@ enum DeclarationScreen {
             let mark = declaration.conflicts.contains(entry.id) ? "[✗]" : "[ ]"
             let partners = entry.dossier.partners.compactMap(\.name).joined(separator: "、")
             let text = "\(mark) \(entry.id)  \(entry.dossier.applicant.name ?? "")  \(partners)"
-            buffer.write(text, x: 1, y: y + offset, style: declaration.conflicts.contains(entry.id) ? .bad : .normal, limit: area.width - 2)
+            buffer.write(DisplayWidth.truncate(text, to: area.width - 2), x: 1, y: y + offset,
+                         style: declaration.conflicts.contains(entry.id) ? .bad : .normal)
             if index == declaration.cursor { buffer.paint(Rect(x: 1, y: y + offset, width: area.width - 2, height: 1), style: .selected) }
         }
     }

@@ -34,9 +34,15 @@ final class WidthAndBufferTests: XCTestCase {
     func testWideGlyphThatDoesNotFitIsBlanked() {
         var buffer = Buffer(width: 5, height: 1)
         buffer.write("xxxxx", x: 0, y: 0)
-        let used = buffer.write("ab中", x: 2, y: 0, limit: 3)
+        let used = buffer.write("ab中", x: 2, y: 0)
         XCTAssertEqual(buffer.lines, ["xxab "])
         XCTAssertEqual(used, 3)
+    }
+
+    func testALimitCutsWithAnEllipsis() {
+        var buffer = Buffer(width: 8, height: 1)
+        XCTAssertEqual(buffer.write("评审台评审台", x: 0, y: 0, limit: 5), 5)
+        XCTAssertEqual(buffer.trimmedLines, ["评审…"])
     }
 
     func testOverwritingHalfAWideGlyphBlanksTheOtherHalf() {
