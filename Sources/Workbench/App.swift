@@ -88,11 +88,39 @@ public final class WorkbenchApp {
             } catch {
                 return [.saveFailed("\(error)")]
             }
+        case let .importSheets(folder):
+            return [.sheetsImported(importSheets(from: folder), try? WorkbenchApp.read(workspace, expert: expertID))]
+        case .readAudit:
+            guard let entries = try? workspace.auditEntries() else { return [.auditRead(["—"])] }
+            let verdict = AuditLog.firstBreak(entries).map { "✗ entry \($0.entry.seq): \($0.reason)" } ?? "✓ \(entries.count) entries, chain intact"
+            return [.auditRead([verdict] + entries.suffix(200).reversed().map {
+                "\($0.seq)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.new ?? "")"
+            })]
         case .refreshRanking:
             guard let groups = try? workspace.standings().groups else { return [] }
             return [.rankingRefreshed(groups)]
         case .quit:
             return []
+        }
+    }
+
+    /// Imports every `.iipsheet` file of `folder`, in name order: one result line per file.
+    private func importSheets(from folder: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ["\(folder): cannot read the folder"] }
+        let files = names.filter { $0.hasSuffix(".iipsheet") }.sorted()
+        if files.isEmpty { return ["\(folder): no .iipsheet files"] }
+        return files.map { name in
+            let path = (folder as NSString).appendingPathComponent(name)
+            guard case let .success(data) = BoundedFile.read(path, limit: 64 << 20) else { return "\(name): refused: cannot be read" }
+            do {
+                let sheet = try SheetFile.read(data)
+                switch try workspace.importSheet(sheet, fileSHA256: ContentHash.sha256(data)) {
+                case let .imported(rows): return "\(name): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue)), key \(sheet.fingerprint)"
+                case .alreadyImported: return "\(name): already imported"
+                }
+            } catch {
+                return "\(name): refused: \(error)"
+            }
         }
     }
 

@@ -71,6 +71,12 @@ public struct AppState: Sendable {
     public var compareScroll = 0
     public var rankingCursor = 0
     public var panelScroll = 0
+    /// The folder typed on the panel screen to import signed sheets from, while typing.
+    public var importFolder: String? = nil
+    /// What the last sheet import said, one line per file.
+    public var importResults: [String] = []
+    /// The audit log as last shown on the panel screen, newest first, and its chain check.
+    public var auditLines: [String] = []
     public var showHelp = false
     /// The declaration asked before the expert's first scoring, while it is not signed.
     public var declaration: DeclarationState? = nil

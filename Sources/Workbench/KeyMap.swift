@@ -5,6 +5,7 @@ import Terminal
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
+    case importSheets, auditLog
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what they do.
@@ -55,7 +56,10 @@ public enum KeyMap {
         case .ranking:
             return [move, scroll, Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), back, help, quit]
         case .panel:
-            return [move, scroll, back, help, quit]
+            return [move, scroll,
+                    Binding(keys: [.char("i")], label: "i", help: .keyImportSheets, action: .importSheets),
+                    Binding(keys: [.char("a")], label: "a", help: .keyAudit, action: .auditLog),
+                    back, help, quit]
         }
     }
 

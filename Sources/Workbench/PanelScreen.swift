@@ -74,6 +74,19 @@ enum PanelScreen {
             let text = "\(d.expert)  \(d.dossier)  \(state.stageName(d.stage))  \(d.score.fixed()) / \(d.panel.fixed())  \(d.comment)"
             lines.append((text, .warning))
         }
+        if let folder = state.importFolder {
+            lines.insert((s[.importFolder] + folder + "▏", .input), at: 0)
+        }
+        if !state.importResults.isEmpty {
+            lines.append(("", .normal))
+            lines.append((s[.importResults], .header))
+            lines += state.importResults.map { ($0, $0.contains("refused") || $0.contains("拒绝") ? .bad : .good) }
+        }
+        if !state.auditLines.isEmpty {
+            lines.append(("", .normal))
+            lines.append((s[.auditTitle], .header))
+            lines += state.auditLines.map { ($0, .normal) }
+        }
         let top = min(state.panelScroll, max(0, lines.count - area.height))
         for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
             buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)

@@ -11,6 +11,9 @@ public enum Msg: Sendable {
     case editorFinished(dossier: String, stage: StageID, item: String, text: String?)
     /// The declaration is recorded; the data read again with the declared conflicts.
     case declared(WorkbenchData)
+    /// Sheets were imported: a line per file, and the data read again.
+    case sheetsImported([String], WorkbenchData?)
+    case auditRead([String])
     case rankingRefreshed([RankedGroup])
 }
 
@@ -23,6 +26,9 @@ public enum Effect: Sendable, Equatable {
     case refreshRanking
     /// Record the pledge with these declared conflicts, then report `.declared`.
     case declare([String])
+    /// Import every `.iipsheet` of this folder, then report `.sheetsImported`.
+    case importSheets(folder: String)
+    case readAudit
     case quit
 }
 
@@ -49,6 +55,15 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let comment = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return [.save(ItemScore(expert: state.data.expert.id, dossier: dossier, stage: stage, item: item,
                                 points: state.data.points(dossier, stage, item), comment: comment))]
+    case let .sheetsImported(lines, data):
+        state.importResults = lines
+        state.auditLines = []
+        if let data { state.data = data }
+        return []
+    case let .auditRead(lines):
+        state.auditLines = lines
+        state.importResults = []
+        return []
     case let .declared(data):
         state.data = data
         state.declaration = nil
@@ -64,6 +79,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
     if state.declaration != nil { return DeclarationScreen.update(key, &state) }
+    if state.importFolder != nil, state.screen == .panel { return editImportFolder(key, &state) }
     if state.showHelp {
         if key == .char("q") || key == .ctrl("c") { return quit(&state) }
         state.showHelp = false
@@ -100,6 +116,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .panel:
             state.panelScroll = scrolled(state.panelScroll, action, state)
             if action == .back { state.screen = .list }
+            if action == .importSheets { state.importFolder = state.importFolder ?? "" }
+            if action == .auditLog { return [.readAudit] }
         }
     }
     return []
@@ -112,6 +130,22 @@ private func isEdit(_ key: Key, _ state: AppState) -> Bool {
     case let .char(c): return state.review.focus == .entry && c.isASCII && (c.isNumber || c == ".")
     default: return false
     }
+}
+
+/// The folder line of the panel screen's sheet import.
+private func editImportFolder(_ key: Key, _ state: inout AppState) -> [Effect] {
+    guard var folder = state.importFolder else { return [] }
+    switch key {
+    case .escape: state.importFolder = nil
+    case .enter:
+        state.importFolder = nil
+        return folder.isEmpty ? [] : [.importSheets(folder: folder)]
+    case .backspace: if !folder.isEmpty { folder.removeLast() }; state.importFolder = folder
+    case let .char(c): folder.append(c); state.importFolder = folder
+    case .ctrl("c"): return quit(&state)
+    default: break
+    }
+    return []
 }
 
 private func quit(_ state: inout AppState) -> [Effect] {

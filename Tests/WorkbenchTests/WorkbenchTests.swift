@@ -249,6 +249,21 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("E05") && $0.contains("GD-A") && $0.contains("50.00 / 80.00") && $0.contains("演示不足") })
     }
 
+    func testPanelScreenImportsSheetsFromAFolderAndShowsTheAuditLog() {
+        var state = makeState()
+        state.data.overview = PanelOverview(progress: [], evaluations: [])
+        _ = press(&state, .char("p"), .char("i"))
+        XCTAssertEqual(state.importFolder, "")
+        XCTAssertEqual(type(&state, "/media/usb") + press(&state, .enter), [.importSheets(folder: "/media/usb")])
+        _ = update(&state, .sheetsImported(["E02-site.iipsheet: imported 92 scores", "x.iipsheet: refused: tampered"], nil))
+        let lines = view(state).trimmedLines
+        XCTAssertTrue(lines.contains { $0.contains("导入结果") })
+        XCTAssertTrue(lines.contains { $0.contains("refused: tampered") })
+        XCTAssertEqual(press(&state, .char("a")), [.readAudit])
+        _ = update(&state, .auditRead(["✓ 3 entries, chain intact"]))
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("chain intact") })
+    }
+
     func testTheDeclarationComesBeforeScoring() {
         var state = makeState()
         state.declaration = DeclarationState()
