@@ -29,11 +29,10 @@ struct Accept: ParsableCommand {
     @Option(help: "Why the change does not affect the scores.") var reason: String
 
     func run() throws {
-        let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CLIFailure.cannotRun("--reason must say why the change is accepted") }
+        let reason = try requiredReason(self.reason, why: "the change is accepted")
         let ws = try openWorkspace(workspace)
-        let chair = try withWorkspace { try ws.panel().chair }
-        try withWorkspace { try ws.acceptChange(dossier: dossier, reason: reason, actor: chair.isEmpty ? "chair" : chair) }
+        let actor = try chairActor(ws)
+        try withWorkspace { try ws.acceptChange(dossier: dossier, reason: reason, actor: actor) }
         Console.out("\(dossier): change accepted\n")
     }
 }

@@ -101,12 +101,11 @@ struct OverrideCommand: ParsableCommand {
 
     func run() throws {
         let ws = try openWorkspace(workspace)
-        let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CLIFailure.cannotRun("--reason must say why the error is waived") }
+        let reason = try requiredReason(self.reason, why: "the error is waived")
         guard let problemCode = Problem.Code(rawValue: code), problemCode.severity == .error else {
             throw CLIFailure.cannotRun("'\(code)' is not an error code of SPEC §5 (warnings need no override)")
         }
-        let (reports, chair) = try withWorkspace { (try ws.compliance(), try ws.panel().chair) }
+        let reports = try withWorkspace { try ws.compliance() }
         guard let report = reports.first(where: { $0.id == dossier }) else {
             throw CLIFailure.cannotRun("no dossier \(dossier) in \(workspace)")
         }
@@ -114,7 +113,8 @@ struct OverrideCommand: ParsableCommand {
             let present = report.errors.map(\.code.rawValue)
             throw CLIFailure.cannotRun("\(dossier) has no \(code) error" + (present.isEmpty ? "" : " (it has \(present.joined(separator: ", ")))"))
         }
-        try withWorkspace { try ws.addOverride(dossier: dossier, code: code, reason: reason, actor: chair.isEmpty ? "chair" : chair) }
+        let actor = try chairActor(ws)
+        try withWorkspace { try ws.addOverride(dossier: dossier, code: code, reason: reason, actor: actor) }
         Console.out("\(dossier): \(code) overridden\n")
     }
 }

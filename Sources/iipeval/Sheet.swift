@@ -41,11 +41,10 @@ struct Sheet: ParsableCommand {
         @Option(help: "Why it is reopened.") var reason: String
 
         func run() throws {
-            let reason = self.reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !reason.isEmpty else { throw CLIFailure.cannotRun("--reason must say why the sheet is reopened") }
+            let reason = try requiredReason(self.reason, why: "the sheet is reopened")
             let ws = try openWorkspace(workspace)
-            let chair = try withWorkspace { try ws.panel().chair }
-            try withWorkspace { try ws.reopen(expert: expert, stage: stage, reason: reason, actor: chair.isEmpty ? "chair" : chair) }
+            let actor = try chairActor(ws)
+            try withWorkspace { try ws.reopen(expert: expert, stage: stage, reason: reason, actor: actor) }
             Console.out("\(expert): \(stage.rawValue) reopened\n")
         }
     }

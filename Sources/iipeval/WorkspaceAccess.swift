@@ -1,3 +1,4 @@
+import Foundation
 import IIPCore
 import IIPStore
 
@@ -19,4 +20,17 @@ func withWorkspace<T>(_ body: () throws -> T) throws -> T {
     } catch let error as RubricError {
         throw CLIFailure(code: 2, lines: error.problems)
     }
+}
+
+/// A `--reason` that says something, or "could not run".
+func requiredReason(_ text: String, why: String) throws -> String {
+    let reason = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !reason.isEmpty else { throw CLIFailure.cannotRun("--reason must say why \(why)") }
+    return reason
+}
+
+/// Who the audit log names for the chair's decisions: the panel's chair, or "chair".
+func chairActor(_ ws: Workspace) throws -> String {
+    let chair = try withWorkspace { try ws.panel().chair }
+    return chair.isEmpty ? "chair" : chair
 }
