@@ -92,6 +92,16 @@ enum Schema {
                 t.column("at", .text).notNull()
             }
         }
+        migrator.registerMigration("v6-dissent") { db in
+            // 不同意见及理由: an expert's written dissent on a stage, kept with their sheet.
+            try db.create(table: "dissent") { t in
+                t.column("expert", .text).notNull().references("expert")
+                t.column("stage", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("at", .text).notNull()
+                t.primaryKey(["expert", "stage"])
+            }
+        }
         return migrator
     }
 }

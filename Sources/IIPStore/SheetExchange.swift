@@ -24,7 +24,7 @@ extension Workspace {
             SheetFile.Row(dossier: $0.dossier, item: $0.item, points: $0.points, comment: $0.comment)
         }
         return try SheetFile.signed(expert: id, stage: stage, signedAt: signed.at, rubricSHA256: try rubric().sha256,
-                                    dossiers: hashes, rows: rows, key: key)
+                                    dossiers: hashes, rows: rows, dissent: try dissent(expert: id, stage: stage), key: key)
     }
 
     /// Verifies and merges a sheet read from a file whose bytes hash to `fileSHA256`.
@@ -82,6 +82,8 @@ extension Workspace {
                     INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [sheet.expert, row.dossier, sheet.stage.rawValue, row.item, row.points?.description, row.comment, now])
             }
+            try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now,
+                                       actor: panel.chair.isEmpty ? "chair" : panel.chair)
             try db.execute(sql: "INSERT OR REPLACE INTO signoff (expert, stage, signed_at) VALUES (?, ?, ?)",
                            arguments: [sheet.expert, sheet.stage.rawValue, sheet.signedAt])
             try db.execute(sql: "INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at) VALUES (?, ?, ?, ?, ?)",

@@ -9,7 +9,7 @@ extension StageID: ExpressibleByArgument {}
 struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign off, reopen, export and import an expert's stage sheets.",
-        subcommands: [Sign.self, Reopen.self, Export.self, Import.self]
+        subcommands: [Sign.self, Reopen.self, Dissent.self, Export.self, Import.self]
     )
 
     struct Sign: ParsableCommand {
@@ -118,6 +118,26 @@ extension Sheet {
                 }
             }
             if !refused.isEmpty { throw CLIFailure.foundErrors(refused) }
+        }
+    }
+}
+
+extension Sheet {
+    struct Dissent: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Attach a written dissent (不同意见及理由) to an expert's stage; audited and carried in the signed sheet."
+        )
+
+        @Argument(help: "The workspace folder.") var workspace: String
+        @Option(help: "The expert.") var expert: String
+        @Option(help: "written, defence, site or test.") var stage: StageID
+        @Option(help: "The dissent and its reasons (empty withdraws it).") var text: String
+
+        func run() throws {
+            let ws = try openWorkspace(workspace)
+            let text = self.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            try withWorkspace { try ws.setDissent(expert: expert, stage: stage, text: text) }
+            Console.out("\(expert): \(stage.rawValue) dissent \(text.isEmpty ? "withdrawn" : "recorded")\n")
         }
     }
 }

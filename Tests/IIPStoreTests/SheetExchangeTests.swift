@@ -103,6 +103,21 @@ final class SheetExchangeTests: XCTestCase {
         XCTAssertEqual(try conflicted.scores(), [], "nothing written")
     }
 
+    func testADissentTravelsSignedWithTheSheet() throws {
+        let laptop = try makeWorkspace("laptop")
+        let chair = try makeWorkspace("chair")
+        try laptop.setDissent(expert: "E1", stage: .written, text: "对I1的行业覆盖数据存疑")
+        try scoreAndSign(laptop, .written)
+        XCTAssertThrowsError(try laptop.setDissent(expert: "E1", stage: .written, text: "改")) { XCTAssertTrue("\($0)".contains("read-only")) }
+        let sheet = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        XCTAssertEqual(sheet.dissent, "对I1的行业覆盖数据存疑")
+        let forged = sheet.text.replacingOccurrences(of: "数据存疑", with: "数据可信")
+        XCTAssertThrowsError(try SheetFile.read(Data(forged.utf8))) { XCTAssertTrue("\($0)".contains("tampered")) }
+        _ = try transfer(sheet, to: chair)
+        XCTAssertEqual(try chair.dissent(expert: "E1", stage: .written), "对I1的行业覆盖数据存疑")
+        XCTAssertTrue(try laptop.auditEntries().contains { $0.action == "dissent" })
+    }
+
     func testExportNeedsASignedStage() throws {
         let laptop = try makeWorkspace("laptop")
         XCTAssertThrowsError(try laptop.exportSheet(expert: "E1", stage: .written, key: key)) { XCTAssertTrue("\($0)".contains("not signed")) }

@@ -28,6 +28,8 @@ public struct SheetFile: Sendable, Equatable {
     /// Dossier id → SHA-256 of the dossier text the expert scored.
     public let dossiers: [String: String]
     public let rows: [Row]
+    /// The expert's dissent (不同意见及理由) on the stage; empty when none.
+    public let dissent: String
     public let publicKey: Data
     public let signature: Data
 
@@ -43,13 +45,14 @@ public struct SheetFile: Sendable, Equatable {
 
     /// Signs the content with `key`.
     public static func signed(expert: String, stage: StageID, signedAt: String, rubricSHA256: String,
-                              dossiers: [String: String], rows: [Row], key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
+                              dossiers: [String: String], rows: [Row], dissent: String = "",
+                              key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
         let sortedRows = rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }
         let unsigned = SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                                 rows: sortedRows, publicKey: key.publicKey.rawRepresentation, signature: Data())
+                                 rows: sortedRows, dissent: dissent, publicKey: key.publicKey.rawRepresentation, signature: Data())
         let signature = try key.signature(for: Data(unsigned.canonical.utf8))
         return SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                         rows: sortedRows, publicKey: unsigned.publicKey, signature: signature)
+                         rows: sortedRows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
     }
 
     /// Everything but the signature, in one fixed order: what is signed.
@@ -69,6 +72,7 @@ public struct SheetFile: Sendable, Equatable {
                 .object([("dossier", .string(row.dossier)), ("item", .string(row.item)),
                          ("points", .optionalString(row.points?.description)), ("comment", .string(row.comment))])
             })),
+            ("dissent", .string(dissent)),
             ("public_key", .string(publicKey.base64EncodedString())),
         ])
     }
@@ -121,7 +125,7 @@ public struct SheetFile: Sendable, Equatable {
         }
         let sheet = SheetFile(expert: try text("expert"), stage: stage, signedAt: try text("signed_at"),
                               rubricSHA256: try text("rubric_sha256"), dossiers: hashes, rows: rows,
-                              publicKey: publicKey, signature: signature)
+                              dissent: try text("dissent"), publicKey: publicKey, signature: signature)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
               key.isValidSignature(signature, for: Data(sheet.canonical.utf8)) else {
             throw Refusal(reason: "tampered: the signature does not match the content")

@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+import IIPCore
+
+/// An expert's written dissent on a stage (不同意见及理由), kept beside their signature.
+extension Workspace {
+    public func dissent(expert: String, stage: StageID) throws -> String {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue]) ?? ""
+        }
+    }
+
+    /// Records (or, with empty text, withdraws) the dissent; not while the stage is signed.
+    public func setDissent(expert: String, stage: StageID, text: String) throws {
+        guard try panel().expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
+        let now = Workspace.now()
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM signoff WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue]) == true {
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(expert) is signed and read-only; reopen it first")
+            }
+            try Workspace.storeDissent(db, expert: expert, stage: stage, text: text, at: now, actor: expert)
+        }
+    }
+
+    /// Writes the dissent row and its audit entry inside the caller's transaction.
+    static func storeDissent(_ db: Database, expert: String, stage: StageID, text: String, at: String, actor: String) throws {
+        let old = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue])
+        guard old ?? "" != text else { return }
+        if text.isEmpty {
+            try db.execute(sql: "DELETE FROM dissent WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue])
+        } else {
+            try db.execute(sql: "INSERT OR REPLACE INTO dissent (expert, stage, text, at) VALUES (?, ?, ?, ?)",
+                           arguments: [expert, stage.rawValue, text, at])
+        }
+        try AuditLog.append(db, actor: actor, action: "dissent", subject: "\(expert)/\(stage.rawValue)", old: old, new: text, at: at)
+    }
+}
