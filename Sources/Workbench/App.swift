@@ -42,6 +42,10 @@ public final class WorkbenchApp {
                                  signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)),
                                  changed: standings.changed)
         var withOverview = data
+        for stage in StageID.allCases {
+            let text = try workspace.dissent(expert: id, stage: stage)
+            if !text.isEmpty { withOverview.dissents[stage] = text }
+        }
         if expert.id == panel.chair {
             let names = Dictionary(uniqueKeysWithValues: panel.experts.map { ($0.id, $0.name) })
             let progress = try workspace.panelProgress(standings).map {
@@ -85,6 +89,15 @@ public final class WorkbenchApp {
             do {
                 try workspace.declare(expert: expertID, conflicts: conflicts)
                 return [.declared(try WorkbenchApp.read(workspace, expert: expertID))]
+            } catch {
+                return [.saveFailed("\(error)")]
+            }
+        case let .editDissent(stage, text):
+            guard let written = runEditor(text) else { return [.dissentSaved(stage, nil)] }
+            let dissent = written.trimmingCharacters(in: .whitespacesAndNewlines)
+            do {
+                try workspace.setDissent(expert: expertID, stage: stage, text: dissent)
+                return [.dissentSaved(stage, dissent)]
             } catch {
                 return [.saveFailed("\(error)")]
             }

@@ -5,7 +5,7 @@ import Terminal
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
-    case importSheets, auditLog
+    case importSheets, auditLog, dissent
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what they do.
@@ -45,6 +45,7 @@ public enum KeyMap {
                     Binding(keys: [.enter], label: "Enter", help: .keySave, action: .open),
                     Binding(keys: [.char("c")], label: "c", help: .keyComment, action: .comment),
                     Binding(keys: [.char("E")], label: "E", help: .keyEditor, action: .editor),
+                    Binding(keys: [.char("D")], label: "D", help: .keyDissent, action: .dissent),
                     Binding(keys: [.char("n")], label: "n", help: .keyNext, action: .nextUnscored),
                     dossiers, Binding(keys: [], label: "Tab 1–4", help: .keyStage, action: nil), document,
                     Binding(keys: [.char("h"), .char("l"), .tab], label: "h l Tab", help: .keyPane, action: .pane),

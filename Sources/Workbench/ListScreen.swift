@@ -53,6 +53,7 @@ enum ListScreen {
         let compliance = (entry.changed ? "Δ" : "") + (entry.errors > 0 ? "✗\(entry.errors)" : entry.warnings > 0 ? "!\(entry.warnings)" : "✓")
         let progress = StageID.allCases.map { stage -> String in
             let p = state.data.progress(entry, stage)
+            if state.data.signed.contains(stage) { return "✔" }
             return p.done == p.of ? "✓" : p.done == 0 ? "·" : "◐"
         }.joined(separator: "   ")
         let conflict = entry.conflict != nil ? "[" + state.strings[.conflict] + "] " : ""

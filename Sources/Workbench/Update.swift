@@ -9,6 +9,8 @@ public enum Msg: Sendable {
     case saved(ItemScore)
     case saveFailed(String)
     case editorFinished(dossier: String, stage: StageID, item: String, text: String?)
+    /// The dissent of a stage was written and saved (nil: the editor did not run).
+    case dissentSaved(StageID, String?)
     /// The declaration is recorded; the data read again with the declared conflicts.
     case declared(WorkbenchData)
     /// Sheets were imported: a line per file, and the data read again.
@@ -26,6 +28,8 @@ public enum Effect: Sendable, Equatable {
     case refreshRanking
     /// Record the pledge with these declared conflicts, then report `.declared`.
     case declare([String])
+    /// Let the expert write the stage's dissent in $EDITOR and save it, then report `.dissentSaved`.
+    case editDissent(StageID, text: String)
     /// Import every `.iipsheet` of this folder, then report `.sheetsImported`.
     case importSheets(folder: String)
     case readAudit
@@ -55,6 +59,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         let comment = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return [.save(ItemScore(expert: state.data.expert.id, dossier: dossier, stage: stage, item: item,
                                 points: state.data.points(dossier, stage, item), comment: comment))]
+    case let .dissentSaved(stage, text):
+        guard let text else {
+            state.notice = Notice(text: state.strings[.editorFailed], style: .bad)
+            return []
+        }
+        state.data.dissents[stage] = text
+        state.notice = Notice(text: state.strings[.saved] + " · " + state.strings[.dissent], style: .good)
+        return []
     case let .sheetsImported(lines, data):
         state.importResults = lines
         state.auditLines = []
@@ -126,7 +138,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 /// Keys that would change a score or a comment on the review screen.
 private func isEdit(_ key: Key, _ state: AppState) -> Bool {
     switch key {
-    case .char("c"), .char("E"): return true
+    case .char("c"), .char("E"), .char("D"): return true
     case let .char(c): return state.review.focus == .entry && c.isASCII && (c.isNumber || c == ".")
     default: return false
     }
@@ -322,6 +334,7 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
         return [.editComment(dossier: state.review.dossier, stage: state.stage, item: item.id,
                              text: state.data.comment(state.review.dossier, state.stage, item.id))]
     case .document: open(state.review.dossier, document: true, &state)
+    case .dissent: return [.editDissent(state.stage, text: state.data.dissents[state.stage] ?? "")]
     case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
     case .back:
         state.screen = .list

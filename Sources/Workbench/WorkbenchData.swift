@@ -32,6 +32,8 @@ public struct WorkbenchData: Sendable {
     public let signed: Set<StageID>
     /// The whole panel's progress and deviations: for the chair only.
     public var overview: PanelOverview?
+    /// The expert's written dissent per stage (不同意见及理由).
+    public var dissents: [StageID: String] = [:]
     /// The ranking as of the last refresh.
     public var groups: [RankedGroup] {
         didSet { rankedByID = WorkbenchData.index(groups) }

@@ -125,6 +125,15 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertEqual(press(&state, .enter), [])
     }
 
+    func testDissentIsWrittenInTheEditorPerStage() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        XCTAssertEqual(press(&state, .char("D")), [.editDissent(.written, text: "")])
+        _ = update(&state, .dissentSaved(.written, "数据口径存疑"))
+        XCTAssertEqual(state.data.dissents[.written], "数据口径存疑")
+        XCTAssertEqual(press(&state, .char("D")), [.editDissent(.written, text: "数据口径存疑")])
+    }
+
     func testASignedStageIsReadOnly() {
         var state = makeState(signed: [.written])
         _ = press(&state, .enter)
@@ -135,6 +144,9 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertEqual(press(&state, .char("c")), [])
         XCTAssertNil(state.review.draft)
         XCTAssertTrue(view(state).trimmedLines[0].contains("（已签字）"))
+        XCTAssertEqual(press(&state, .char("D")), [], "no dissent once signed")
+        _ = press(&state, .escape)
+        XCTAssertTrue(view(state).trimmedLines[3].contains("✔"), "the list marks the signed stage")
     }
 
     func testCommentEditorMovesByCharacterAndSaves() {
