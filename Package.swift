@@ -27,6 +27,8 @@ let package = Package(
             name: "IIPStore",
             dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Documents: CSV, HTML, Markdown, JSON.
+        .target(name: "IIPExport", dependencies: ["IIPCore"]),
         // ncursesw, through a module map and shim (libncursesw5-dev).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that touches the terminal, plus the width-aware screen buffer.
@@ -36,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "iipeval",
             dependencies: [
-                "IIPCore", "IIPStore", "Workbench", "Terminal",
+                "IIPCore", "IIPStore", "IIPExport", "Workbench", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -47,6 +49,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport"]),
         // Runs the built binary, so it depends on the executable to have it built first.

@@ -295,6 +295,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(run("audit", folder + "/ws").out.contains("dossier.accept-change"))
     }
 
+    func testExportRankingAndRoster() throws {
+        makeWorkspace()
+        let json = folder + "/ranking.json"
+        XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "json", "--out", json).code, 0)
+        XCTAssertEqual(try String(contentsOfFile: json, encoding: .utf8), run("rank", folder + "/ws", "--format", "json").out,
+                       "the ranking JSON equals rank --format json")
+        XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "json", "--out", json).code, 2, "no overwrite")
+        XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "csv", "--out", json, "--force").code, 0)
+        XCTAssertEqual(FileManager.default.contents(atPath: json)?.prefix(3).map { $0 }, [0xEF, 0xBB, 0xBF], "UTF-8 with BOM")
+        XCTAssertEqual(run("export", folder + "/ws", "--what", "roster", "--format", "md", "--out", folder + "/roster.md").code, 0)
+        XCTAssertTrue(try String(contentsOfFile: folder + "/roster.md", encoding: .utf8).contains("| 序号 | 平台名称 | 平台类型 | 牵头申报单位 | 联系人 | 联系方式(手机) | 联合申报单位 |"))
+        XCTAssertEqual(run("export", folder + "/ws", "--what", "roster", "--format", "html", "--out", folder + "/no/such/dir/r.html").code, 2)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("partial") }
+        XCTAssertEqual(leftovers, [])
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")

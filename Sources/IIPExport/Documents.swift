@@ -1,0 +1,74 @@
+import IIPCore
+
+/// The documents of SPEC §10, built from the core's results.
+public enum Documents {
+    /// 平台类型 as the form writes it: 跨行业跨领域, or 特定行业（面向：…）.
+    static func typeText(_ dossier: Dossier) -> String {
+        let focus = dossier.platform.focus.map { "（面向：\($0)）" } ?? ""
+        switch dossier.platform.type {
+        case .cross?: return "跨行业跨领域"
+        case .industry?: return "特定行业" + focus
+        case .domain?: return "特定领域" + focus
+        case .region?: return "特定区域" + focus
+        case nil: return ""
+        }
+    }
+
+    static func statusText(_ status: SelectionStatus) -> String {
+        switch status {
+        case .selected: return "入选"
+        case .tie: return "并列（待专家组决定）"
+        case .notSelected: return "未入选"
+        case .belowThreshold: return "低于60分"
+        case .incomplete: return "评分未完成"
+        case .ineligible: return "不符合申报要求"
+        }
+    }
+
+    /// 推荐名单: both groups in ranking order with the cut after the cap, stage scores, final,
+    /// status and flags, and the chair's reasons for every overridden error.
+    /// `waivers` holds, per dossier, lines like `E-QUOTA：理由`.
+    public static func ranking(_ groups: [RankedGroup], dossiers: [String: Dossier], waivers: [String: [String]],
+                               title: String) -> Document {
+        let tables = groups.map { group -> Table in
+            let rows = group.entries.map { entry -> [Cell] in
+                let c = entry.candidate
+                let dossier = dossiers[c.id]
+                let notes = (c.flags.filter { !$0.hasPrefix("override:") } + (waivers[c.id] ?? []).map { "豁免 " + $0 })
+                return [.int(entry.rank), .text(c.id), .text(c.platform), .text(dossier?.applicant.name ?? ""),
+                        .text(dossier.map(typeText) ?? c.type.rawValue), .score(c.stages[.written]), .score(c.stages[.defence]),
+                        .score(c.stages[.site]), .score(c.stages[.test]), .score(c.final), .text(statusText(entry.status)),
+                        .text(notes.joined(separator: "；"))]
+            }
+            let cut = group.entries.lastIndex { $0.status == .selected || $0.status == .tie }.map { $0 + 1 }
+            return Table(caption: "\(group.group.name)（不超过\(group.group.cap)家）",
+                         columns: ["名次", "编号", "平台名称", "牵头申报单位", "平台类型", "书面评审", "专家答辩", "现场考察", "技术评测",
+                                   "总分", "结论", "备注"],
+                         rows: rows, cutAfter: cut)
+        }
+        return Document(title: title, subtitle: "推荐名单（按总分排序；总分 = 书面评审×40% + 专家答辩×25% + 现场考察×20% + 技术评测×15%）",
+                        tables: tables, closing: ["专家组组长签字：____________    日期：____________"])
+    }
+
+    /// 附件3 工业互联网平台申报信息汇总表, one table per recommender, columns as on the form.
+    public static func roster(_ dossiers: [(id: String, dossier: Dossier)]) -> Document {
+        var byRecommender: [(String, [Dossier])] = []
+        for (_, dossier) in dossiers.sorted(by: { $0.id < $1.id }) {
+            let name = dossier.recommender.name ?? "—"
+            if let index = byRecommender.firstIndex(where: { $0.0 == name }) { byRecommender[index].1.append(dossier) } else {
+                byRecommender.append((name, [dossier]))
+            }
+        }
+        let tables = byRecommender.map { recommender, list in
+            Table(caption: "推荐单位（盖章）：\(recommender)",
+                  columns: ["序号", "平台名称", "平台类型", "牵头申报单位", "联系人", "联系方式(手机)", "联合申报单位"],
+                  rows: list.enumerated().map { index, d in
+                      [.int(index + 1), .text(d.platform.name ?? ""), .text(typeText(d)), .text(d.applicant.name ?? ""),
+                       .text(d.applicant.contact.name ?? ""), .text(d.applicant.contact.mobile ?? ""),
+                       .text(d.partners.compactMap(\.name).joined(separator: "、"))]
+                  })
+        }
+        return Document(title: "工业互联网平台申报信息汇总表", subtitle: "附件3", tables: tables,
+                        closing: ["注：推荐数量不能超过规定的上限。"])
+    }
+}
