@@ -55,16 +55,4 @@ struct Export: ParsableCommand {
         case .json, .xlsx: return Renderer.json(document)
         }
     }
-
-    /// Beside its final name, then renamed: a failure never leaves half a document.
-    private func writeAtomically(_ text: String, to path: String) throws {
-        let temporary = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-            throw CLIFailure.cannotRun("\(path): cannot be written (folder missing, read-only or full?)")
-        }
-        if rename(temporary, path) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CLIFailure.cannotRun("\(path): cannot be written")
-        }
-    }
 }

@@ -70,18 +70,7 @@ extension Sheet {
                 throw CLIFailure.cannotRun(refusal.reason)
             }
             let sheet = try withWorkspace { try ws.exportSheet(expert: expert, stage: stage, key: key) }
-            // Written beside its final name and renamed, so a full disk leaves no half file.
-            let temporary = out + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(sheet.text.utf8)) else {
-                throw CLIFailure.cannotRun("\(out): cannot be written")
-            }
-            do {
-                if FileManager.default.fileExists(atPath: out) { try FileManager.default.removeItem(atPath: out) }
-                try FileManager.default.moveItem(atPath: temporary, toPath: out)
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw CLIFailure.cannotRun("\(out): cannot be written: \(error.localizedDescription)")
-            }
+            try writeAtomically(sheet.text, to: out)
             Console.out("\(out): \(sheet.rows.count) scores of \(expert) (\(stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
         }
     }
