@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IIPCore
 import IIPStore
+import Terminal
 
 enum RankFormat: String, ExpressibleByArgument, CaseIterable {
     case json, text, csv
@@ -87,7 +88,8 @@ enum RankText {
 }
 
 extension String {
+    /// Padded with spaces to `width` terminal columns (a Chinese character takes two), never cut.
     func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        self + String(repeating: " ", count: max(0, width - DisplayWidth.of(self)))
     }
 }
