@@ -46,7 +46,7 @@ let package = Package(
         // `make bench`: timings at 1,000 dossiers.
         .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "Workbench", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "TestSupport"]),

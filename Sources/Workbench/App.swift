@@ -150,16 +150,8 @@ public final class WorkbenchApp {
             screen.start()
             screen.invalidate()
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(editor) \"$0\"", file]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return nil
-        }
-        guard process.terminationStatus == 0, let data = FileManager.default.contents(atPath: file) else { return nil }
+        guard let status = try? ChildProcess.runInTerminal(["/bin/sh", "-c", "\(editor) \"$0\"", file]) else { return nil }
+        guard status == 0, let data = FileManager.default.contents(atPath: file) else { return nil }
         return String(decoding: data, as: UTF8.self)
     }
 }

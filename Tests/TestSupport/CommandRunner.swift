@@ -1,4 +1,5 @@
 import Foundation
+import IIPCore
 
 /// Runs the built `iipeval` binary the way a user or a script would.
 public enum CommandRunner {
@@ -23,33 +24,23 @@ public enum CommandRunner {
     }
 
     @discardableResult
-    public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) -> Outcome {
-        let process = Process()
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) -> Outcome {
+        let merged = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        return program([binary] + arguments, environment: merged)
+    }
+
+    /// Any program, with the same collection of its outputs. A program still running after
+    /// two minutes is killed and reported as failed, so a stuck child fails the test
+    /// instead of hanging the whole run.
+    @discardableResult
+    public static func program(_ arguments: [String], environment: [String: String]? = nil) -> Outcome {
+        do {
+            let outcome = try ChildProcess.capture(arguments, environment: environment)
+            let note = outcome.timedOut ? "\n(killed after the two-minute limit)" : ""
+            return Outcome(code: outcome.timedOut ? -1 : outcome.status, out: outcome.outputText, err: outcome.errorText + note)
+        } catch {
+            return Outcome(code: -1, out: "", err: "\(error)")
         }
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return Outcome(code: -1, out: "", err: "cannot start \(binary): \(error)") }
-        // Read both pipes before waiting, so a large output cannot block the child.
-        final class Collected: @unchecked Sendable { var data = Data() }
-        let errData = Collected()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData.data = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Outcome(code: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-                       err: String(decoding: errData.data, as: UTF8.self))
     }
 
     /// Parsed JSON output, for assertions on the contract's shapes.

@@ -318,12 +318,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(intact.out.contains("intact"))
         XCTAssertTrue(run("audit", folder + "/ws").out.contains("dossier.import"))
         // Edit one entry behind iipeval's back.
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE audit SET subject='X' WHERE seq=2\"); c.commit()",
-                            folder + "/ws/workspace.sqlite"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        let edited = CommandRunner.program(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE audit SET subject='X' WHERE seq=2\"); c.commit()",
+                                            folder + "/ws/workspace.sqlite"])
+        XCTAssertEqual(edited.code, 0, edited.err)
         let broken = run("audit", folder + "/ws", "--verify")
         XCTAssertEqual(broken.code, 1)
         XCTAssertTrue(broken.err.contains("audit entry 2"), broken.err)

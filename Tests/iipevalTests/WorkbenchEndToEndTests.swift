@@ -23,26 +23,19 @@ final class WorkbenchEndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        tmux(["kill-session", "-t", session])
+        tmux(["kill-server"])
         try? FileManager.default.removeItem(atPath: folder)
     }
 
+    /// tmux on a server of this test's own (`-L`), so a tmux the developer runs is never
+    /// touched, and the server ends with the test.
     @discardableResult
     func tmux(_ arguments: [String]) -> (code: Int32, out: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-u"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return (-1, "") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let outcome = CommandRunner.program(["tmux", "-u", "-L", session] + arguments, environment: environment)
+        return (outcome.code, outcome.out)
     }
 
     func screen() -> String { tmux(["capture-pane", "-p", "-t", session]).out }
