@@ -27,14 +27,16 @@ let package = Package(
             name: "IIPStore",
             dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        // Documents: CSV, HTML, Markdown, JSON.
-        .target(name: "IIPExport", dependencies: ["IIPCore"]),
+        // libxlsxwriter, through a module map and shim (libxlsxwriter-dev).
+        .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
+        // Documents: CSV, HTML, Markdown, JSON and XLSX, from a workspace.
+        .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "CXlsxwriter"]),
         // ncursesw, through a module map and shim (libncursesw5-dev).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that touches the terminal, plus the width-aware screen buffer.
         .target(name: "Terminal", dependencies: ["CNcursesw"]),
         // The TUI: state, update, view; renders into Buffers.
-        .target(name: "Workbench", dependencies: ["Terminal", "IIPCore", "IIPStore"]),
+        .target(name: "Workbench", dependencies: ["Terminal", "IIPCore", "IIPStore", "IIPExport"]),
         .executableTarget(
             name: "iipeval",
             dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
-        .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "TestSupport"]),
+        .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport"]),
         // Runs the built binary, so it depends on the executable to have it built first.

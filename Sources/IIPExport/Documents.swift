@@ -14,6 +14,28 @@ public enum Documents {
         }
     }
 
+    /// A ranking flag as the printed list says it; overrides are printed with their reasons
+    /// instead.
+    static func flagText(_ flag: String) -> String? {
+        let parts = flag.split(separator: ":").map(String.init)
+        switch parts.first {
+        case "deviation" where parts.count == 3:
+            return "偏离：\(StageID(rawValue: parts[1]).map(stageName) ?? parts[1]) \(parts[2])"
+        case "dossier_changed": return "申报材料评分后已变更"
+        case "override": return nil
+        default: return flag
+        }
+    }
+
+    static func stageName(_ stage: StageID) -> String {
+        switch stage {
+        case .written: return "书面评审"
+        case .defence: return "专家答辩"
+        case .site: return "现场考察"
+        case .test: return "技术评测"
+        }
+    }
+
     static func statusText(_ status: SelectionStatus) -> String {
         switch status {
         case .selected: return "入选"
@@ -34,7 +56,7 @@ public enum Documents {
             let rows = group.entries.map { entry -> [Cell] in
                 let c = entry.candidate
                 let dossier = dossiers[c.id]
-                let notes = (c.flags.filter { !$0.hasPrefix("override:") } + (waivers[c.id] ?? []).map { "豁免 " + $0 })
+                let notes = c.flags.compactMap(flagText) + (waivers[c.id] ?? []).map { "豁免 " + $0 }
                 return [.int(entry.rank), .text(c.id), .text(c.platform), .text(dossier?.applicant.name ?? ""),
                         .text(dossier.map(typeText) ?? c.type.rawValue), .score(c.stages[.written]), .score(c.stages[.defence]),
                         .score(c.stages[.site]), .score(c.stages[.test]), .score(c.final), .text(statusText(entry.status)),

@@ -10,32 +10,55 @@ public enum Renderer {
     /// CSV, UTF-8 with a byte-order mark so Excel and WPS read the Chinese; RFC 4180 quoting.
     /// Tables follow each other, each under a caption row.
     public static func csv(_ document: Document) -> String {
+        csv(Booklet(name: "", documents: [document]))
+    }
+
+    /// The documents one after the other, a blank line between them.
+    public static func csv(_ booklet: Booklet) -> String {
+        let lines = booklet.documents.map(csvLines).joined(separator: ["", ""])
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func csvLines(_ document: Document) -> [String] {
         var lines = [CSV.line([document.title])]
         if !document.subtitle.isEmpty { lines.append(CSV.line([document.subtitle])) }
+        lines += document.header.map { CSV.line([$0]) }
         for table in document.tables {
             lines.append("")
             lines.append(CSV.line([table.caption]))
             lines.append(CSV.line(table.columns))
             lines += table.rows.map { CSV.line($0.map(\.text)) }
         }
+        if !document.closing.isEmpty { lines.append("") }
         lines += document.closing.map { CSV.line([$0]) }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return lines
     }
 
     public static func markdown(_ document: Document) -> String {
+        markdown(Booklet(name: "", documents: [document]))
+    }
+
+    public static func markdown(_ booklet: Booklet) -> String {
+        booklet.documents.map(markdownText).joined(separator: "\n---\n\n")
+    }
+
+    private static func markdownText(_ document: Document) -> String {
         func escape(_ text: String) -> String {
             text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
         }
         var out = "# \(document.title)\n\n"
         if !document.subtitle.isEmpty { out += "\(document.subtitle)\n\n" }
+        for line in document.header { out += line + "  \n" }
+        if !document.header.isEmpty { out += "\n" }
         for table in document.tables {
             out += "## \(table.caption)\n\n"
             out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
             out += "|" + table.columns.indices.map { index in
-                table.rows.first.map { $0.indices.contains(index) && $0[index].isNumber } == true ? " ---: |" : " --- |"
+                table.isNumberColumn(index) ? " ---: |" : " --- |"
             }.joined() + "\n"
             for (index, row) in table.rows.enumerated() {
-                out += "| " + row.map { escape($0.text) }.joined(separator: " | ") + " |\n"
+                let cells = row.map { escape($0.text) }.map { table.emphasised.contains(index) && !$0.isEmpty ? "**\($0)**" : $0 }
+                out += "| " + cells.joined(separator: " | ") + " |\n"
                 if table.cutAfter == index + 1, index + 1 < table.rows.count {
                     out += "| " + ([("**— 入选线 —**")] + Array(repeating: "", count: max(0, table.columns.count - 1))).joined(separator: " | ") + " |\n"
                 }
@@ -49,68 +72,119 @@ public enum Renderer {
     /// One self-contained HTML file, printable on A4 with Chinese fonts; table headers repeat
     /// on each printed page.
     public static func html(_ document: Document) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        html(Booklet(name: "", documents: [document]))
+    }
+
+    /// The documents of a booklet in one file, each starting on a new printed page.
+    public static func html(_ booklet: Booklet) -> String {
+        let title = booklet.documents.first?.title ?? booklet.name
+        // One page orientation per file: landscape when any document is wide.
+        let landscape = booklet.documents.contains(where: \.landscape)
         var out = """
         <!DOCTYPE html>
-        <html lang="zh-CN"><head><meta charset="utf-8"><title>\(escape(document.title))</title>
+        <html lang="zh-CN"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title>
         <style>
-        @page { size: A4 landscape; margin: 15mm 12mm; }
+        @page { size: A4 \(landscape ? "landscape" : "portrait"); margin: 15mm 12mm 18mm; }
         body { font-family: "SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; font-size: 10.5pt; color: #000; }
+        section + section { page-break-before: always; break-before: page; }
         h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
-        .subtitle { text-align: center; margin-bottom: 5mm; }
-        h2 { font-size: 12pt; margin: 6mm 0 2mm; }
+        .subtitle { text-align: center; margin-bottom: 4mm; font-size: 12pt; }
+        .header { margin-bottom: 4mm; line-height: 1.7; }
+        h2 { font-size: 11.5pt; margin: 5mm 0 2mm; page-break-after: avoid; break-after: avoid; }
         table { border-collapse: collapse; width: 100%; page-break-inside: auto; }
         thead { display: table-header-group; }
-        tr { page-break-inside: avoid; }
+        tr { page-break-inside: avoid; break-inside: avoid; }
         th, td { border: 0.5pt solid #333; padding: 1.2mm 1.5mm; vertical-align: top; }
         th { background: #eee; font-weight: bold; white-space: nowrap; }
-        td:nth-child(2) { white-space: nowrap; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tr.total td { font-weight: bold; background: #f6f6f6; }
         tr.cut td { border-top: 2pt solid #000; }
-        .closing { margin-top: 10mm; line-height: 2; }
+        .closing { margin-top: 8mm; line-height: 2; page-break-inside: avoid; break-inside: avoid; }
+        .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; word-break: break-all; }
         </style></head><body>
-        <h1>\(escape(document.title))</h1>
 
         """
-        if !document.subtitle.isEmpty { out += "<div class=\"subtitle\">\(escape(document.subtitle))</div>\n" }
+        for document in booklet.documents { out += htmlSection(document) }
+        return out + "</body></html>\n"
+    }
+
+    private static func htmlSection(_ document: Document) -> String {
+        var out = "<section>\n<h1>\(HTML.escape(document.title))</h1>\n"
+        if !document.subtitle.isEmpty { out += "<div class=\"subtitle\">\(HTML.escape(document.subtitle))</div>\n" }
+        if !document.header.isEmpty {
+            out += "<div class=\"header\">" + document.header.map(HTML.escape).joined(separator: "<br>") + "</div>\n"
+        }
         for table in document.tables {
-            out += "<h2>\(escape(table.caption))</h2>\n<table>\n<thead><tr>"
-            out += table.columns.map { "<th>\(escape($0))</th>" }.joined()
+            out += "<h2>\(HTML.escape(table.caption))</h2>\n<table>\n<thead><tr>"
+            out += table.columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
             out += "</tr></thead>\n<tbody>\n"
             for (index, row) in table.rows.enumerated() {
-                let cut = table.cutAfter.map { $0 == index && index > 0 } == true ? " class=\"cut\"" : ""
-                out += "<tr\(cut)>" + row.map { cell in
-                    "<td\(cell.isNumber ? " class=\"num\"" : "")>\(escape(cell.text))</td>"
+                var classes: [String] = []
+                if table.cutAfter.map({ $0 == index && index > 0 }) == true { classes.append("cut") }
+                if table.emphasised.contains(index) { classes.append("total") }
+                out += (classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">") + row.map { cell in
+                    "<td\(cell.isNumber ? " class=\"num\"" : "")>\(HTML.escape(cell.text))</td>"
                 }.joined() + "</tr>\n"
             }
             out += "</tbody></table>\n"
         }
         if !document.closing.isEmpty {
-            out += "<div class=\"closing\">" + document.closing.map(escape).joined(separator: "<br>") + "</div>\n"
+            out += "<div class=\"closing\">" + document.closing.map { line in
+                // Hashes and fingerprints in a monospace face, so they can be read out and compared.
+                line.contains("SHA-256") || line.contains("指纹") ? "<span class=\"hash\">\(HTML.escape(line))</span>" : HTML.escape(line)
+            }.joined(separator: "<br>") + "</div>\n"
         }
-        return out + "</body></html>\n"
+        return out + "</section>\n"
     }
 
     /// A document's tables as JSON objects keyed by column, scores as numbers.
     public static func json(_ document: Document) -> String {
+        jsonValue(document).text(pretty: true) + "\n"
+    }
+
+    /// A booklet as `{"name": …, "documents": [document, …]}`.
+    public static func json(_ booklet: Booklet) -> String {
+        JSONValue.object([("name", .string(booklet.name)), ("documents", .array(booklet.documents.map(jsonValue)))])
+            .text(pretty: true) + "\n"
+    }
+
+    private static func jsonValue(_ document: Document) -> JSONValue {
         JSONValue.object([
             ("title", .string(document.title)),
             ("subtitle", .string(document.subtitle)),
+            ("header", .array(document.header.map { .string($0) })),
             ("tables", .array(document.tables.map { table in
                 .object([("caption", .string(table.caption)), ("rows", .array(table.rows.map { row in
-                    .object(zip(table.columns, row).map { column, cell in
-                        switch cell {
-                        case let .score(value): return (column, .score(value))
-                        case let .int(value): return (column, .int(value))
-                        case let .text(text): return (column, .string(text))
-                        }
-                    })
+                    .object(zip(table.columns, row).map { column, cell in (column, jsonCell(cell)) })
                 }))])
             })),
             ("closing", .array(document.closing.map { .string($0) })),
-        ]).text(pretty: true) + "\n"
+        ])
+    }
+
+    /// Numbers as exact decimals; a marked score as `{"score": 85.5, "dropped": true, "deviates": false}`.
+    private static func jsonCell(_ cell: Cell) -> JSONValue {
+        switch cell {
+        case let .score(value): return .score(value)
+        case let .int(value): return .int(value)
+        case let .text(text): return .string(text)
+        case let .marked(value, marks):
+            return .object([("score", .score(value)), ("dropped", .bool(marks.contains(.dropped))),
+                            ("deviates", .bool(marks.contains(.deviates)))])
+        }
+    }
+}
+
+enum HTML {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+extension Table {
+    /// A column holding numbers, right-aligned.
+    func isNumberColumn(_ index: Int) -> Bool {
+        rows.contains { $0.indices.contains(index) && $0[index].isNumber }
     }
 }

@@ -16,15 +16,39 @@ extension Workspace {
         guard let signed = try signOffs().first(where: { $0.expert == id && $0.stage == stage }) else {
             throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
         }
+        let content = try sheetContent(expert: id, stage: stage, signedAt: signed.at)
+        return try SheetFile.signed(expert: id, stage: stage, signedAt: signed.at, rubricSHA256: content.rubricSHA256,
+                                    dossiers: content.dossiers, rows: content.rows, dissent: content.dissent, key: key)
+    }
+
+    /// The stage sheet as it stands in this workspace, unsigned: the scores and comments,
+    /// the hashes of the dossiers it covers, the rubric's hash and the dissent.
+    public func sheetContent(expert id: String, stage: StageID, signedAt: String) throws -> SheetFile {
+        try sheetContent(expert: id, stage: stage, signedAt: signedAt, standings: try standings(), stored: try dossiers())
+    }
+
+    /// The same from standings and stored dossiers the caller has already read (the sheets
+    /// export builds every expert's sheets from one reading).
+    public func sheetContent(expert id: String, stage: StageID, signedAt: String, standings: Standings,
+                             stored: [StoredDossier]) throws -> SheetFile {
         guard let expert = try panel().expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
-        let covered = Set(try sheetsToSign(expert: expert, stage: stage).map(\.dossier))
+        let mine = try scores(expert: id, stage: stage)
+        let covered = Set(try sheetsToSign(expert: expert, stage: stage, standings: standings, stored: stored, mine: mine).map(\.dossier))
         var hashes: [String: String] = [:]
-        for dossier in try dossiers() where covered.contains(dossier.id) { hashes[dossier.id] = dossier.sha256 }
-        let rows = try scores(expert: id, stage: stage).map {
-            SheetFile.Row(dossier: $0.dossier, item: $0.item, points: $0.points, comment: $0.comment)
+        for dossier in stored where covered.contains(dossier.id) { hashes[dossier.id] = dossier.sha256 }
+        let rows = mine.map { SheetFile.Row(dossier: $0.dossier, item: $0.item, points: $0.points, comment: $0.comment) }
+        return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, rubricSHA256: standings.rubric.sha256,
+                                       dossiers: hashes, rows: rows, dissent: try dissent(expert: id, stage: stage))
+    }
+
+    /// The fingerprint of the key `expert`'s sheets are signed with: the one pinned when
+    /// their first sheet was imported, else the key on this machine, else nil.
+    public func keyFingerprint(expert: String) throws -> String? {
+        let pinned = try read { db in
+            try String.fetchOne(db, sql: "SELECT public_key FROM expert_key WHERE expert = ?", arguments: [expert])
         }
-        return try SheetFile.signed(expert: id, stage: stage, signedAt: signed.at, rubricSHA256: try rubric().sha256,
-                                    dossiers: hashes, rows: rows, dissent: try dissent(expert: id, stage: stage), key: key)
+        if let pinned, let data = Data(base64Encoded: pinned) { return SheetFile.fingerprint(data) }
+        return try ExpertKey.existing(expert: expert).map { SheetFile.fingerprint($0.publicKey.rawRepresentation) }
     }
 
     /// Verifies and merges a sheet read from a file whose bytes hash to `fileSHA256`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IIPCore
+import IIPExport
 import IIPStore
 import Terminal
 
@@ -20,7 +21,7 @@ struct Rank: ParsableCommand {
         let ws = try openWorkspace(workspace)
         let standings = try withWorkspace { try ws.standings() }
         switch format {
-        case .json: Console.out(RankText.json(standings.groups).text(pretty: true) + "\n")
+        case .json: Console.out(RankingJSON.value(standings.groups).text(pretty: true) + "\n")
         case .csv: Console.out(RankText.csv(standings.groups))
         case .text: Console.out(RankText.text(standings.groups))
         }
@@ -29,28 +30,6 @@ struct Rank: ParsableCommand {
 
 /// The ranking as the rank command prints it.
 enum RankText {
-    static func json(_ groups: [RankedGroup]) -> JSONValue {
-        .object([("groups", .array(groups.map { group in
-            .object([
-                ("group", .string(group.group.direction.rawValue)),
-                ("cap", .int(group.group.cap)),
-                ("entries", .array(group.entries.map { entry in
-                    let c = entry.candidate
-                    return .object([
-                        ("rank", .int(entry.rank)),
-                        ("id", .string(c.id)),
-                        ("platform", .string(c.platform)),
-                        ("type", .string(c.type.rawValue)),
-                        ("final", .score(c.final)),
-                        ("stages", .object(StageID.allCases.map { ($0.rawValue, .score(c.stages[$0])) })),
-                        ("status", .string(entry.status.rawValue)),
-                        ("flags", .array(c.flags.map { .string($0) })),
-                    ])
-                })),
-            ])
-        }))])
-    }
-
     static func csv(_ groups: [RankedGroup]) -> String {
         let header = ["group", "rank", "id", "platform", "type", "final"] + StageID.allCases.map(\.rawValue) + ["status", "flags"]
         var lines = [CSV.line(header)]

@@ -35,15 +35,11 @@ func chairActor(_ ws: Workspace) throws -> String {
     return chair.isEmpty ? "chair" : chair
 }
 
-/// Writes `text` beside `path` and renames it into place: a failure (a missing folder, a
-/// full disk) never leaves half a file, and an old file stays whole until the new one is.
+/// Writes `text` atomically (`AtomicFile`); a failure means the command could not run.
 func writeAtomically(_ text: String, to path: String) throws {
-    let temporary = path + ".partial-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-        throw CLIFailure.cannotRun("\(path): cannot be written (folder missing, read-only or full?)")
-    }
-    if rename(temporary, path) != 0 {
-        try? FileManager.default.removeItem(atPath: temporary)
-        throw CLIFailure.cannotRun("\(path): cannot be written")
+    do {
+        try AtomicFile.write(text, to: path)
+    } catch let failure as AtomicFile.Failure {
+        throw CLIFailure.cannotRun(failure.description)
     }
 }

@@ -33,7 +33,7 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(cross.rows[0][0], .int(1))
         XCTAssertEqual(cross.rows[0][9].text, "89.05", "exact final, 2 decimals")
         XCTAssertEqual(cross.rows[0][10].text, "入选")
-        XCTAssertTrue(cross.rows[0][11].text.contains("deviation:written:E03"))
+        XCTAssertTrue(cross.rows[0][11].text.contains("偏离：书面评审 E03"), cross.rows[0][11].text)
         XCTAssertTrue(cross.rows[0][11].text.contains("豁免 E-QUOTA：经研究同意"), "the chair's reason is printed")
         XCTAssertEqual(cross.rows[5][10].text, "不符合申报要求")
         XCTAssertEqual(cross.rows[0][4].text, "跨行业跨领域")

@@ -47,12 +47,20 @@ public struct SheetFile: Sendable, Equatable {
     public static func signed(expert: String, stage: StageID, signedAt: String, rubricSHA256: String,
                               dossiers: [String: String], rows: [Row], dissent: String = "",
                               key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
-        let sortedRows = rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }
-        let unsigned = SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                                 rows: sortedRows, dissent: dissent, publicKey: key.publicKey.rawRepresentation, signature: Data())
+        let unsigned = unsignedSheet(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
+                                     rows: rows, dissent: dissent, publicKey: key.publicKey.rawRepresentation)
         let signature = try key.signature(for: Data(unsigned.canonical.utf8))
         return SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                         rows: sortedRows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
+                         rows: unsigned.rows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
+    }
+
+    /// The sheet before signing, rows in their canonical order; `publicKey` may be empty
+    /// when only `contentSHA256` is wanted.
+    public static func unsignedSheet(expert: String, stage: StageID, signedAt: String, rubricSHA256: String,
+                                     dossiers: [String: String], rows: [Row], dissent: String, publicKey: Data = Data()) -> SheetFile {
+        SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
+                  rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent, publicKey: publicKey,
+                  signature: Data())
     }
 
     /// Everything but the signature, in one fixed order: what is signed.
@@ -61,6 +69,12 @@ public struct SheetFile: Sendable, Equatable {
     }
 
     private var body: JSONValue {
+        guard case let .object(fields) = content else { return content }
+        return .object(fields + [("public_key", .string(publicKey.base64EncodedString()))])
+    }
+
+    /// What the expert scored, without key or signature.
+    private var content: JSONValue {
         .object([
             ("format", .string(SheetFile.format)),
             ("expert", .string(expert)),
@@ -73,9 +87,13 @@ public struct SheetFile: Sendable, Equatable {
                          ("points", .optionalString(row.points?.description)), ("comment", .string(row.comment))])
             })),
             ("dissent", .string(dissent)),
-            ("public_key", .string(publicKey.base64EncodedString())),
         ])
     }
+
+    /// The SHA-256 of what the expert scored (the content without key and signature, in
+    /// its canonical form): printed on the paper sheet, and the same for the workspace's
+    /// copy and for every `.iipsheet` file of it, whoever computes it.
+    public var contentSHA256: String { ContentHash.sha256(content.text()) }
 
     /// The file's text: the canonical body plus the signature.
     public var text: String {
@@ -145,15 +163,10 @@ public enum ExpertKey {
         return base + "/iipeval/keys"
     }
 
+    /// The expert's key on this machine, made on first use.
     public static func load(expert: String) throws -> Curve25519.Signing.PrivateKey {
+        if let key = try existing(expert: expert) { return key }
         let path = folder + "/\(expert).ed25519"
-        if let data = FileManager.default.contents(atPath: path) {
-            guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
-                  let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-                throw SheetFile.Refusal(reason: "\(path): not a signing key")
-            }
-            return key
-        }
         let key = Curve25519.Signing.PrivateKey()
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
@@ -167,6 +180,17 @@ public enum ExpertKey {
         let written = text.withCString { write(descriptor, $0, strlen($0)) }
         close(descriptor)
         guard written == text.utf8.count else { throw SheetFile.Refusal(reason: "\(path): cannot write the signing key") }
+        return key
+    }
+
+    /// The expert's key on this machine, or nil when there is none (nothing is made).
+    public static func existing(expert: String) throws -> Curve25519.Signing.PrivateKey? {
+        let path = folder + "/\(expert).ed25519"
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
+              let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+            throw SheetFile.Refusal(reason: "\(path): not a signing key")
+        }
         return key
     }
 }

@@ -1,0 +1,2 @@
+// libxlsxwriter (Debian libxlsxwriter-dev), for the XLSX exports.
+#include <xlsxwriter.h>

@@ -1,0 +1,151 @@
+import Foundation
+import IIPCore
+import IIPStore
+
+/// The documents of SPEC §10.
+public enum ExportWhat: String, Sendable, CaseIterable {
+    case ranking, sheets, summary, roster
+
+    /// The document's Chinese name, for file names and the workbench.
+    public var title: String {
+        switch self {
+        case .ranking: return "推荐名单"
+        case .sheets: return "专家评分表"
+        case .summary: return "评审汇总表"
+        case .roster: return "申报信息汇总表"
+        }
+    }
+}
+
+/// Builds a document from a workspace and writes it in one format, atomically. Used by
+/// `iipeval export` and by the workbench's export dialog alike.
+public struct Exporter {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public let workspace: Workspace
+    /// The title every document carries, e.g. 2018年广东省工业互联网平台评审.
+    public let title: String
+
+    public init(workspace: Workspace, title: String = "2018年广东省工业互联网平台评审") {
+        self.workspace = workspace
+        self.title = title
+    }
+
+    /// True when the document is a folder of files in this format (the sheets, one file per
+    /// expert, except in a workbook where each expert has a worksheet).
+    public static func isFolder(_ what: ExportWhat, _ format: ExportFormat) -> Bool {
+        what == .sheets && format != .xlsx
+    }
+
+    /// Writes the document to `path` and returns the files written. An existing file or
+    /// folder is kept unless `force`.
+    @discardableResult
+    public func export(_ what: ExportWhat, format: ExportFormat, to path: String, force: Bool = false) throws -> [String] {
+        if FileManager.default.fileExists(atPath: path), !force {
+            throw Failure(description: "\(path) exists; add --force to replace it")
+        }
+        let standings = try workspace.standings()
+        if what == .ranking, format == .json {
+            try AtomicFile.write(RankingJSON.value(standings.groups).text(pretty: true) + "\n", to: path)
+            return [path]
+        }
+        let booklets = try self.booklets(what, standings: standings)
+        if format == .xlsx {
+            let temporary = AtomicFile.temporary(for: path)
+            do {
+                try XLSXWriter.write(booklets, to: temporary, shownAs: path)
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw error
+            }
+            try AtomicFile.move(temporary, to: path)
+            return [path]
+        }
+        guard Exporter.isFolder(what, format) else {
+            try AtomicFile.write(Exporter.render(booklets.first ?? Booklet(name: what.title, documents: []), format), to: path)
+            return [path]
+        }
+        // One file per expert in a folder made beside its place and renamed in whole.
+        let temporary = AtomicFile.temporary(for: path)
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
+            for booklet in booklets {
+                try AtomicFile.write(Exporter.render(booklet, format), to: temporary + "/\(booklet.name).\(format.rawValue)")
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            if let failure = error as? AtomicFile.Failure { throw failure }
+            throw Failure(description: "\(path): cannot be written (\(error.localizedDescription))")
+        }
+        try AtomicFile.move(temporary, to: path)
+        return booklets.map { path + "/\($0.name).\(format.rawValue)" }
+    }
+
+    static func render(_ booklet: Booklet, _ format: ExportFormat) -> String {
+        switch format {
+        case .csv: return Renderer.csv(booklet)
+        case .md: return Renderer.markdown(booklet)
+        case .html: return Renderer.html(booklet)
+        case .json, .xlsx: return Renderer.json(booklet)
+        }
+    }
+
+    /// The document as booklets: one for the ranking, summary and roster, one per expert
+    /// for the sheets.
+    public func booklets(_ what: ExportWhat, standings: Standings) throws -> [Booklet] {
+        var dossiers: [String: Dossier] = [:]
+        for (id, report) in standings.reports { dossiers[id] = report.dossier }
+        switch what {
+        case .ranking:
+            var waivers: [String: [String]] = [:]
+            for waiver in standings.overrides { waivers[waiver.dossier, default: []].append("\(waiver.code)：\(waiver.reason)") }
+            let document = Documents.ranking(standings.groups, dossiers: dossiers, waivers: waivers, title: title + " · 推荐名单")
+            return [Booklet(name: what.title, documents: [document])]
+        case .roster:
+            return [Booklet(name: what.title, documents: [Documents.roster(dossiers.map { ($0.key, $0.value) })])]
+        case .summary:
+            var statuses: [String: SelectionStatus] = [:]
+            for group in standings.groups {
+                for entry in group.entries { statuses[entry.candidate.id] = entry.status }
+            }
+            let document = Documents.summary(title: title, rubric: standings.rubric, panel: try workspace.panel(),
+                                             dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
+                                             statuses: statuses)
+            return [Booklet(name: what.title, documents: [document])]
+        case .sheets:
+            return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))
+        }
+    }
+
+    private func dossierLines(_ parsed: [String: Dossier]) throws -> [DossierLine] {
+        try workspace.dossiers().map { stored in
+            DossierLine(id: stored.id, platform: stored.platform, type: stored.type,
+                        typeText: parsed[stored.id].map(Documents.typeText) ?? stored.type.rawValue)
+        }
+    }
+
+    /// Each expert's booklet: their sheet of every stage they sit on.
+    private func sheetBooklets(standings: Standings, lines: [DossierLine]) throws -> [Booklet] {
+        let rubric = standings.rubric
+        let stored = try workspace.dossiers()
+        let signOffs = try workspace.signOffs()
+        let scores = try workspace.scores()
+        return try workspace.panel().experts.map { expert in
+            let declaration = try workspace.declaration(expert: expert.id)
+            let fingerprint = try workspace.keyFingerprint(expert: expert.id)
+            let documents = try rubric.stages.filter { expert.stages.contains($0.id) }.map { stage -> Document in
+                let signedAt = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }?.at
+                let content = try workspace.sheetContent(expert: expert.id, stage: stage.id, signedAt: signedAt ?? "",
+                                                         standings: standings, stored: stored)
+                let seal = SheetSeal(signedAt: signedAt, contentSHA256: content.contentSHA256, keyFingerprint: fingerprint,
+                                     declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
+                                     dissent: content.dissent)
+                return Documents.stageSheet(title: title, expert: expert, stage: stage, dossiers: lines, scores: scores, seal: seal)
+            }
+            return Booklet(name: expert.id, documents: documents)
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import IIPCore
+
+/// A dossier as the panel's documents name it.
+public struct DossierLine: Sendable, Equatable {
+    public let id: String
+    public let platform: String
+    public let type: PlatformType
+    /// 平台类型 as the form writes it, e.g. 特定行业（面向：家电制造）.
+    public let typeText: String
+
+    public init(id: String, platform: String, type: PlatformType, typeText: String) {
+        self.id = id
+        self.platform = platform
+        self.type = type
+        self.typeText = typeText
+    }
+}
+
+/// What a printed stage sheet says about its signing.
+public struct SheetSeal: Sendable, Equatable {
+    /// When the expert signed the stage off; nil for a draft.
+    public let signedAt: String?
+    /// SHA-256 of the sheet's content (`SheetFile.contentSHA256`).
+    public let contentSHA256: String
+    public let keyFingerprint: String?
+    /// The pledge and conflict declaration: when, and the dossiers declared.
+    public let declaredAt: String?
+    public let declaredConflicts: [String]
+    /// 不同意见及理由, empty when none.
+    public let dissent: String
+
+    public init(signedAt: String?, contentSHA256: String, keyFingerprint: String?, declaredAt: String?,
+                declaredConflicts: [String], dissent: String) {
+        self.signedAt = signedAt
+        self.contentSHA256 = contentSHA256
+        self.keyFingerprint = keyFingerprint
+        self.declaredAt = declaredAt
+        self.declaredConflicts = declaredConflicts
+        self.dissent = dissent
+    }
+}
+
+extension Documents {
+    /// 专家评分表: one expert's sheet of one stage — every dossier they scored with every
+    /// item's points and maximum, section subtotals, the (weighted) total and comments, then
+    /// the declaration, dissent, signature line, the content hash and the key fingerprint.
+    public static func stageSheet(title: String, expert: Expert, stage: RubricStage, dossiers: [DossierLine],
+                                  scores: [ItemScore], seal: SheetSeal) -> Document {
+        let byDossier = Dictionary(grouping: scores.filter { $0.expert == expert.id && $0.stage == stage.id }, by: \.dossier)
+        let tables = dossiers.filter { byDossier[$0.id] != nil }.map { dossier in
+            sheetTable(stage: stage, dossier: dossier, scores: byDossier[dossier.id] ?? [])
+        }
+        var header = ["评审阶段：\(stage.name)（权重 \(percent(stage.weight))）",
+                      "评审专家：\(expert.id) \(expert.name)（\(expert.affiliation)）",
+                      "签署状态：" + (seal.signedAt.map { "已签署，\(displayTime($0))" } ?? "未签署（草稿，不作为正式评分表）")]
+        if tables.isEmpty { header.append("本阶段尚无评分。") }
+        var closing: [String] = []
+        if let at = seal.declaredAt {
+            let conflicts = seal.declaredConflicts.isEmpty ? "无需回避的申报材料" : "回避：" + seal.declaredConflicts.joined(separator: "、")
+            closing.append("诚信承诺与回避声明：已于 \(displayTime(at)) 签署（\(conflicts)）。")
+        } else {
+            closing.append("诚信承诺与回避声明：未签署。")
+        }
+        if !seal.dissent.isEmpty { closing.append("不同意见及理由：\(seal.dissent)") }
+        closing.append("专家签字：____________________    日期：____________________")
+        closing.append("评分表内容哈希（SHA-256）：\(seal.contentSHA256)")
+        closing.append("签名密钥指纹：\(seal.keyFingerprint ?? "本机无该专家的签名密钥")")
+        return Document(title: title, subtitle: "专家评分表 · \(stage.name)", header: header, tables: tables, closing: closing,
+                        landscape: false)
+    }
+
+    static func sheetTable(stage: RubricStage, dossier: DossierLine, scores: [ItemScore]) -> Table {
+        let points = Dictionary(scores.compactMap { score in score.points.map { (score.item, $0) } }) { first, _ in first }
+        let comments = Dictionary(scores.map { ($0.item, $0.comment) }) { first, _ in first }
+        let sections = stage.sections(for: dossier.type)
+        var rows: [[Cell]] = []
+        var emphasised: Set<Int> = []
+        var number = 0
+        for section in sections {
+            for item in section.items {
+                number += 1
+                rows.append([.int(number), .text(item.name), .score(item.max), .score(points[item.id]), .text(comments[item.id] ?? "")])
+            }
+            guard sections.count > 1 else { continue }
+            let subtotal = section.items.allSatisfy { points[$0.id] != nil }
+                ? section.items.reduce(Rational.zero) { $0 + (points[$1.id] ?? .zero) } : nil
+            let weight = stage.sectionWeights?[dossier.type]?[section.id].map { "（权重 \(percent($0))）" } ?? ""
+            emphasised.insert(rows.count)
+            rows.append([.text(""), .text("小计：\(section.name)\(weight)"), .score(section.total), .score(subtotal), .text("")])
+        }
+        let items = sections.flatMap(\.items)
+        let complete = items.allSatisfy { points[$0.id] != nil }
+        let weighted = stage.sectionWeights != nil
+        emphasised.insert(rows.count)
+        rows.append([.text(""), .text(weighted ? "加权总分" : "合计"), .score(Rational(100)),
+                     .score(complete ? stage.score(points: points, for: dossier.type) : nil),
+                     .text(complete ? "" : "未评完（\(items.filter { points[$0.id] != nil }.count)/\(items.count)），不计入")])
+        return Table(caption: "\(dossier.id)　\(dossier.platform)（\(dossier.typeText)）", columns: ["序号", "评分项", "满分", "得分", "评语"],
+                     rows: rows, emphasised: emphasised)
+    }
+
+    /// 评审汇总表: per stage, every dossier × every expert's stage score with the dropped
+    /// highest and lowest in parentheses and deviations starred, the panel's stage score;
+    /// then the four stage scores and the final of each dossier; the chair signs.
+    public static func summary(title: String, rubric: Rubric, panel: Panel, dossiers: [DossierLine],
+                               evaluations: [String: DossierEvaluation], statuses: [String: SelectionStatus]) -> Document {
+        var tables: [Table] = []
+        for stage in rubric.stages {
+            let experts = panel.experts.filter { $0.stages.contains(stage.id) }
+            let rows = dossiers.map { dossier -> [Cell] in
+                let panelScore = evaluations[dossier.id]?.stages[stage.id]
+                let cells = experts.map { expert -> Cell in
+                    guard let sheet = panelScore?.sheets.first(where: { $0.expert == expert.id }) else { return .text("—") }
+                    var marks: ScoreMarks = []
+                    if sheet.trimmed { marks.insert(.dropped) }
+                    if sheet.deviates { marks.insert(.deviates) }
+                    return .marked(sheet.score, marks)
+                }
+                return [.text(dossier.id), .text(dossier.platform)] + cells + [.score(panelScore?.value)]
+            }
+            tables.append(Table(caption: "\(stage.name)（权重 \(percent(stage.weight))）",
+                                columns: ["编号", "平台名称"] + experts.map(\.id) + ["专家组得分"], rows: rows))
+        }
+        let finals = dossiers.map { dossier -> [Cell] in
+            let evaluation = evaluations[dossier.id]
+            let deviations = (evaluation?.deviations ?? []).map { "\(rubric.stage($0.stage)?.name ?? $0.stage.rawValue)：\($0.sheet.expert)" }
+            return [.text(dossier.id), .text(dossier.platform), .text(dossier.typeText)]
+                + rubric.stages.map { Cell.score(evaluation?.value($0.id)) }
+                + [.score(evaluation?.final), .text(statuses[dossier.id].map(statusText) ?? ""), .text(deviations.joined(separator: "；"))]
+        }
+        tables.append(Table(caption: "总分", columns: ["编号", "平台名称", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "偏离"],
+                            rows: finals))
+        let trim = rubric.trim
+        let header = ["评审专家：" + panel.experts.map { "\($0.id) \($0.name)（\($0.affiliation)）" }.joined(separator: "；"),
+                      "说明：每个阶段有 \(trim.fromSheets) 份及以上有效评分时，去掉 \(trim.dropHighest) 个最高分和 \(trim.dropLowest) 个最低分"
+                          + "（括号内）后取平均；* 表示与专家组得分相差超过 \(rubric.deviationPct.fixed(places: 0))%；— 表示无有效评分（回避或未评完）。"]
+        return Document(title: title, subtitle: "评审汇总表", header: header, tables: tables,
+                        closing: ["专家组组长签字：____________________    日期：____________________"])
+    }
+
+    /// A weight in percent as printed: 40%.
+    static func percent(_ weight: Rational) -> String {
+        weight.description + "%"
+    }
+
+    /// 2026-11-27T09:30:00Z → 2026-11-27 09:30:00 UTC: the stored instant, readable.
+    static func displayTime(_ iso: String) -> String {
+        guard iso.count == 20, iso.hasSuffix("Z") else { return iso }
+        return iso.replacingOccurrences(of: "T", with: " ").dropLast() + " UTC"
+    }
+}

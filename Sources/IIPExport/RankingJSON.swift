@@ -1,0 +1,28 @@
+import IIPCore
+
+/// The ranking as `rank --format json` prints it (SPEC §7); the ranking's JSON export is
+/// the same text.
+public enum RankingJSON {
+    public static func value(_ groups: [RankedGroup]) -> JSONValue {
+        .object([("groups", .array(groups.map { group in
+            .object([
+                ("group", .string(group.group.direction.rawValue)),
+                ("cap", .int(group.group.cap)),
+                ("entries", .array(group.entries.map { entry in
+                    let c = entry.candidate
+                    return .object([
+                        ("rank", .int(entry.rank)),
+                        ("id", .string(c.id)),
+                        ("platform", .string(c.platform)),
+                        ("type", .string(c.type.rawValue)),
+                        ("final", .score(c.final)),
+                        ("stages", .object(StageID.allCases.map { ($0.rawValue, .score(c.stages[$0])) })),
+                        ("status", .string(entry.status.rawValue)),
+                        ("flags", .array(c.flags.map { .string($0) })),
+                    ])
+                })),
+            ])
+        }))])
+    }
+
+}

@@ -1,0 +1,283 @@
+import CXlsxwriter
+import Foundation
+import IIPCore
+
+/// Workbooks through libxlsxwriter: one worksheet per booklet, with real number cells in
+/// 2-decimal formats, bold headers, merged title rows, column widths fitted to Chinese
+/// text and an A4 print setup (orientation, repeated header row, page numbers in the
+/// footer).
+public enum XLSXWriter {
+    public struct Failure: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Writes the workbook to `path` (which the caller renames into place).
+    public static func write(_ booklets: [Booklet], to path: String, shownAs shown: String? = nil) throws {
+        let name = shown ?? path
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw Failure(description: "\(name): cannot be written (the folder is missing or read-only)")
+        }
+        guard let workbook = workbook_new(path) else { throw Failure(description: "\(name): cannot create the workbook") }
+        let formats = Formats(workbook)
+        var names: Set<String> = []
+        for booklet in booklets.flatMap(worksheets) {
+            let name = sheetName(booklet.name, taken: names)
+            names.insert(name)
+            guard let sheet = workbook_add_worksheet(workbook, name) else {
+                _ = quietly { workbook_close(workbook) }
+                throw Failure(description: "\(shown ?? path): cannot add the worksheet \(name)")
+            }
+            SheetLayout(booklet: booklet, sheet: sheet, formats: formats).write()
+        }
+        let closed = quietly { workbook_close(workbook) }
+        guard closed == LXW_NO_ERROR else {
+            throw Failure(description: "\(name): cannot write the workbook (\(String(cString: lxw_strerror(closed))))")
+        }
+    }
+
+    /// Runs `body` with standard error sent to /dev/null: libxlsxwriter prints its own
+    /// "[ERROR] …" lines there, and the caller reports the failure once, in its words.
+    private static func quietly<T>(_ body: () -> T) -> T {
+        fflush(stderr)
+        let saved = dup(2)
+        let null = open("/dev/null", O_WRONLY)
+        if saved >= 0, null >= 0 { dup2(null, 2) }
+        defer {
+            fflush(stderr)
+            if saved >= 0 { dup2(saved, 2); close(saved) }
+            if null >= 0 { close(null) }
+        }
+        return body()
+    }
+
+    /// The worksheets of a booklet: one, unless its tables have different columns (the
+    /// summary's stage tables and its totals), when each table gets a worksheet of its own
+    /// under the document's title, so every worksheet's columns fit their own content.
+    static func worksheets(_ booklet: Booklet) -> [Booklet] {
+        let tables = booklet.documents.flatMap(\.tables)
+        guard booklet.documents.count == 1, let document = booklet.documents.first,
+              Set(tables.map(\.columns)).count > 1 else { return [booklet] }
+        return document.tables.map { table in
+            var part = document
+            part.tables = [table]
+            let name = table.caption.split(whereSeparator: { "（(".contains($0) }).first.map(String.init) ?? table.caption
+            return Booklet(name: name, documents: [part])
+        }
+    }
+
+    /// A worksheet name Excel accepts: at most 31 characters, none of []:*?/\, unique.
+    static func sheetName(_ wanted: String, taken: Set<String>) -> String {
+        let forbidden = Set("[]:*?/\\")
+        let clean = String(wanted.filter { !forbidden.contains($0) }.prefix(31))
+        let base = clean.isEmpty ? "Sheet" : clean
+        var name = base
+        var number = 2
+        while taken.contains(name) {
+            name = String(base.prefix(27)) + " (\(number))"
+            number += 1
+        }
+        return name
+    }
+}
+
+/// The formats a workbook uses, made once per combination.
+private final class Formats {
+    struct Key: Hashable {
+        enum Kind: Hashable { case title, subtitle, line, caption, columnHeader, text, integer, number(ScoreMarks) }
+        let kind: Kind
+        var bold = false
+        var cutAbove = false
+    }
+
+    private let workbook: UnsafeMutablePointer<lxw_workbook>
+    private var made: [Key: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(_ workbook: UnsafeMutablePointer<lxw_workbook>) {
+        self.workbook = workbook
+    }
+
+    func format(_ key: Key) -> UnsafeMutablePointer<lxw_format> {
+        if let format = made[key] { return format }
+        let format = workbook_add_format(workbook)!
+        format_set_font_name(format, "宋体")
+        format_set_font_size(format, 10.5)
+        format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        switch key.kind {
+        case .title:
+            format_set_font_size(format, 16)
+            format_set_bold(format)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+        case .subtitle:
+            format_set_font_size(format, 12)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_text_wrap(format)
+        case .line:
+            format_set_text_wrap(format)
+        case .caption:
+            format_set_bold(format)
+            format_set_font_size(format, 11.5)
+        case .columnHeader:
+            format_set_bold(format)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_bg_color(format, 0xEEEEEE)
+            format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+            format_set_text_wrap(format)
+        case .text:
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_text_wrap(format)
+        case .integer:
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_num_format(format, "0")
+        case let .number(marks):
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_num_format(format, Formats.numberFormat(marks))
+        }
+        if key.bold { format_set_bold(format) }
+        if key.cutAbove { format_set_top(format, UInt8(LXW_BORDER_THICK.rawValue)) }
+        made[key] = format
+        return format
+    }
+
+    /// 2 decimals; a dropped score in parentheses and a deviating one starred, as in the
+    /// other formats, while the cell stays a number.
+    static func numberFormat(_ marks: ScoreMarks) -> String {
+        let star = marks.contains(.deviates) ? "\"*\"" : ""
+        return marks.contains(.dropped) ? "\"(\"0.00\")\"\(star)" : "0.00\(star)"
+    }
+}
+
+/// Lays one booklet out on one worksheet, top to bottom.
+private struct SheetLayout {
+    let booklet: Booklet
+    let sheet: UnsafeMutablePointer<lxw_worksheet>
+    let formats: Formats
+
+    /// Excel's column width unit is about one Latin character; a Chinese one takes two.
+    private var widths: [Int] {
+        let tables = booklet.documents.flatMap(\.tables)
+        let count = max(1, tables.map(\.columns.count).max() ?? 1)
+        return (0..<count).map { column in
+            let texts = tables.flatMap { table -> [String] in
+                guard column < table.columns.count else { return [] }
+                return [table.columns[column]] + table.rows.compactMap { $0.indices.contains(column) ? $0[column].text : nil }
+            }
+            let widest = texts.flatMap { $0.split(separator: "\n") }.map { TextWidth.columns(String($0)) }.max() ?? 4
+            return min(max(widest + 2, 6), 30)
+        }
+    }
+
+    func write() {
+        let widths = self.widths
+        let last = UInt16(widths.count - 1)
+        for (column, width) in widths.enumerated() {
+            worksheet_set_column(sheet, UInt16(column), UInt16(column), Double(width), nil)
+        }
+        var row: UInt32 = 0
+        var breaks: [UInt32] = []
+        var headerRows: [UInt32] = []
+        func merged(_ text: String, _ kind: Formats.Key.Kind, height: Double? = nil) {
+            let format = formats.format(.init(kind: kind))
+            worksheet_merge_range(sheet, row, 0, row, last, text, format)
+            let lines = Double(lineCount(text, width: widths.reduce(0, +)))
+            worksheet_set_row(sheet, row, height ?? 15 * lines, nil)
+            row += 1
+        }
+        for (index, document) in booklet.documents.enumerated() {
+            if index > 0 { breaks.append(row) }
+            merged(document.title, .title, height: 28)
+            if !document.subtitle.isEmpty { merged(document.subtitle, .subtitle) }
+            for line in document.header { merged(line, .line) }
+            for table in document.tables {
+                row += 1
+                merged(table.caption, .caption)
+                headerRows.append(row)
+                for (column, name) in table.columns.enumerated() {
+                    worksheet_write_string(sheet, row, UInt16(column), name, formats.format(.init(kind: .columnHeader)))
+                }
+                row += 1
+                for (index, cells) in table.rows.enumerated() {
+                    let bold = table.emphasised.contains(index)
+                    let cut = table.cutAfter == index && index > 0
+                    var lines = 1
+                    for (column, cell) in cells.enumerated() {
+                        write(cell, row: row, column: UInt16(column), bold: bold, cut: cut)
+                        if !cell.isNumber { lines = max(lines, lineCount(cell.text, width: widths[column])) }
+                    }
+                    worksheet_set_row(sheet, row, 15 * Double(lines), nil)
+                    row += 1
+                }
+            }
+            row += 1
+            for line in document.closing { merged(line, .line) }
+        }
+        printSetup(breaks: breaks, headerRows: headerRows)
+    }
+
+    private func write(_ cell: Cell, row: UInt32, column: UInt16, bold: Bool, cut: Bool) {
+        switch cell {
+        case let .score(value?):
+            number(value, marks: [], row: row, column: column, bold: bold, cut: cut)
+        case let .marked(value, marks):
+            number(value, marks: marks, row: row, column: column, bold: bold, cut: cut)
+        case let .int(value):
+            worksheet_write_number(sheet, row, column, Double(value), formats.format(.init(kind: .integer, bold: bold, cutAbove: cut)))
+        case .score(nil), .text:
+            worksheet_write_string(sheet, row, column, cell.text, formats.format(.init(kind: .text, bold: bold, cutAbove: cut)))
+        }
+    }
+
+    /// A score as a number cell. XLSX stores numbers as binary doubles: the cell gets the
+    /// score already rounded to 2 decimals (exactly, as text), so what Excel shows and sums
+    /// is the printed figure.
+    private func number(_ value: Rational, marks: ScoreMarks, row: UInt32, column: UInt16, bold: Bool, cut: Bool) {
+        let rounded = Double(value.fixed(places: 2)) ?? 0
+        worksheet_write_number(sheet, row, column, rounded, formats.format(.init(kind: .number(marks), bold: bold, cutAbove: cut)))
+    }
+
+    private func lineCount(_ text: String, width: Int) -> Int {
+        let usable = max(1, width - 1)
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { max(1, (TextWidth.columns(String($0)) + usable - 1) / usable) }.reduce(0, +)
+    }
+
+    private func printSetup(breaks: [UInt32], headerRows: [UInt32]) {
+        worksheet_set_paper(sheet, 9)  // A4
+        if booklet.documents.contains(where: \.landscape) { worksheet_set_landscape(sheet) } else { worksheet_set_portrait(sheet) }
+        worksheet_set_margins(sheet, 0.5, 0.5, 0.6, 0.7)
+        worksheet_center_horizontally(sheet)
+        worksheet_set_footer(sheet, "&C第 &P 页，共 &N 页")
+        // The column header row repeats on every printed page when all tables share it.
+        let tables = booklet.documents.flatMap(\.tables)
+        if let first = headerRows.first, let columns = tables.first?.columns, tables.allSatisfy({ $0.columns == columns }) {
+            worksheet_repeat_rows(sheet, first, first)
+        }
+        // As wide as one page, as long as it takes: the application scales by its own font
+        // metrics, which no width estimate here can know. Each document still starts a new
+        // page (a manual break, honoured when the height is left free).
+        worksheet_fit_to_pages(sheet, 1, 0)
+        if !breaks.isEmpty {
+            var terminated = breaks + [0]
+            worksheet_set_h_pagebreaks(sheet, &terminated)
+        }
+    }
+}
+
+/// Display columns of text, as a spreadsheet or a terminal lays it out: East Asian wide
+/// and full-width characters take two.
+enum TextWidth {
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+}
