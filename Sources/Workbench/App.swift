@@ -1,5 +1,6 @@
 import Foundation
 import IIPCore
+import IIPExport
 import IIPStore
 import Terminal
 
@@ -28,6 +29,7 @@ public final class WorkbenchApp {
         }
         self.expertID = id
         state = AppState(data: try WorkbenchApp.read(workspace, expert: id), language: language, width: 80, height: 24)
+        state.exportFolder = workspace.folder + "/exports"
         if try workspace.declaration(expert: id) == nil { state.declaration = DeclarationState() }
     }
 
@@ -109,6 +111,8 @@ public final class WorkbenchApp {
             return [.auditRead([verdict] + entries.suffix(200).reversed().map {
                 "\($0.seq)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.new ?? "")"
             })]
+        case let .export(what, format, path, replace):
+            return [export(what, format, to: path, replace: replace)]
         case .refreshRanking:
             guard let groups = try? workspace.standings().groups else { return [] }
             return [.rankingRefreshed(groups)]
@@ -134,6 +138,23 @@ public final class WorkbenchApp {
             } catch {
                 return "\(name): refused: \(error)"
             }
+        }
+    }
+
+    /// Writes a document for the export dialog. The default exports folder is made when
+    /// missing; a place typed by the user must be in a folder that exists.
+    private func export(_ what: ExportWhat, _ format: ExportFormat, to path: String, replace: Bool) -> Msg {
+        if FileManager.default.fileExists(atPath: path), !replace { return .exportExists }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if parent == URL(fileURLWithPath: state.exportFolder).path {
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+        do {
+            let files = try Exporter(workspace: workspace).export(what, format: format, to: path, force: replace)
+            let count = Exporter.isFolder(what, format) ? "（\(files.count)）" : ""
+            return .exported("\(state.strings[.exported]) \(what.title)\(count) → \(path)", ok: true)
+        } catch {
+            return .exported("\(error)", ok: false)
         }
     }
 

@@ -78,6 +78,10 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
+    /// The export dialog (`e`), while open.
+    public var exportDialog: ExportDialog? = nil
+    /// Where the export dialog proposes to write: `<workspace>/exports`.
+    public var exportFolder = "exports"
     /// The declaration asked before the expert's first scoring, while it is not signed.
     public var declaration: DeclarationState? = nil
     public var notice: Notice? = nil

@@ -5,7 +5,7 @@ import Terminal
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
-    case importSheets, auditLog, dissent
+    case importSheets, auditLog, dissent, export
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what they do.
@@ -26,6 +26,7 @@ public enum KeyMap {
     static let stages = Binding(keys: [.char("1"), .char("2"), .char("3"), .char("4")], label: "1–4", help: .keyStage, action: nil)
     static let ranking = Binding(keys: [.char("r")], label: "r", help: .keyRanking, action: .ranking)
     static let document = Binding(keys: [.char("o")], label: "o", help: .keyDocument, action: .document)
+    static let export = Binding(keys: [.char("e")], label: "e", help: .keyExport, action: .export)
     static let dossiers = Binding(keys: [.char("["), .char("]")], label: "[ ]", help: .keyPrevNextDossier, action: nil)
 
     public static func table(_ screen: ScreenID) -> [Binding] {
@@ -38,7 +39,7 @@ public enum KeyMap {
                     Binding(keys: [.char("s")], label: "s", help: .keySort, action: .sort),
                     Binding(keys: [.char(" ")], label: "Space", help: .keyMark, action: .mark),
                     Binding(keys: [.char("v")], label: "v", help: .keyCompare, action: .compare),
-                    stages, ranking, Binding(keys: [.char("p")], label: "p", help: .keyPanel, action: .panel), help, quit]
+                    stages, ranking, Binding(keys: [.char("p")], label: "p", help: .keyPanel, action: .panel), export, help, quit]
         case .review:
             return [move,
                     Binding(keys: [], label: "0–9 .", help: .keyPoints, action: nil),
@@ -49,18 +50,18 @@ public enum KeyMap {
                     Binding(keys: [.char("n")], label: "n", help: .keyNext, action: .nextUnscored),
                     dossiers, Binding(keys: [], label: "Tab 1–4", help: .keyStage, action: nil), document,
                     Binding(keys: [.char("h"), .char("l"), .tab], label: "h l Tab", help: .keyPane, action: .pane),
-                    ranking, back, help, quit]
+                    ranking, export, back, help, quit]
         case .document:
             return [move, scroll, dossiers, back, help, quit]
         case .compare:
             return [move, scroll, back, help, quit]
         case .ranking:
-            return [move, scroll, Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), back, help, quit]
+            return [move, scroll, Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), export, back, help, quit]
         case .panel:
             return [move, scroll,
                     Binding(keys: [.char("i")], label: "i", help: .keyImportSheets, action: .importSheets),
                     Binding(keys: [.char("a")], label: "a", help: .keyAudit, action: .auditLog),
-                    back, help, quit]
+                    export, back, help, quit]
         }
     }
 

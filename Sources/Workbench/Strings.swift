@@ -20,6 +20,8 @@ public enum UIText: String, CaseIterable, Sendable {
     // key help
     case keyMove, keyOpen, keyDocument, keyBack, keyQuit, keyHelp, keySearch, keyPoints, keySave, keyComment
     case keyEditor, keyNext, keyPrevNextDossier, keyStage, keyMark, keyCompare, keyRanking, keyFilter, keySort, keyPane, keyScroll
+    // the export dialog
+    case keyExport, exportTitle, exportWhat, exportFormat, exportPath, exportOneFilePerExpert, exportReplace, exportHint, exported
 }
 
 public struct Strings: Sendable {
@@ -36,6 +38,9 @@ public struct Strings: Sendable {
     static let zh: [UIText: String] = [
         .appName: "评审台", .expert: "专家", .stage: "阶段", .listTitle: "申报材料", .reviewTitle: "评分",
         .documentTitle: "申报书", .compareTitle: "对比", .rankingTitle: "排名", .helpTitle: "帮助 · 按键",
+        .keyExport: "导出文档", .exportTitle: "导出文档", .exportWhat: "文档", .exportFormat: "格式", .exportPath: "位置",
+        .exportOneFilePerExpert: "每位专家一个文件，放在该文件夹中", .exportReplace: "该位置已存在：再按 Enter 覆盖，Esc 取消",
+        .exportHint: "↑↓ 选择 · ←→ 更改 · Enter 导出 · Esc 取消", .exported: "已导出",
         .colID: "编号", .colPlatform: "平台名称", .colType: "类型", .colFocus: "面向", .colCity: "推荐",
         .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
         .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
@@ -64,6 +69,10 @@ public struct Strings: Sendable {
     static let en: [UIText: String] = [
         .appName: "iipeval", .expert: "Expert", .stage: "Stage", .listTitle: "Dossiers", .reviewTitle: "Review",
         .documentTitle: "Dossier", .compareTitle: "Compare", .rankingTitle: "Ranking", .helpTitle: "Help · keys",
+        .keyExport: "export a document", .exportTitle: "Export a document", .exportWhat: "Document", .exportFormat: "Format",
+        .exportPath: "Place", .exportOneFilePerExpert: "One file per expert, in this folder",
+        .exportReplace: "This place exists: Enter again replaces it, Esc cancels",
+        .exportHint: "↑↓ choose · ←→ change · Enter exports · Esc cancels", .exported: "Exported",
         .colID: "ID", .colPlatform: "Platform", .colType: "Type", .colFocus: "Focus", .colCity: "By",
         .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
         .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",

@@ -1,5 +1,6 @@
 import Foundation
 import IIPCore
+import IIPExport
 import Terminal
 
 /// Something that happened: a key, a new terminal size, or the result of an effect.
@@ -17,6 +18,10 @@ public enum Msg: Sendable {
     case sheetsImported([String], WorkbenchData?)
     case auditRead([String])
     case rankingRefreshed([RankedGroup])
+    /// The export dialog's place exists: Enter again replaces it.
+    case exportExists
+    /// An export finished: what to tell the user, and whether it worked.
+    case exported(String, ok: Bool)
 }
 
 /// Work for the app loop: all I/O happens there, never in update or view.
@@ -33,6 +38,8 @@ public enum Effect: Sendable, Equatable {
     /// Import every `.iipsheet` of this folder, then report `.sheetsImported`.
     case importSheets(folder: String)
     case readAudit
+    /// Writes a document (SPEC §10); `replace` allows replacing an existing file or folder.
+    case export(ExportWhat, ExportFormat, path: String, replace: Bool)
     case quit
 }
 
@@ -83,6 +90,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .rankingRefreshed(groups):
         state.data.groups = groups
         return []
+    case .exportExists:
+        state.exportDialog?.confirmReplace = true
+        return []
+    case let .exported(text, ok):
+        if ok { state.exportDialog = nil }
+        state.notice = Notice(text: text, style: ok ? .good : .warning)
+        return []
     case let .key(key):
         return handle(key, &state)
     }
@@ -92,6 +106,12 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
     if state.declaration != nil { return DeclarationScreen.update(key, &state) }
     if state.importFolder != nil, state.screen == .panel { return editImportFolder(key, &state) }
+    if let dialog = state.exportDialog {
+        if key == .ctrl("c") { return quit(&state) }
+        let (next, run) = dialog.handle(key)
+        state.exportDialog = next
+        return run.map { [$0] } ?? []
+    }
     if state.showHelp {
         if key == .char("q") || key == .ctrl("c") { return quit(&state) }
         state.showHelp = false
@@ -118,6 +138,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.returnTo = state.screen == .ranking ? state.returnTo : state.screen
         state.screen = .ranking
         return [.refreshRanking]
+    case .export:
+        state.exportDialog = ExportDialog(folder: state.exportFolder)
     default:
         switch state.screen {
         case .list: return listAction(action, &state)

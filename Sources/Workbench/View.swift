@@ -25,6 +25,7 @@ public func view(_ state: AppState) -> Buffer {
     }
     footer(state, &buffer)
     if state.showHelp { helpOverlay(state, &buffer) }
+    state.exportDialog?.render(state.strings, width: state.width, height: state.height, &buffer)
     return buffer
 }
 

@@ -40,6 +40,52 @@ final class WorkbenchTests: XCTestCase {
         }
     }
 
+    // MARK: - Export dialog
+
+    func testExportDialogChoosesDocumentFormatAndPlace() {
+        var state = makeState(width: 100, height: 30)
+        state.exportFolder = "ws/exports"
+        XCTAssertEqual(press(&state, .char("e")), [])
+        XCTAssertEqual(state.exportDialog?.path, "ws/exports/推荐名单.html")
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("◀ 推荐名单（ranking）▶") })
+        // → on the document row: the sheets, a folder of one file per expert.
+        _ = press(&state, .right)
+        XCTAssertEqual(state.exportDialog?.what, .sheets)
+        XCTAssertEqual(state.exportDialog?.path, "ws/exports/专家评分表-html")
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("每位专家一个文件") })
+        // ↓ → on the format row: XLSX, one workbook.
+        _ = press(&state, .down, .left, .left)
+        XCTAssertEqual(state.exportDialog?.format, .csv)
+        _ = press(&state, .right)
+        XCTAssertEqual(state.exportDialog?.path, "ws/exports/专家评分表.xlsx")
+        // Enter asks the app to export; the dialog stays until the result comes back.
+        XCTAssertEqual(press(&state, .enter), [.export(.sheets, .xlsx, path: "ws/exports/专家评分表.xlsx", replace: false)])
+        XCTAssertNotNil(state.exportDialog)
+        // The place exists: the dialog says so, and Enter again replaces it.
+        _ = update(&state, .exportExists)
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("该位置已存在") })
+        XCTAssertEqual(press(&state, .enter), [.export(.sheets, .xlsx, path: "ws/exports/专家评分表.xlsx", replace: true)])
+        _ = update(&state, .exported("已导出 专家评分表 → ws/exports/专家评分表.xlsx", ok: true))
+        XCTAssertNil(state.exportDialog)
+        XCTAssertEqual(state.notice?.text, "已导出 专家评分表 → ws/exports/专家评分表.xlsx")
+    }
+
+    func testExportDialogPlaceCanBeTypedAndFailuresKeepItOpen() {
+        var state = makeState(width: 100, height: 30)
+        _ = press(&state, .char("r"), .char("e"), .down, .down)
+        for _ in 0..<40 { _ = press(&state, .backspace) }
+        _ = type(&state, "/tmp/名单.csv")
+        _ = press(&state, .up, .up, .right)  // a typed place no longer follows the choices
+        XCTAssertEqual(state.exportDialog?.path, "/tmp/名单.csv")
+        XCTAssertEqual(press(&state, .enter), [.export(.sheets, .html, path: "/tmp/名单.csv", replace: false)])
+        _ = update(&state, .exported("/tmp/名单.csv: cannot be written", ok: false))
+        XCTAssertNotNil(state.exportDialog, "still open to correct the place")
+        XCTAssertEqual(state.notice?.style, .warning)
+        _ = press(&state, .escape)
+        XCTAssertNil(state.exportDialog)
+        XCTAssertEqual(state.screen, .ranking, "Esc closes only the dialog")
+    }
+
     // MARK: - List
 
     func testListAt80x24ShowsColumnsAlignedWithChinese() {
