@@ -95,44 +95,76 @@ public enum Renderer {
         thead { display: table-header-group; }
         tr { page-break-inside: avoid; break-inside: avoid; }
         th, td { border: 0.5pt solid #333; padding: 1.2mm 1.5mm; vertical-align: top; }
-        th { background: #eee; font-weight: bold; white-space: nowrap; }
+        th { background: #eee; font-weight: bold; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: bold; background: #f6f6f6; }
-        tr.cut td { border-top: 2pt solid #000; }
-        .closing { margin-top: 8mm; line-height: 2; page-break-inside: avoid; break-inside: avoid; }
+        td.code { white-space: nowrap; }
+        tr.cut td { border-top: 2.5pt double #000; }
+        tbody.keep { page-break-inside: avoid; break-inside: avoid; }
+        td.closing, td.closing:first-child { border: none; padding: 8mm 0 0; line-height: 2; }
         .hash { font-family: "DejaVu Sans Mono", monospace; font-size: 8.5pt; word-break: break-all; }
         </style></head><body>
 
         """
-        for document in booklet.documents { out += htmlSection(document) }
+        // Tables with the same columns get the same widths, fitted to all their text, so an
+        // expert's many sheet tables line up page after page.
+        let tables = booklet.documents.flatMap(\.tables)
+        var widths: [[String]: [Int]] = [:]
+        for columns in Set(tables.map(\.columns)) { widths[columns] = ColumnWidths.fitting(tables.filter { $0.columns == columns }) }
+        for document in booklet.documents { out += htmlSection(document, widths: widths) }
         return out + "</body></html>\n"
     }
 
-    private static func htmlSection(_ document: Document) -> String {
+    /// Numbers right-aligned; short Latin codes (编号, 手机) never broken across lines.
+    private static func htmlClass(_ cell: Cell) -> String {
+        if cell.isNumber { return " class=\"num\"" }
+        let text = cell.text
+        return !text.isEmpty && text.count <= 16 && text.unicodeScalars.allSatisfy(\.isASCII) ? " class=\"code\"" : ""
+    }
+
+    private static func closingLines(_ document: Document) -> String {
+        document.closing.map { line in
+            // Hashes and fingerprints in a monospace face, so they can be read out and compared.
+            line.contains("SHA-256") || line.contains("指纹") ? "<span class=\"hash\">\(HTML.escape(line))</span>" : HTML.escape(line)
+        }.joined(separator: "<br>")
+    }
+
+    private static func htmlSection(_ document: Document, widths: [[String]: [Int]]) -> String {
         var out = "<section>\n<h1>\(HTML.escape(document.title))</h1>\n"
         if !document.subtitle.isEmpty { out += "<div class=\"subtitle\">\(HTML.escape(document.subtitle))</div>\n" }
         if !document.header.isEmpty {
             out += "<div class=\"header\">" + document.header.map(HTML.escape).joined(separator: "<br>") + "</div>\n"
         }
         for table in document.tables {
-            out += "<h2>\(HTML.escape(table.caption))</h2>\n<table>\n<thead><tr>"
+            out += "<h2>\(HTML.escape(table.caption))</h2>\n<table>\n"
+            if let columns = widths[table.columns] {
+                let total = max(1, columns.reduce(0, +))
+                out += "<colgroup>" + columns.map { "<col style=\"width: \(($0 * 1000 / total) / 10).\(($0 * 1000 / total) % 10)%\">" }.joined()
+                    + "</colgroup>\n"
+            }
+            out += "<thead><tr>"
             out += table.columns.map { "<th>\(HTML.escape($0))</th>" }.joined()
-            out += "</tr></thead>\n<tbody>\n"
-            for (index, row) in table.rows.enumerated() {
+            out += "</tr></thead>\n"
+            let rows = table.rows.enumerated().map { index, row -> String in
                 var classes: [String] = []
                 if table.cutAfter.map({ $0 == index && index > 0 }) == true { classes.append("cut") }
                 if table.emphasised.contains(index) { classes.append("total") }
-                out += (classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">") + row.map { cell in
-                    "<td\(cell.isNumber ? " class=\"num\"" : "")>\(HTML.escape(cell.text))</td>"
+                return (classes.isEmpty ? "<tr>" : "<tr class=\"\(classes.joined(separator: " "))\">") + row.map { cell in
+                    "<td\(htmlClass(cell))>\(HTML.escape(cell.text))</td>"
                 }.joined() + "</tr>\n"
             }
-            out += "</tbody></table>\n"
+            guard table == document.tables.last, !document.closing.isEmpty else {
+                out += "<tbody>\n" + rows.joined() + "</tbody></table>\n"
+                continue
+            }
+            // The signature lines end the last table, kept on one page with its last rows:
+            // a page holding nothing but a signature line would sign nothing.
+            let kept = min(3, rows.count)
+            out += "<tbody>\n" + rows.dropLast(kept).joined() + "</tbody>\n<tbody class=\"keep\">\n" + rows.suffix(kept).joined()
+            out += "<tr><td class=\"closing\" colspan=\"\(table.columns.count)\">" + closingLines(document) + "</td></tr>\n</tbody></table>\n"
         }
-        if !document.closing.isEmpty {
-            out += "<div class=\"closing\">" + document.closing.map { line in
-                // Hashes and fingerprints in a monospace face, so they can be read out and compared.
-                line.contains("SHA-256") || line.contains("指纹") ? "<span class=\"hash\">\(HTML.escape(line))</span>" : HTML.escape(line)
-            }.joined(separator: "<br>") + "</div>\n"
+        if document.tables.isEmpty, !document.closing.isEmpty {
+            out += "<div class=\"closing\">" + closingLines(document) + "</div>\n"
         }
         return out + "</section>\n"
     }

@@ -155,18 +155,7 @@ private struct SheetLayout {
     let formats: Formats
 
     /// Excel's column width unit is about one Latin character; a Chinese one takes two.
-    private var widths: [Int] {
-        let tables = booklet.documents.flatMap(\.tables)
-        let count = max(1, tables.map(\.columns.count).max() ?? 1)
-        return (0..<count).map { column in
-            let texts = tables.flatMap { table -> [String] in
-                guard column < table.columns.count else { return [] }
-                return [table.columns[column]] + table.rows.compactMap { $0.indices.contains(column) ? $0[column].text : nil }
-            }
-            let widest = texts.flatMap { $0.split(separator: "\n") }.map { TextWidth.columns(String($0)) }.max() ?? 4
-            return min(max(widest + 2, 6), 30)
-        }
-    }
+    private var widths: [Int] { ColumnWidths.fitting(booklet.documents.flatMap(\.tables)) }
 
     func write() {
         let widths = self.widths
@@ -260,6 +249,22 @@ private struct SheetLayout {
         if !breaks.isEmpty {
             var terminated = breaks + [0]
             worksheet_set_h_pagebreaks(sheet, &terminated)
+        }
+    }
+}
+
+/// Column widths fitted to the text of tables that share their columns, in Latin
+/// characters: the widest cell plus a margin, between 6 and 30 (longer text wraps).
+enum ColumnWidths {
+    static func fitting(_ tables: [Table]) -> [Int] {
+        let count = max(1, tables.map(\.columns.count).max() ?? 1)
+        return (0..<count).map { column in
+            let texts = tables.flatMap { table -> [String] in
+                guard column < table.columns.count else { return [] }
+                return [table.columns[column]] + table.rows.compactMap { $0.indices.contains(column) ? $0[column].text : nil }
+            }
+            let widest = texts.flatMap { $0.split(separator: "\n") }.map { TextWidth.columns(String($0)) }.max() ?? 4
+            return min(max(widest + 2, 6), 30)
         }
     }
 }
