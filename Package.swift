@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "Workbench", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
         .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport"]),
+        .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
         .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
