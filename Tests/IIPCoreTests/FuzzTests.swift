@@ -13,20 +13,8 @@ final class FuzzTests: XCTestCase {
     let rubric = try! Rubric.builtIn.get()
     let rounds = Int(ProcessInfo.processInfo.environment["IIPEVAL_FUZZ_ROUNDS"] ?? "") ?? 400
 
-    /// A small, fast, seedable generator (SplitMix64).
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One random damage to `bytes`.
-    func mutate(_ bytes: [UInt8], _ rng: inout Seeded) -> [UInt8] {
+    func mutate(_ bytes: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var out = bytes
         guard !out.isEmpty else { return [UInt8.random(in: 0...255, using: &rng)] }
         switch Int.random(in: 0..<8, using: &rng) {
@@ -87,7 +75,7 @@ final class FuzzTests: XCTestCase {
     func testMutatedDossiersAlwaysGiveParseFieldOrRangeProblems() {
         let loader = DossierLoader(catalog: rubric.catalog)
         let seeds = [DossierFixture.yaml(id: "F1"), DossierFixture.yaml(id: "F2", type: "cross", creditCode: DossierFixture.creditCodes[1])]
-        var rng = Seeded(state: 20_181_107)
+        var rng = SeededRandom(seed: 20_181_107)
         var damaged = 0
         for round in 0..<rounds {
             let bytes = mutate(Array(seeds[round % seeds.count].utf8), &rng)
@@ -145,7 +133,7 @@ final class FuzzTests: XCTestCase {
         }
         let good = (["expert,dossier,stage,item,points,comment"] + rows).joined(separator: "\r\n") + "\r\n"
         guard case .success = ScoreRows.read(good, context: context) else { return XCTFail("the unmutated file is good") }
-        var rng = Seeded(state: 4_161)
+        var rng = SeededRandom(seed: 4_161)
         for round in 0..<rounds {
             let text = String(decoding: mutate(Array(good.utf8), &rng), as: UTF8.self)
             let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
@@ -177,7 +165,7 @@ final class FuzzTests: XCTestCase {
                                          dossiers: ["I1": String(repeating: "a", count: 64)], rows: rows, dissent: "", key: key)
         let original = Array(sheet.text.utf8)
         XCTAssertEqual(try SheetFile.read(Data(original)), sheet)
-        var rng = Seeded(state: 25_519)
+        var rng = SeededRandom(seed: 25_519)
         var refused = 0
         for round in 0..<rounds {
             let bytes = mutate(original, &rng)

@@ -6,7 +6,7 @@ import XCTest
 /// reopen and see them (SPEC §8, §9).
 final class WorkbenchEndToEndTests: XCTestCase {
     var folder = ""
-    let session = "iipeval-e2e-\(getpid())"
+    let terminal = TmuxSession()
 
     override func setUpWithError() throws {
         folder = DossierFixture.temporaryFolder()
@@ -23,49 +23,28 @@ final class WorkbenchEndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        tmux(["kill-server"])
+        terminal.end()
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// tmux on a server of this test's own (`-L`), so a tmux the developer runs is never
-    /// touched, and the server ends with the test.
-    @discardableResult
-    func tmux(_ arguments: [String]) -> (code: Int32, out: String) {
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        environment.removeValue(forKey: "TMUX")
-        let outcome = CommandRunner.program(["tmux", "-u", "-L", session] + arguments, environment: environment)
-        return (outcome.code, outcome.out)
-    }
+    func screen() -> String { terminal.screen() }
 
-    func screen() -> String { tmux(["capture-pane", "-p", "-t", session]).out }
-
-    /// Waits (up to 15 s) until the screen shows `text`.
     func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        for _ in 0..<150 {
-            if screen().contains(text) { return }
-            usleep(100_000)
-        }
-        XCTFail("the screen never showed \(text):\n\(screen())", file: file, line: line)
+        let (found, shown) = terminal.waitFor(text)
+        if !found { XCTFail("the screen never showed \(text):\n\(shown)", file: file, line: line) }
     }
 
-    /// Waits (up to 15 s) until the screen no longer shows `text`.
     func waitUntilGone(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        for _ in 0..<150 {
-            if !screen().contains(text) { return }
-            usleep(100_000)
-        }
-        XCTFail("the screen still shows \(text):\n\(screen())", file: file, line: line)
+        if !terminal.waitUntilGone(text) { XCTFail("the screen still shows \(text):\n\(screen())", file: file, line: line) }
     }
 
     func keys(_ keys: String...) {
-        tmux(["send-keys", "-t", session] + keys)
+        terminal.send(keys)
         usleep(150_000)
     }
 
     func openWorkbench() {
-        let command = "\(CommandRunner.binary) open \(folder)/ws --expert E1; sleep 30"
-        XCTAssertEqual(tmux(["new-session", "-d", "-s", session, "-x", "100", "-y", "30", command]).code, 0, "tmux runs")
+        XCTAssertTrue(terminal.start("\(CommandRunner.binary) open \(folder)/ws --expert E1; sleep 30"), "tmux runs")
         waitFor("评审台")
     }
 
@@ -83,7 +62,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
         waitFor("9/15")
         keys("q")
         waitUntilGone("评审台")  // the workbench has ended and given the terminal back
-        tmux(["kill-session", "-t", session])
+        terminal.end()
 
         openWorkbench()
         waitFor("评审台 · 申报材料")  // declared once: not asked again
