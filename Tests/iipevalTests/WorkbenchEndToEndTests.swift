@@ -10,16 +10,7 @@ final class WorkbenchEndToEndTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = DossierFixture.temporaryFolder()
-        try FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
-        try DossierFixture.yaml(id: "GD-A").write(toFile: folder + "/dossiers/A.yaml", atomically: true, encoding: .utf8)
-        try """
-        format: iip-panel/1
-        chair: E1
-        experts:
-          - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
-        """.write(toFile: folder + "/panel.yaml", atomically: true, encoding: .utf8)
-        let made = CommandRunner.run(["init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml"])
-        XCTAssertEqual(made.code, 0, made.err)
+        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
     }
 
     override func tearDown() {
