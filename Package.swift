@@ -45,8 +45,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // `make bench`: timings at 1,000 dossiers.
-        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "Workbench", "TestSupport"]),
+        // `make bench`: a national-scale round timed on the release binary.
+        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
         .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

@@ -2,89 +2,197 @@ import Foundation
 import IIPCore
 import Terminal
 import TestSupport
-import Workbench
 
-// `make bench`: how long the work an expert waits for takes with 1,000 dossiers and a
-// panel of 7 experts with complete sheets — reading and checking the dossiers, scoring
-// and ranking, and each key press of the workbench (update + view of a whole screen).
+// `make bench`: a national-scale round, generated the same every time — 1,000 dossiers,
+// 25 experts, all four stages complete (about 730,000 scores) — and the real (release)
+// binary timed on it: init, scores import (against sqlite3's own .import of the same CSV),
+// rank, the workbench's first frame and its keypress-to-frame latency while scoring
+// (measured inside the program, IIPEVAL_TRACE), and peak memory. Medians of several runs.
 
-let count = Int(CommandLine.arguments.dropFirst().first ?? "") ?? 1000
+let arguments = Array(CommandLine.arguments.dropFirst())
+let dossierCount = Int(arguments.first ?? "") ?? 1000
+let expertCount = 25
+let runs = 3
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("iipeval").path
 let rubric = try Rubric.builtIn.get()
-let types = ["industry", "domain", "region", "cross"]
+let folder = NSTemporaryDirectory() + "iipeval-bench-\(getpid())"
+try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: folder) }
 
-func measure(_ label: String, runs: Int = 1, _ body: () -> Void) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    for _ in 0..<runs { body() }
-    let perRun = Double(DispatchTime.now().uptimeNanoseconds - start) / Double(runs) / 1_000_000
-    print(DisplayWidth.pad(label, to: 54) + String(format: "%10.3f ms", perRun))
+// MARK: - the round
+
+/// A valid 统一社会信用代码 for applicant `n`: GB 11714 check on the organisation code,
+/// GB 32100 check on the whole.
+func creditCode(_ n: Int) -> String {
+    let digits = Array(String(format: "%08d", 10_000_000 + n)).map { Int(String($0))! }
+    let organisationCheck = (11 - zip(digits, [3, 7, 9, 10, 5, 8, 4, 2]).map(*).reduce(0, +) % 11) % 11
+    let body = "91440100" + digits.map(String.init).joined() + (organisationCheck == 10 ? "X" : String(organisationCheck))
+    let charset = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    let weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+    let sum = zip(body, weights).map { charset.firstIndex(of: $0)! * $1 }.reduce(0, +)
+    return body + String(charset[(31 - sum % 31) % 31])
 }
 
-print("iipeval benchmark: \(count) dossiers, 7 experts, complete sheets (\(ProcessInfo.processInfo.processorCount) cores)")
-let texts = (0..<count).map { n in
-    DossierFixture.yaml(id: String(format: "B%05d", n), type: types[n % 4], creditCode: DossierFixture.creditCodes[n % 4],
-                        applicant: "基准测试企业\(n)有限公司")
+let cities = ["广州", "深圳", "珠海", "汕头", "佛山", "韶关", "河源", "梅州", "惠州", "汕尾", "东莞", "中山", "江门", "阳江",
+              "湛江", "茂名", "肇庆", "清远", "潮州", "揭阳", "云浮"]
+let types: [(String, PlatformType)] = [("industry", .industry), ("domain", .domain), ("region", .region), ("cross", .cross)]
+try FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
+for n in 0..<dossierCount {
+    let text = DossierFixture.yaml(id: String(format: "CN%04d", n), type: types[n % 4].0, creditCode: creditCode(n),
+                                   city: cities[n % cities.count], applicant: "国家级基准企业\(n)有限公司")
+    try text.write(toFile: folder + "/dossiers/\(n).yaml", atomically: false, encoding: .utf8)
 }
-var loaded: [LoadedDossier] = []
-measure("load \(count) dossiers (YAML → typed)") {
-    let loader = DossierLoader(catalog: rubric.catalog)
-    loaded = texts.enumerated().map { loader.load(data: Data($0.element.utf8), file: "b\($0.offset).yaml") }
+var panel = "format: iip-panel/1\nchair: E01\nexperts:\n"
+for e in 1...expertCount {
+    panel += "  - {id: \(String(format: "E%02d", e)), name: 专家\(e), affiliation: 评审单位\(e), stages: [written, defence, site, test], conflicts: []}\n"
 }
-var reports: [ComplianceReport] = []
-measure("compliance check of the set") { reports = ComplianceCheck.run(loaded, catalog: rubric.catalog, checkEvidence: false) }
-
-let experts = (1...7).map { Expert(id: "E\($0)", name: "专家\($0)", affiliation: "单位\($0)", stages: StageID.allCases, conflicts: []) }
-var scores: [ItemScore] = []
-for (n, report) in reports.enumerated() {
-    guard let id = report.id, let type = report.dossier?.platform.type else { continue }
-    for expert in experts.dropLast() {
+try panel.write(toFile: folder + "/panel.yaml", atomically: false, encoding: .utf8)
+var csv = ["expert,dossier,stage,item,points,comment"]
+for n in 0..<dossierCount {
+    let type = types[n % 4].1
+    for e in 1...expertCount {
         for stage in rubric.stages {
-            for item in stage.items(for: type) {
-                let points = item.max * Rational((n + Int(expert.id.dropFirst())!) % 7 + 3) / Rational(10)
-                scores.append(ItemScore(expert: expert.id, dossier: id, stage: stage.id, item: item.id,
-                                        points: (points / rubric.pointsStep).rounded(places: 0) * rubric.pointsStep, comment: ""))
+            for (index, item) in stage.items(for: type).enumerated() {
+                // Between 30% and 100% of the maximum, on the 0.5 grid, varying by dossier, expert and item.
+                let fraction = Rational(Int128(30 + (n * 7 + e * 13 + index * 5) % 71), 100)
+                let points = (item.max * fraction / rubric.pointsStep).rounded(places: 0) * rubric.pointsStep
+                csv.append("\(String(format: "E%02d", e)),\(String(format: "CN%04d", n)),\(stage.id.rawValue),\(item.id),\(points.description),")
             }
         }
     }
 }
-print("  \(scores.count) item scores")
-var evaluations: [String: DossierEvaluation] = [:]
-measure("evaluate every dossier (exact)") {
-    evaluations = Evaluation(rubric: rubric).evaluate(reports.compactMap { r in r.id.map { ($0, r.dossier!.platform.type!) } }, scores: scores)
+try (csv.joined(separator: "\n") + "\n").write(toFile: folder + "/scores.csv", atomically: false, encoding: .utf8)
+let scoreCount = csv.count - 1
+csv = []
+
+// MARK: - measuring
+
+struct Measured {
+    let seconds: Double
+    let peakKB: Int
 }
-var groups: [RankedGroup] = []
-measure("rank both groups") {
-    let candidates = reports.compactMap { r -> Candidate? in
-        guard let id = r.id, let e = evaluations[id] else { return nil }
-        var stages: [StageID: Rational] = [:]
-        for stage in StageID.allCases { stages[stage] = e.value(stage) }
-        return Candidate(id: id, platform: r.dossier?.platform.name ?? "", type: e.type, stages: stages, final: e.final,
-                         eligible: !r.hasErrors, flags: [])
+
+func run(_ command: [String], environment: [String: String]? = nil) -> Measured {
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard let outcome = try? ChildProcess.capture(command, environment: environment, timeout: 600), outcome.status <= 1 else {
+        print("failed: \(command.joined(separator: " "))")
+        exit(2)
     }
-    groups = Selection(rubric: rubric).rank(candidates)
+    return Measured(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakKB: outcome.peakResidentKB)
 }
-var data: WorkbenchData?
-measure("workbench data (cohorts, my sheets)") {
-    data = WorkbenchData(rubric: rubric, expert: experts[6], reports: reports, scores: scores, groups: groups)
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
 }
-var state = AppState(data: data!, language: .zh, width: 160, height: 50)
-measure("key in the list: ↓ + whole screen", runs: 200) {
-    _ = update(&state, .key(.down))
-    _ = view(state)
+
+func percentile(_ values: [Double], _ p: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
-_ = update(&state, .key(.char("s")))
-_ = update(&state, .key(.char("s")))
-measure("key in the list sorted by score: ↓ + screen", runs: 100) {
-    _ = update(&state, .key(.down))
-    _ = view(state)
+
+struct Row {
+    let step: String
+    let value: String
+    let target: String
+    let peakMB: String
+    let met: Bool?
 }
-_ = update(&state, .key(.enter))
-measure("key in the review: ↓ + screen (evidence, percentiles)", runs: 200) {
-    _ = update(&state, .key(.down))
-    _ = view(state)
+
+var rows: [Row] = []
+func mb(_ kb: Int) -> String { String(format: "%.0f MB", Double(kb) / 1024) }
+
+print("iipeval benchmark: \(dossierCount) dossiers, \(expertCount) experts, 4 stages complete: \(scoreCount) scores; "
+      + "\(ProcessInfo.processInfo.processorCount) cores; medians of \(runs) runs")
+
+// init
+var initRuns: [Measured] = []
+for attempt in 0..<runs {
+    let ws = folder + "/init-\(attempt)"
+    initRuns.append(run([binary, "init", ws, "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml"]))
 }
-measure("type points and save (state side)", runs: 200) {
-    for effect in update(&state, .key(.char("5"))) + update(&state, .key(.enter)) {
-        if case let .save(score) = effect { _ = update(&state, .saved(score)) }
+rows.append(Row(step: "init (\(dossierCount) dossiers)", value: String(format: "%.2f s", median(initRuns.map(\.seconds))), target: "—",
+                peakMB: mb(initRuns.map(\.peakKB).max()!), met: nil))
+
+// scores import, each into a fresh copy of the same new workspace, and sqlite3's own .import
+var importRuns: [Measured] = []
+var sqliteRuns: [Measured] = []
+for attempt in 0..<runs {
+    let ws = folder + "/import-\(attempt)"
+    try FileManager.default.copyItem(atPath: folder + "/init-0", toPath: ws)
+    importRuns.append(run([binary, "scores", "import", ws, folder + "/scores.csv"]))
+    sqliteRuns.append(run(["sqlite3", folder + "/sqlite-\(attempt).db", ".import --csv \(folder)/scores.csv score"]))
+}
+let importSeconds = median(importRuns.map(\.seconds))
+let sqliteSeconds = median(sqliteRuns.map(\.seconds))
+rows.append(Row(step: "sqlite3 .import of the same CSV", value: String(format: "%.2f s", sqliteSeconds), target: "—",
+                peakMB: mb(sqliteRuns.map(\.peakKB).max()!), met: nil))
+rows.append(Row(step: "scores import (\(scoreCount) rows)",
+                value: String(format: "%.2f s (%.1f×)", importSeconds, importSeconds / sqliteSeconds),
+                target: "≤ 3× sqlite3", peakMB: mb(importRuns.map(\.peakKB).max()!), met: importSeconds <= 3 * sqliteSeconds))
+
+// rank
+let ranked = folder + "/import-0"
+var rankRuns: [Measured] = []
+for _ in 0..<runs { rankRuns.append(run([binary, "rank", ranked, "--format", "json"])) }
+let rankSeconds = median(rankRuns.map(\.seconds))
+rows.append(Row(step: "rank", value: String(format: "%.3f s", rankSeconds), target: "< 0.25 s",
+                peakMB: mb(rankRuns.map(\.peakKB).max()!), met: rankSeconds < 0.25))
+
+// the workbench in a terminal: first frame, then 1,000 keys while scoring
+_ = run([binary, "declare", ranked, "--expert", "E25"])
+var firstFrames: [Double] = []
+var keyP99s: [Double] = []
+var keyP50s: [Double] = []
+var workbenchPeakKB = 0
+for attempt in 0..<runs {
+    let terminal = TmuxSession(name: "iipeval-bench-\(getpid())-\(attempt)")
+    let trace = folder + "/trace-\(attempt).txt"
+    guard terminal.start("IIPEVAL_TRACE=\(trace) \(binary) open \(ranked) --expert E25", width: 120, height: 40),
+          terminal.waitFor("评审台 · 申报材料", seconds: 60).found else {
+        print("the workbench did not start in tmux")
+        exit(2)
     }
-    _ = view(state)
+    terminal.send(["Enter"])
+    _ = terminal.waitFor("评分 · CN0000")
+    // 1,000 keys while scoring: a digit, then Enter to save (a committed transaction each).
+    for _ in 0..<10 {
+        terminal.send(Array(repeating: ["5", "Enter"], count: 50).flatMap { $0 })
+        usleep(200_000)
+    }
+    terminal.send(["Escape"])
+    terminal.send(["q"])
+    for _ in 0..<600 where !FileManager.default.fileExists(atPath: trace) { usleep(100_000) }
+    terminal.end()
+    let lines = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").split(separator: "\n")
+    let keys = lines.filter { $0.hasPrefix("key_ms ") }.compactMap { Double($0.dropFirst(7)) }
+    guard keys.count >= 1000, let first = lines.first(where: { $0.hasPrefix("first_frame_ms ") }).flatMap({ Double($0.dropFirst(15)) }) else {
+        print("the workbench's trace is incomplete (\(keys.count) keys)")
+        exit(2)
+    }
+    firstFrames.append(first / 1000)
+    keyP99s.append(percentile(keys, 0.99))
+    keyP50s.append(percentile(keys, 0.50))
+    workbenchPeakKB = max(workbenchPeakKB, lines.first { $0.hasPrefix("peak_rss_kb ") }.flatMap { Int($0.dropFirst(12)) } ?? 0)
 }
+let firstFrame = median(firstFrames)
+rows.append(Row(step: "workbench: start to first frame", value: String(format: "%.3f s", firstFrame), target: "< 0.5 s",
+                peakMB: mb(workbenchPeakKB), met: firstFrame < 0.5))
+let keyP99 = median(keyP99s)
+rows.append(Row(step: "workbench: key to frame, p50 / p99 (1,000 keys)",
+                value: String(format: "%.2f / %.2f ms", median(keyP50s), keyP99), target: "p99 < 10 ms", peakMB: "", met: keyP99 < 10))
+let peak = ([workbenchPeakKB] + (initRuns + importRuns + rankRuns).map(\.peakKB)).max()!
+rows.append(Row(step: "peak memory of any iipeval process", value: mb(peak), target: "< 200 MB", peakMB: "", met: peak < 200 * 1024))
+
+// MARK: - the table
+
+let widths = [50, 20, 14, 10]
+func line(_ cells: [String]) -> String {
+    zip(cells, widths).map { DisplayWidth.pad($0, to: $1) }.joined(separator: " | ")
+}
+print(line(["step", "median", "target", "peak mem"]) + " | met")
+print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-") + "-|----")
+for row in rows {
+    print(line([row.step, row.value, row.target, row.peakMB]) + " | " + (row.met.map { $0 ? "yes" : "NO" } ?? ""))
+}
+exit(rows.contains { $0.met == false } ? 1 : 0)

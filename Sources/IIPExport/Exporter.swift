@@ -46,7 +46,7 @@ public struct Exporter {
         if FileManager.default.fileExists(atPath: path), !force {
             throw Failure(description: "\(path) exists; add --force to replace it")
         }
-        let standings = try workspace.standings()
+        let standings = try workspace.standings(parsing: !(what == .ranking && format == .json))
         if what == .ranking, format == .json {
             try AtomicFile.write(RankingJSON.value(standings.groups).text(pretty: true) + "\n", to: path)
             return [path]

@@ -102,6 +102,33 @@ enum Schema {
                 t.primaryKey(["expert", "stage"])
             }
         }
+        migrator.registerMigration("v7-scale") { db in
+            // A score file imported in one go: its text (what the audit entry's hash covers)
+            // and the saved values it replaced, so every number can still be traced.
+            try db.create(table: "score_import") { t in
+                t.primaryKey("sha256", .text)
+                t.column("file", .text).notNull()
+                t.column("at", .text).notNull()
+                t.column("actor", .text).notNull()
+                t.column("rows", .integer).notNull()
+                t.column("content", .text).notNull()
+                t.column("replaced", .text).notNull()  // CSV in the import format: the values before
+            }
+            // What ranking and checking score rows need of each stored dossier, kept when it is
+            // stored so that neither has to parse 1,000 dossiers: its errors (the set's rules
+            // included) and the unit names conflicts of interest are found by.
+            try db.create(table: "dossier_error") { t in
+                t.column("dossier", .text).notNull().references("dossier")
+                t.column("code", .text).notNull()
+                t.column("message", .text).notNull()
+            }
+            try db.create(table: "dossier_party") { t in
+                t.column("dossier", .text).notNull().references("dossier")
+                t.column("role", .text).notNull()  // applicant or partner
+                t.column("name", .text).notNull()
+            }
+            try DossierFacts.record(db)
+        }
         return migrator
     }
 }

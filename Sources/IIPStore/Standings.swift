@@ -25,15 +25,23 @@ public struct Standings: Sendable {
 }
 
 extension Workspace {
-    public func standings() throws -> Standings {
+    /// The standings. With `parsing` false the dossiers are not parsed: the reports hold
+    /// the errors kept when the dossiers were stored and no dossier (what `rank` needs, fast).
+    public func standings(parsing: Bool = true) throws -> Standings {
         let rubric = try self.rubric()
         let stored = try dossiers()
-        let reports = try compliance()
         let overrides = try self.overrides()
-        // compliance() reads the stored dossiers in order: pair them by position, not by the
-        // id a report found, so a stored text that no longer parses is not mistaken for clean.
         var byID: [String: ComplianceReport] = [:]
-        for (dossier, report) in zip(stored, reports) where report.id == dossier.id { byID[dossier.id] = report }
+        if parsing {
+            // compliance() reads the stored dossiers in order: pair them by position, not by the
+            // id a report found, so a stored text that no longer parses is not mistaken for clean.
+            for (dossier, report) in zip(stored, try compliance()) where report.id == dossier.id { byID[dossier.id] = report }
+        } else {
+            let errors = try storedErrors()
+            for dossier in stored {
+                byID[dossier.id] = ComplianceReport(file: dossier.file, id: dossier.id, dossier: nil, problems: errors[dossier.id] ?? [])
+            }
+        }
         let evaluations = Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
         let changed = try changedDossiers()
         let candidates = stored.map { dossier -> Candidate in

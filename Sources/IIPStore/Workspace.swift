@@ -103,6 +103,7 @@ public final class Workspace {
             try Schema.migrator.migrate(queue)
             try queue.write { db in
                 try fill(db, dossiers: dossiers, panel: panel, panelText: panelText, rubric: rubric)
+                try DossierFacts.record(db)
             }
             try queue.close()
             try fm.moveItem(atPath: temporary, toPath: final)
@@ -202,17 +203,21 @@ public final class Workspace {
     /// Saved scores, optionally of one expert and/or one stage.
     public func scores(expert: String? = nil, stage: StageID? = nil) throws -> [ItemScore] {
         try read { db in
-            var sql = "SELECT * FROM score WHERE 1 = 1"
+            var sql = "SELECT expert, dossier, stage, item, points, comment FROM score WHERE 1 = 1"
             var arguments: StatementArguments = []
             if let expert { sql += " AND expert = ?"; arguments += [expert] }
             if let stage { sql += " AND stage = ?"; arguments += [stage.rawValue] }
             sql += " ORDER BY expert, dossier, stage, item"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
-                guard let stage = StageID(rawValue: row["stage"]) else { return nil }
-                let points: String? = row["points"]
-                return ItemScore(expert: row["expert"], dossier: row["dossier"], stage: stage, item: row["item"],
-                                 points: points.flatMap { Rational(decimal: $0) }, comment: row["comment"])
+            // Columns by position: a national round has hundreds of thousands of rows.
+            var scores: [ItemScore] = []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                guard let stage = StageID(rawValue: row[2]) else { continue }
+                let points: String? = row[4]
+                scores.append(ItemScore(expert: row[0], dossier: row[1], stage: stage, item: row[3],
+                                        points: points.flatMap { Rational(decimal: $0) }, comment: row[5]))
             }
+            return scores
         }
     }
 

@@ -60,12 +60,19 @@ public final class WorkbenchApp {
     }
 
     public func run() {
+        let trace = FrameTrace()
         screen.start()
-        defer { screen.stop() }
+        defer {
+            screen.stop()
+            trace?.write()
+        }
         (state.width, state.height) = screen.size
         screen.present(view(state))
+        trace?.firstFrame()
         while !state.quit {
             guard let key = screen.readKey() else { continue }
+            let keyRead = DispatchTime.now().uptimeNanoseconds
+            defer { trace?.key(since: keyRead) }
             var pending: [Msg] = [key == .resize ? .resize(width: screen.size.width, height: screen.size.height) : .key(key)]
             while !pending.isEmpty {
                 let msg = pending.removeFirst()

@@ -19,7 +19,8 @@ struct Rank: ParsableCommand {
 
     func run() throws {
         let ws = try openWorkspace(workspace)
-        let standings = try withWorkspace { try ws.standings() }
+        // The ranking needs no parsed dossier: the errors kept with them are enough.
+        let standings = try withWorkspace { try ws.standings(parsing: false) }
         switch format {
         case .json: Console.out(RankingJSON.value(standings.groups).text(pretty: true) + "\n")
         case .csv: Console.out(RankText.csv(standings.groups))

@@ -34,14 +34,8 @@ struct Scores: ParsableCommand {
                 }
             }
             let context = try withWorkspace {
-                let rubric = try ws.rubric()
-                let loader = DossierLoader(catalog: rubric.catalog)
-                var dossiers: [String: Dossier] = [:]
-                for stored in try ws.dossiers() {
-                    dossiers[stored.id] = loader.load(data: Data(stored.source.utf8), file: stored.file).dossier
-                }
                 let signed = Set(try ws.signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
-                return ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: dossiers, signed: signed)
+                return ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: try ws.scoreFacts(), signed: signed)
             }
             switch ScoreRows.read(text, context: context) {
             case let .failure(refusal):
@@ -50,14 +44,15 @@ struct Scores: ParsableCommand {
                     + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
             case let .success(rows):
                 // A row with a comment and no points changes the comment and keeps saved points.
-                let saved = try withWorkspace { try ws.scores() }
                 var points: [String: Rational] = [:]
-                for score in saved { points[score.key] = score.points }
+                if rows.contains(where: { $0.points == nil }) {
+                    for score in try withWorkspace({ try ws.scores() }) { points[score.key] = score.points }
+                }
                 let scores = rows.map { row in
                     row.points != nil ? row : ItemScore(expert: row.expert, dossier: row.dossier, stage: row.stage, item: row.item,
                                                         points: points[row.key], comment: row.comment)
                 }
-                try withWorkspace { try ws.save(scores, actor: "import") }
+                _ = try withWorkspace { try ws.importScores(scores, file: file, content: text, actor: "import") }
                 Console.out("imported \(scores.count) scores from \(file)\n")
             }
         }

@@ -8,6 +8,13 @@ public struct ComplianceReport: Sendable {
     public let dossier: Dossier?
     public let problems: [Problem]
 
+    public init(file: String, id: String?, dossier: Dossier?, problems: [Problem]) {
+        self.file = file
+        self.id = id
+        self.dossier = dossier
+        self.problems = problems
+    }
+
     public var errors: [Problem] { problems.filter { $0.severity == .error } }
     public var hasErrors: Bool { problems.contains { $0.severity == .error } }
 }

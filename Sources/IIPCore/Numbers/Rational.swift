@@ -29,28 +29,40 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses a plain decimal such as `7.5`, `-3` or `0.125` (no exponent, no separators).
     public init?(decimal text: String) {
-        var digits = Substring(text)
+        // Byte by byte: a national round reads hundreds of thousands of these.
+        var bytes = text.utf8[...]
         var negative = false
-        if digits.first == "-" {
+        if bytes.first == UInt8(ascii: "-") {
             negative = true
-            digits = digits.dropFirst()
+            bytes = bytes.dropFirst()
         }
-        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count),
-              let whole = parts.first, !whole.isEmpty, whole.count <= 18,
-              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        var fraction: Substring = ""
-        if parts.count == 2 {
-            fraction = parts[1]
-            guard !fraction.isEmpty, fraction.count <= 18,
-                  fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        var whole: UInt64 = 0
+        var wholeDigits = 0
+        var fraction: UInt64 = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                guard !seenPoint else { return nil }
+                seenPoint = true
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = UInt64(byte - UInt8(ascii: "0"))
+            if seenPoint {
+                fractionDigits += 1
+                guard fractionDigits <= 18 else { return nil }
+                fraction = fraction * 10 + digit
+            } else {
+                wholeDigits += 1
+                guard wholeDigits <= 18 else { return nil }
+                whole = whole * 10 + digit
+            }
         }
-        guard let wholeValue = Int128(String(whole)), let fractionValue = Int128(fraction.isEmpty ? "0" : String(fraction)) else {
-            return nil
-        }
+        guard wholeDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
         var scale: Int128 = 1
-        for _ in 0..<fraction.count { scale *= 10 }
-        let magnitude = wholeValue * scale + fractionValue
+        for _ in 0..<fractionDigits { scale *= 10 }
+        let magnitude = Int128(whole) * scale + Int128(fraction)
         self.init(negative ? -magnitude : magnitude, scale)
     }
 
@@ -135,6 +147,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// The shortest exact decimal text when the value terminates within 12 places (`9`, `7.5`),
     /// otherwise the value rounded to 12 places.
     public var description: String {
+        // Whole numbers and halves (nearly every score) without the general rounding.
+        if denominator == 1 { return String(numerator) }
+        if denominator == 2, numerator.magnitude < UInt128(UInt64.max) {
+            let whole = numerator.magnitude / 2
+            return (numerator < 0 ? "-" : "") + String(whole) + ".5"
+        }
         var text = fixed(places: 12)
         guard text.contains(".") else { return text }
         while text.hasSuffix("0") { text.removeLast() }
@@ -143,6 +161,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     }
 
     private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {
+        // Scores' numbers fit in 64 bits nearly always, where division is one instruction.
+        if a <= UInt128(UInt64.max), b <= UInt128(UInt64.max) {
+            var (x, y) = (UInt64(a), UInt64(b))
+            while y != 0 { (x, y) = (y, x % y) }
+            return x == 0 ? 1 : UInt128(x)
+        }
         var (x, y) = (a, b)
         while y != 0 { (x, y) = (y, x % y) }
         return x == 0 ? 1 : x

@@ -21,11 +21,16 @@ public struct Expert: Sendable, Equatable {
     /// Why this expert may not score `dossier` (回避), or nil. Names are compared after
     /// trimming and folding full-width letters, digits and brackets to half-width.
     public func conflict(with dossier: Dossier, id: String) -> String? {
+        conflict(applicant: dossier.applicant.name ?? "", partners: dossier.partners.compactMap(\.name), id: id)
+    }
+
+    /// The same from the names alone (a workspace keeps them, so no dossier need be parsed).
+    public func conflict(applicant: String, partners: [String], id: String) -> String? {
         if conflicts.contains(id) { return "listed against \(id) in the panel file or the expert's declaration" }
         let affiliation = Expert.folded(self.affiliation)
         guard !affiliation.isEmpty else { return nil }
-        if Expert.folded(dossier.applicant.name ?? "") == affiliation { return "affiliated with the applicant \(self.affiliation)" }
-        if dossier.partners.contains(where: { Expert.folded($0.name ?? "") == affiliation }) {
+        if Expert.folded(applicant) == affiliation { return "affiliated with the applicant \(self.affiliation)" }
+        if partners.contains(where: { Expert.folded($0) == affiliation }) {
             return "affiliated with the partner \(self.affiliation)"
         }
         return nil

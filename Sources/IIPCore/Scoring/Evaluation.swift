@@ -66,18 +66,26 @@ public struct Evaluation: Sendable {
     public func evaluate(_ dossiers: [(id: String, type: PlatformType)], scores: [ItemScore]) -> [String: DossierEvaluation] {
         var byDossier: [String: [ItemScore]] = [:]
         for score in scores { byDossier[score.dossier, default: []].append(score) }
+        var plans = Plans(rubric: rubric)
         var results: [String: DossierEvaluation] = [:]
         for (id, type) in dossiers {
-            results[id] = evaluate(id: id, type: type, scores: byDossier[id] ?? [])
+            results[id] = evaluate(id: id, type: type, scores: byDossier[id] ?? [], plans: &plans)
         }
         return results
     }
 
     public func evaluate(id: String, type: PlatformType, scores: [ItemScore]) -> DossierEvaluation {
+        var plans = Plans(rubric: rubric)
+        return evaluate(id: id, type: type, scores: scores, plans: &plans)
+    }
+
+    private func evaluate(id: String, type: PlatformType, scores: [ItemScore], plans: inout Plans) -> DossierEvaluation {
+        var byStage: [StageID: [ItemScore]] = [:]
+        for score in scores { byStage[score.stage, default: []].append(score) }
         var stages: [StageID: PanelStageScore] = [:]
         var final: Rational? = .zero
         for stage in rubric.stages {
-            let panel = panelScore(stage, type: type, scores: scores.filter { $0.stage == stage.id })
+            let panel = panelScore(plans.plan(stage, type), scores: byStage[stage.id] ?? [])
             stages[stage.id] = panel
             if let value = panel.value, let sum = final {
                 final = sum + stage.weight * value / Rational(100)
@@ -90,19 +98,26 @@ public struct Evaluation: Sendable {
 
     /// The panel's score in one stage from every expert's item scores in that stage.
     func panelScore(_ stage: RubricStage, type: PlatformType, scores: [ItemScore]) -> PanelStageScore {
-        let items = stage.items(for: type)
-        var byExpert: [String: [String: ItemScore]] = [:]
-        for score in scores { byExpert[score.expert, default: [:]][score.item] = score }
+        panelScore(StagePlan(stage, type), scores: scores)
+    }
+
+    private func panelScore(_ plan: StagePlan, scores: [ItemScore]) -> PanelStageScore {
+        // Each expert's sheet: points and comments by the item's place in the plan.
+        var sheets: [String: (points: [Rational?], comments: [String])] = [:]
+        for score in scores {
+            guard let index = plan.index[score.item] else { continue }
+            if sheets[score.expert] == nil {
+                sheets[score.expert] = (Array(repeating: nil, count: plan.count), Array(repeating: "", count: plan.count))
+            }
+            sheets[score.expert]!.points[index] = score.points
+            sheets[score.expert]!.comments[index] = score.comment
+        }
         // A sheet counts once every applicable item has points.
         var counted: [(expert: String, score: Rational, comments: [String])] = []
-        for (expert, byItem) in byExpert {
-            var points: [String: Rational] = [:]
-            for item in items {
-                if let value = byItem[item.id]?.points { points[item.id] = value }
-            }
-            guard points.count == items.count, !items.isEmpty else { continue }
-            let comments = items.compactMap { byItem[$0.id]?.comment }.filter { !$0.isEmpty }
-            counted.append((expert, stage.score(points: points, for: type), comments))
+        for (expert, sheet) in sheets {
+            let points = sheet.points.compactMap { $0 }
+            guard points.count == plan.count, plan.count > 0 else { continue }
+            counted.append((expert, plan.score(points), sheet.comments.filter { !$0.isEmpty }))
         }
         counted.sort { ($0.score, $0.expert) < ($1.score, $1.expert) }
         let trim = rubric.trim
@@ -113,15 +128,68 @@ public struct Evaluation: Sendable {
         }
         let kept = counted.filter { !trimmed.contains($0.expert) }.map(\.score)
         let value = Rational.mean(kept)
-        let sheets = counted.sorted { $0.expert < $1.expert }.map { sheet in
+        let results = counted.sorted { $0.expert < $1.expert }.map { sheet in
             ExpertStageScore(expert: sheet.expert, score: sheet.score, trimmed: trimmed.contains(sheet.expert),
                              deviates: value.map { deviates(sheet.score, from: $0) } ?? false, comments: sheet.comments)
         }
-        return PanelStageScore(stage: stage.id, sheets: sheets, value: value)
+        return PanelStageScore(stage: plan.stage, sheets: results, value: value)
     }
 
     /// |score − mean| > deviation% × mean.
     func deviates(_ score: Rational, from mean: Rational) -> Bool {
         (score - mean).magnitude > rubric.deviationPct * mean.magnitude / Rational(100)
+    }
+}
+
+/// One stage's form for one platform type, laid out once for the thousands of sheets it
+/// scores: the applicable items in order, their places, and the sections as ranges of them
+/// with their weights — the same sum as `RubricStage.score`.
+struct StagePlan {
+    let stage: StageID
+    let index: [String: Int]
+    let count: Int
+    private let sections: [(weight: Rational?, items: Range<Int>)]
+
+    init(_ stage: RubricStage, _ type: PlatformType) {
+        self.stage = stage.id
+        var index: [String: Int] = [:]
+        var sections: [(weight: Rational?, items: Range<Int>)] = []
+        var next = 0
+        for section in stage.sections(for: type) {
+            for (offset, item) in section.items.enumerated() { index[item.id] = next + offset }
+            let start = next
+            next += section.items.count
+            sections.append((stage.sectionWeights?[type]?[section.id], start..<next))
+        }
+        self.index = index
+        self.sections = sections
+        count = next
+    }
+
+    /// Σ weight × section points / 100 for a weighted stage, else the sum of the items.
+    func score(_ points: [Rational]) -> Rational {
+        sections.reduce(Rational.zero) { total, section in
+            let sum = section.items.reduce(Rational.zero) { $0 + points[$1] }
+            guard let weight = section.weight else { return total + sum }
+            return total + weight * sum / Rational(100)
+        }
+    }
+}
+
+/// The plans of one evaluation, made on first use.
+struct Plans {
+    let rubric: Rubric
+    private var made: [String: StagePlan] = [:]
+
+    init(rubric: Rubric) {
+        self.rubric = rubric
+    }
+
+    mutating func plan(_ stage: RubricStage, _ type: PlatformType) -> StagePlan {
+        let key = stage.id.rawValue + "/" + type.rawValue
+        if let plan = made[key] { return plan }
+        let plan = StagePlan(stage, type)
+        made[key] = plan
+        return plan
     }
 }

@@ -13,18 +13,75 @@ public enum ScoreRows {
     }
 
     /// What a score must agree with: the rubric, the panel and the dossiers by id.
+    /// What a row is checked against about its dossier: the platform type and the names
+    /// a conflict of interest is found by.
+    public struct DossierFacts: Sendable {
+        public let type: PlatformType
+        public let applicant: String
+        public let partners: [String]
+
+        public init(type: PlatformType, applicant: String, partners: [String]) {
+            self.type = type
+            self.applicant = applicant
+            self.partners = partners
+        }
+
+        public init?(_ dossier: Dossier) {
+            guard let type = dossier.platform.type else { return nil }
+            self.init(type: type, applicant: dossier.applicant.name ?? "", partners: dossier.partners.compactMap(\.name))
+        }
+    }
+
     public struct Context: Sendable {
         public let rubric: Rubric
         public let panel: Panel
-        public let dossiers: [String: Dossier]
+        public let dossiers: [String: DossierFacts]
         /// Signed sheets, as `expert/stage`: read-only.
         public let signed: Set<String>
 
-        public init(rubric: Rubric, panel: Panel, dossiers: [String: Dossier], signed: Set<String> = []) {
+        public init(rubric: Rubric, panel: Panel, dossiers: [String: DossierFacts], signed: Set<String> = []) {
             self.rubric = rubric
             self.panel = panel
             self.dossiers = dossiers
             self.signed = signed
+        }
+
+        /// From parsed dossiers (tests, small sets).
+        public init(rubric: Rubric, panel: Panel, dossiers: [String: Dossier], signed: Set<String> = []) {
+            self.init(rubric: rubric, panel: panel, dossiers: dossiers.compactMapValues(DossierFacts.init), signed: signed)
+        }
+    }
+
+    /// The lookups a file's rows repeat, made once per file: experts by id, the items of
+    /// each stage for each platform type, and each (expert, dossier) conflict.
+    final class Lookup {
+        let context: Context
+        let experts: [String: Expert]
+        private var applicable: [String: Set<String>] = [:]
+        /// Every item by stage and id (`written/basic.device`).
+        let items: [String: RubricItem]
+        private var conflicts: [String: String?] = [:]
+
+        init(_ context: Context) {
+            self.context = context
+            experts = Dictionary(context.panel.experts.map { ($0.id, $0) }) { first, _ in first }
+            items = Dictionary(context.rubric.stages.flatMap { stage in stage.items.map { (stage.id.rawValue + "/" + $0.id, $0) } }) { first, _ in first }
+        }
+
+        func applies(_ item: String, stage: RubricStage, type: PlatformType) -> Bool {
+            let key = stage.id.rawValue + "/" + type.rawValue
+            if let items = applicable[key] { return items.contains(item) }
+            let items = Set(stage.items(for: type).map(\.id))
+            applicable[key] = items
+            return items.contains(item)
+        }
+
+        func conflict(_ expert: Expert, _ dossier: DossierFacts, id: String) -> String? {
+            let key = expert.id + "|" + id
+            if let known = conflicts[key] { return known }
+            let found = expert.conflict(applicant: dossier.applicant, partners: dossier.partners, id: id)
+            conflicts[key] = found
+            return found
         }
     }
 
@@ -51,10 +108,12 @@ public enum ScoreRows {
                                        reason: "the first line must be the header \(header.joined(separator: ","))")]))
         }
         var scores: [ItemScore] = []
+        scores.reserveCapacity(records.count)
         var rejections: [Rejection] = []
         var seen: [String: Int] = [:]
+        let lookup = Lookup(context)
         for record in records.dropFirst() {
-            switch score(record.fields, context: context) {
+            switch score(record.fields, lookup: lookup) {
             case let .failure(problem):
                 rejections.append(Rejection(line: record.line, reason: problem.reason))
             case let .success(score):
@@ -71,13 +130,18 @@ public enum ScoreRows {
 
     /// One row checked against everything SPEC §7 names; the failure says every reason.
     public static func score(_ fields: [String], context: Context) -> Result<ItemScore, RowProblem> {
+        score(fields, lookup: Lookup(context))
+    }
+
+    static func score(_ fields: [String], lookup: Lookup) -> Result<ItemScore, RowProblem> {
+        let context = lookup.context
         guard fields.count == header.count else {
             return .failure(RowProblem(reason: "has \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"))
         }
-        let f = fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let f = fields.map(trimmed)
         let (expertID, dossierID, stageName, itemID, pointsText) = (f[0], f[1], f[2], f[3], f[4])
         var reasons: [String] = []
-        let expert = context.panel.expert(expertID)
+        let expert = lookup.experts[expertID]
         if expert == nil { reasons.append("unknown expert '\(expertID)'") }
         let dossier = context.dossiers[dossierID]
         if dossier == nil { reasons.append("unknown dossier '\(dossierID)'") }
@@ -85,10 +149,10 @@ public enum ScoreRows {
         if stageID == nil { reasons.append("unknown stage '\(stageName)' (written, defence, site, test)") }
         var item: RubricItem?
         if let stageID, let stage = context.rubric.stage(stageID) {
-            item = stage.items.first { $0.id == itemID }
+            item = lookup.items[stageName + "/" + itemID]
             if item == nil {
                 reasons.append("unknown item '\(itemID)' in stage \(stageName)")
-            } else if let type = dossier?.platform.type, !stage.items(for: type).contains(where: { $0.id == itemID }) {
+            } else if let type = dossier?.type, !lookup.applies(itemID, stage: stage, type: type) {
                 reasons.append("item \(itemID) does not apply to a \(type.rawValue) platform")
             }
             if let expert, !expert.stages.contains(stageID) {
@@ -98,12 +162,13 @@ public enum ScoreRows {
                 reasons.append("the \(stageName) sheet of \(expertID) is signed and read-only (sheet reopen first)")
             }
         }
-        if let expert, let dossier, let conflict = expert.conflict(with: dossier, id: dossierID) {
+        if let expert, let dossier, let conflict = lookup.conflict(expert, dossier, id: dossierID) {
             reasons.append("expert \(expertID) is in conflict with \(dossierID) (\(conflict))")
         }
         var points: Rational?
         if !pointsText.isEmpty {
-            points = NumberText.decimal(pointsText).flatMap { Rational($0) }
+            // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
+            points = Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
             if points == nil {
                 reasons.append("points '\(pointsText)' is not a number")
             } else if let value = points, let item {
@@ -117,6 +182,13 @@ public enum ScoreRows {
         guard reasons.isEmpty, let stageID else { return .failure(RowProblem(reason: reasons.joined(separator: "; "))) }
         return .success(ItemScore(expert: expertID, dossier: dossierID, stage: stageID, item: itemID,
                                   points: points, comment: fields[5]))
+    }
+
+    /// `field` without spaces at the ends; most fields have none, and are returned as they are.
+    static func trimmed(_ field: String) -> String {
+        guard let first = field.utf8.first, let last = field.utf8.last else { return field }
+        let plain = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte < 0x80 }
+        return plain(first) && plain(last) ? field : field.trimmingCharacters(in: .whitespaces)
     }
 
     /// Scores as CSV text in the import format, sorted by expert, dossier, stage and item.

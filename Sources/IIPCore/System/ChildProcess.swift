@@ -17,6 +17,8 @@ public enum ChildProcess {
         public let errors: Data
         /// True when the deadline passed and the child was killed.
         public let timedOut: Bool
+        /// The most memory the child held (its maximum resident set), in KiB.
+        public let peakResidentKB: Int
 
         public var outputText: String { String(decoding: output, as: UTF8.self) }
         public var errorText: String { String(decoding: errors, as: UTF8.self) }
@@ -73,7 +75,7 @@ public enum ChildProcess {
         defer { posix_spawn_file_actions_destroy(&actions) }
         switch spawn(arguments, environment: nil, actions: &actions) {
         case let .failure(error): throw error
-        case let .success(pid): return waitForExit(pid)
+        case let .success(pid): return waitForExit(pid).status
         }
     }
 
@@ -114,17 +116,19 @@ public enum ChildProcess {
         var errors = Data()
         var open: [Int32: Bool] = [out: true, err: true]
         var status: Int32?
+        var peakKB = 0
         var exitedAt: Date?
         var buffer = [UInt8](repeating: 0, count: 65_536)
 
         while open.values.contains(true) || status == nil {
             if Date() >= deadline {
                 kill(pid, SIGKILL)
-                _ = waitForExit(pid)
-                return Outcome(status: 128 + SIGKILL, output: output, errors: errors, timedOut: true)
+                let ended = waitForExit(pid)
+                return Outcome(status: 128 + SIGKILL, output: output, errors: errors, timedOut: true, peakResidentKB: ended.peakKB)
             }
             if status == nil, let ended = reap(pid, block: false) {
-                status = ended
+                status = ended.status
+                peakKB = ended.peakKB
                 exitedAt = Date()
             }
             if let exitedAt, Date().timeIntervalSince(exitedAt) > 2 { break }
@@ -143,7 +147,8 @@ public enum ChildProcess {
                 }
             }
         }
-        return Outcome(status: status ?? waitForExit(pid), output: output, errors: errors, timedOut: false)
+        let ended = status.map { (status: $0, peakKB: peakKB) } ?? waitForExit(pid)
+        return Outcome(status: ended.status, output: output, errors: errors, timedOut: false, peakResidentKB: ended.peakKB)
     }
 
     private static func openDescriptors() -> [Int32] {
@@ -151,21 +156,22 @@ public enum ChildProcess {
         return names.compactMap { Int32($0) }
     }
 
-    private static func waitForExit(_ pid: pid_t) -> Int32 {
+    private static func waitForExit(_ pid: pid_t) -> (status: Int32, peakKB: Int) {
         while true {
-            if let status = reap(pid, block: true) { return status }
+            if let ended = reap(pid, block: true) { return ended }
         }
     }
 
-    /// The child's status once it has ended; nil while it runs (or on EINTR).
-    private static func reap(_ pid: pid_t, block: Bool) -> Int32? {
+    /// The child's status and peak memory once it has ended; nil while it runs (or on EINTR).
+    private static func reap(_ pid: pid_t, block: Bool) -> (status: Int32, peakKB: Int)? {
         var raw: Int32 = 0
-        let result = waitpid(pid, &raw, block ? 0 : WNOHANG)
+        var usage = rusage()
+        let result = wait4(pid, &raw, block ? 0 : WNOHANG, &usage)
         if result == pid {
             let signal = raw & 0x7f
-            return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            return (signal == 0 ? (raw >> 8) & 0xff : 128 + signal, Int(usage.ru_maxrss))
         }
-        if result == -1 && errno == ECHILD { return 127 }  // already reaped elsewhere
+        if result == -1 && errno == ECHILD { return (127, 0) }  // already reaped elsewhere
         return nil
     }
 }

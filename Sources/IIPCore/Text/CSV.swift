@@ -14,60 +14,63 @@ public enum CSV {
     }
 
     /// Parses `text` (a leading byte-order mark is dropped). Blank lines are skipped.
+    /// Works on the UTF-8 bytes: every delimiter is ASCII, so a field is a run of bytes
+    /// between them, decoded once (a score file has hundreds of thousands of rows).
     public static func parse(_ text: String) -> Result<[Record], Malformed> {
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [Record] = []
         var fields: [String] = []
-        var field = ""
+        var field: [UInt8] = []
         var line = 1
         var recordLine = 1
         var inQuotes = false
         var fieldWasQuoted = false
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
         var index = 0
         func endRecord() {
-            fields.append(field)
-            if !(fields.count == 1 && fields[0].isEmpty && !fieldWasQuoted) {
+            fields.append(String(decoding: field, as: UTF8.self))
+            if !(fields.count == 1 && field.isEmpty && !fieldWasQuoted) {
                 records.append(Record(line: recordLine, fields: fields))
             }
             fields = []
-            field = ""
+            field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
-        while index < chars.count {
-            let c = chars[index]
+        while index < bytes.count {
+            let c = bytes[index]
             index += 1
             if inQuotes {
-                if c == "\"" {
-                    if index < chars.count, chars[index] == "\"" {
-                        field.unicodeScalars.append("\"")
+                if c == quote {
+                    if index < bytes.count, bytes[index] == quote {
+                        field.append(quote)
                         index += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
-                    if c == "\n" { line += 1 }
-                    field.unicodeScalars.append(c)
+                    if c == lf { line += 1 }
+                    field.append(c)
                 }
                 continue
             }
             switch c {
-            case "\"":
+            case quote:
                 guard field.isEmpty, !fieldWasQuoted else {
                     return .failure(Malformed(line: line, message: "a quote inside an unquoted field; wrap the field in quotes and double the quote"))
                 }
                 inQuotes = true
                 fieldWasQuoted = true
-            case ",":
-                fields.append(field)
-                field = ""
+            case comma:
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
                 fieldWasQuoted = false
-            case "\r":
-                if index < chars.count, chars[index] == "\n" { continue }
+            case cr:
+                if index < bytes.count, bytes[index] == lf { continue }
                 endRecord()
                 line += 1
                 recordLine = line
-            case "\n":
+            case lf:
                 endRecord()
                 line += 1
                 recordLine = line
@@ -75,7 +78,7 @@ public enum CSV {
                 if fieldWasQuoted {
                     return .failure(Malformed(line: line, message: "text after a closing quote"))
                 }
-                field.unicodeScalars.append(c)
+                field.append(c)
             }
         }
         if inQuotes { return .failure(Malformed(line: recordLine, message: "a quoted field is never closed")) }

@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+import IIPCore
+
+/// The facts of the stored dossiers that ranking and score checking read often, kept in
+/// tables when the dossiers are stored (they never change afterwards: a changed file is
+/// flagged, not re-imported).
+enum DossierFacts {
+    /// Parses the stored dossiers once and records their errors and unit names.
+    static func record(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM dossier_error")
+        try db.execute(sql: "DELETE FROM dossier_party")
+        let stored = try Row.fetchAll(db, sql: "SELECT id, file, source FROM dossier ORDER BY id")
+        guard !stored.isEmpty else { return }
+        let catalog = try Rubric.builtIn.get().catalog
+        let loader = DossierLoader(catalog: catalog)
+        let loaded = stored.map { row in loader.load(data: Data((row["source"] as String).utf8), file: row["file"]) }
+        let reports = ComplianceCheck.run(loaded, catalog: catalog, checkEvidence: false)
+        let addError = try db.cachedStatement(sql: "INSERT INTO dossier_error (dossier, code, message) VALUES (?, ?, ?)")
+        let addParty = try db.cachedStatement(sql: "INSERT INTO dossier_party (dossier, role, name) VALUES (?, ?, ?)")
+        // Reports come in the order of the stored dossiers: pair them by position.
+        for (row, report) in zip(stored, reports) {
+            let id: String = row["id"]
+            guard report.id == id, let dossier = report.dossier else {
+                try addError.execute(arguments: [id, Problem.Code.parse.rawValue, "the stored dossier cannot be read"])
+                continue
+            }
+            for problem in report.errors { try addError.execute(arguments: [id, problem.code.rawValue, problem.message]) }
+            try addParty.execute(arguments: [id, "applicant", dossier.applicant.name ?? ""])
+            for partner in dossier.partners { try addParty.execute(arguments: [id, "partner", partner.name ?? ""]) }
+        }
+    }
+}
+
+extension Workspace {
+    /// Each stored dossier's compliance errors, from the kept record.
+    public func storedErrors() throws -> [String: [Problem]] {
+        try read { db in
+            var errors: [String: [Problem]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT dossier, code, message FROM dossier_error") {
+                guard let code = Problem.Code(rawValue: row["code"]) else { continue }
+                errors[row["dossier"], default: []].append(Problem(code, row["message"]))
+            }
+            return errors
+        }
+    }
+
+    /// What score rows are checked against, for every stored dossier, without parsing.
+    public func scoreFacts() throws -> [String: ScoreRows.DossierFacts] {
+        try read { db in
+            var applicants: [String: String] = [:]
+            var partners: [String: [String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party") {
+                if row["role"] == "applicant" { applicants[row["dossier"]] = row["name"] } else { partners[row["dossier"], default: []].append(row["name"]) }
+            }
+            var facts: [String: ScoreRows.DossierFacts] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, type FROM dossier") {
+                let id: String = row["id"]
+                guard let type = PlatformType(rawValue: row["type"]) else { continue }
+                facts[id] = ScoreRows.DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])
+            }
+            return facts
+        }
+    }
+}

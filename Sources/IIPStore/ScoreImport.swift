@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import IIPCore
+
+extension Workspace {
+    public struct ImportResult: Sendable, Equatable {
+        public let rows: Int
+        /// Rows that changed a saved value (new scores included).
+        public let changed: Int
+    }
+
+    /// Saves the checked rows of a score file in one transaction. The file's text is kept
+    /// with the values it replaced, and one audit entry records the import by the file's
+    /// SHA-256, so each number stays traceable without an entry per row. A file that
+    /// changes nothing records nothing.
+    public func importScores(_ scores: [ItemScore], file: String, content: String, actor: String) throws -> ImportResult {
+        let now = Workspace.now()
+        let sha256 = ContentHash.sha256(content)
+        var changed = 0
+        try write { db in
+            let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0[0] as String)/\($0[1] as String)" })
+            var saved: [String: (points: String?, comment: String)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT expert, dossier, stage, item, points, comment FROM score")
+            while let row = try rows.next() {
+                saved["\(row[0] as String)|\(row[1] as String)|\(row[2] as String)|\(row[3] as String)"] = (row[4], row[5])
+            }
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (expert, dossier, stage, item) DO UPDATE SET
+                  points = excluded.points, comment = excluded.comment, updated_at = excluded.updated_at
+                """)
+            var replaced = [CSV.line(ScoreRows.header)]
+            for score in scores {
+                let stage = score.stage.rawValue
+                if signed.contains("\(score.expert)/\(stage)") {
+                    throw WorkspaceError("the \(stage) sheet of \(score.expert) is signed and read-only; reopen it first")
+                }
+                let points = score.points?.description
+                let key = "\(score.expert)|\(score.dossier)|\(stage)|\(score.item)"
+                if let old = saved[key] {
+                    guard old.points != points || old.comment != score.comment else { continue }
+                    replaced.append(CSV.line([score.expert, score.dossier, stage, score.item, old.points ?? "", old.comment]))
+                }
+                try upsert.execute(arguments: [score.expert, score.dossier, stage, score.item, points, score.comment, now])
+                changed += 1
+            }
+            guard changed > 0 else { return }
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO score_import (sha256, file, at, actor, rows, content, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sha256, name, now, actor, scores.count, content, replaced.joined(separator: "\n") + "\n"])
+            try AuditLog.append(db, actor: actor, action: "scores.import", subject: name,
+                                old: replaced.count > 1 ? "\(replaced.count - 1) saved values replaced (kept with the import)" : nil,
+                                new: "sha256=\(sha256) rows=\(scores.count) changed=\(changed)", at: now)
+        }
+        return ImportResult(rows: scores.count, changed: changed)
+    }
+}
