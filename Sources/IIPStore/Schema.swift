@@ -129,6 +129,18 @@ enum Schema {
             }
             try DossierFacts.record(db)
         }
+        migrator.registerMigration("v8-sheet-totals") { db in
+            // Each expert's complete stage sheet's score, kept as every score is saved, so the
+            // ranking adds up 100,000 sheets instead of 730,000 items. An exact fraction "n/d".
+            try db.create(table: "sheet_total") { t in
+                t.column("expert", .text).notNull()
+                t.column("dossier", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("total", .text).notNull()
+                t.primaryKey(["expert", "dossier", "stage"])
+            }
+            try SheetTotals.refresh(db)
+        }
         return migrator
     }
 }

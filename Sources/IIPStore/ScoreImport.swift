@@ -45,6 +45,7 @@ extension Workspace {
                 changed += 1
             }
             guard changed > 0 else { return }
+            try SheetTotals.refresh(db, SheetTotals.scope(for: scores))
             let name = URL(fileURLWithPath: file).lastPathComponent
             try db.execute(sql: """
                 INSERT OR REPLACE INTO score_import (sha256, file, at, actor, rows, content, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)

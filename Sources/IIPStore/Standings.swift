@@ -42,7 +42,10 @@ extension Workspace {
                 byID[dossier.id] = ComplianceReport(file: dossier.file, id: dossier.id, dossier: nil, problems: errors[dossier.id] ?? [])
             }
         }
-        let evaluations = Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
+        // Parsed standings add up every item (with the comments); the ranking's fast path
+        // reads the kept sheet scores instead — the same values.
+        let evaluations = parsing ? Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
+            : try evaluationsFromSheetTotals(rubric, dossiers: stored)
         let changed = try changedDossiers()
         let candidates = stored.map { dossier -> Candidate in
             let evaluation = evaluations[dossier.id]

@@ -146,9 +146,8 @@ public final class Workspace {
     /// The workspace's rubric, as stored when it was made.
     public func rubric() throws -> Rubric {
         let text = try meta("rubric")
-        let catalog = try Rubric.builtIn.get().catalog
         do {
-            return try Rubric.parse(text, file: "\(folder) rubric", catalog: catalog)
+            return try RubricCache.rubric(text, file: "\(folder) rubric")
         } catch {
             throw WorkspaceError("\(folder): the stored rubric is invalid: \(error)")
         }
@@ -249,6 +248,7 @@ public final class Workspace {
                                     subject: "\(score.expert)/\(score.dossier)/\(score.stage.rawValue)/\(score.item)",
                                     old: oldText, new: newText, at: now)
             }
+            try SheetTotals.refresh(db, SheetTotals.scope(for: scores))
         }
     }
 

@@ -47,6 +47,10 @@ final class SheetExchangeTests: XCTestCase {
             XCTAssertEqual(try transfer(sheet, to: chair), .alreadyImported)
         }
         XCTAssertEqual(try chair.scores(), try laptop.scores())
+        // The imported sheets' kept totals rank as the items do.
+        let fromItems = try chair.standings(parsing: true).evaluations.mapValues { $0.final }
+        XCTAssertEqual(try chair.standings(parsing: false).evaluations.mapValues { $0.final }, fromItems)
+        XCTAssertNotNil(fromItems.values.compactMap { $0 }.first, "a dossier has a final")
         XCTAssertEqual(Set(try chair.signOffs().map(\.stage)), Set(StageID.allCases))
         XCTAssertTrue(try chair.auditEntries().contains { $0.action == "sheet.import" })
     }

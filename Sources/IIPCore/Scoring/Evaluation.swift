@@ -82,18 +82,23 @@ public struct Evaluation: Sendable {
     private func evaluate(id: String, type: PlatformType, scores: [ItemScore], plans: inout Plans) -> DossierEvaluation {
         var byStage: [StageID: [ItemScore]] = [:]
         for score in scores { byStage[score.stage, default: []].append(score) }
-        var stages: [StageID: PanelStageScore] = [:]
+        var panels: [StageID: PanelStageScore] = [:]
+        for stage in rubric.stages { panels[stage.id] = panelScore(plans.plan(stage, type), scores: byStage[stage.id] ?? []) }
+        return combined(id: id, type: type, panels)
+    }
+
+    /// The evaluation from the panel's stage scores: Σ stage weight × score / 100, nil
+    /// while a stage has no counted sheet.
+    private func combined(id: String, type: PlatformType, _ panels: [StageID: PanelStageScore]) -> DossierEvaluation {
         var final: Rational? = .zero
         for stage in rubric.stages {
-            let panel = panelScore(plans.plan(stage, type), scores: byStage[stage.id] ?? [])
-            stages[stage.id] = panel
-            if let value = panel.value, let sum = final {
+            if let value = panels[stage.id]?.value, let sum = final {
                 final = sum + stage.weight * value / Rational(100)
             } else {
                 final = nil
             }
         }
-        return DossierEvaluation(id: id, type: type, stages: stages, final: final)
+        return DossierEvaluation(id: id, type: type, stages: panels, final: final)
     }
 
     /// The panel's score in one stage from every expert's item scores in that stage.
@@ -119,20 +124,50 @@ public struct Evaluation: Sendable {
             guard points.count == plan.count, plan.count > 0 else { continue }
             counted.append((expert, plan.score(points), sheet.comments.filter { !$0.isEmpty }))
         }
-        counted.sort { ($0.score, $0.expert) < ($1.score, $1.expert) }
+        return aggregate(plan.stage, counted)
+    }
+
+    /// The panel's score from the counted sheets: the trimmed mean, each sheet marked.
+    private func aggregate(_ stage: StageID, _ sheets: [(expert: String, score: Rational, comments: [String])]) -> PanelStageScore {
+        // Ordered by score (then expert) through their places: the sheets themselves are not moved.
+        let order = sheets.indices.sorted { (sheets[$0].score, sheets[$0].expert) < (sheets[$1].score, sheets[$1].expert) }
         let trim = rubric.trim
-        var trimmed: Set<String> = []
-        if counted.count >= trim.fromSheets {
-            counted.prefix(trim.dropLowest).forEach { trimmed.insert($0.expert) }
-            counted.suffix(trim.dropHighest).forEach { trimmed.insert($0.expert) }
+        var trimmed: Set<Int> = []
+        if order.count >= trim.fromSheets {
+            order.prefix(trim.dropLowest).forEach { trimmed.insert($0) }
+            order.suffix(trim.dropHighest).forEach { trimmed.insert($0) }
         }
-        let kept = counted.filter { !trimmed.contains($0.expert) }.map(\.score)
-        let value = Rational.mean(kept)
-        let results = counted.sorted { $0.expert < $1.expert }.map { sheet in
-            ExpertStageScore(expert: sheet.expert, score: sheet.score, trimmed: trimmed.contains(sheet.expert),
-                             deviates: value.map { deviates(sheet.score, from: $0) } ?? false, comments: sheet.comments)
+        let value = Rational.mean(sheets.indices.filter { !trimmed.contains($0) }.map { sheets[$0].score })
+        let results = sheets.indices.sorted { sheets[$0].expert < sheets[$1].expert }.map { index in
+            ExpertStageScore(expert: sheets[index].expert, score: sheets[index].score, trimmed: trimmed.contains(index),
+                             deviates: value.map { deviates(sheets[index].score, from: $0) } ?? false, comments: sheets[index].comments)
         }
-        return PanelStageScore(stage: plan.stage, sheets: results, value: value)
+        return PanelStageScore(stage: stage, sheets: results, value: value)
+    }
+
+    // MARK: - From kept sheet scores
+
+    /// One expert's stage score of a dossier from their item points; nil while an
+    /// applicable item has none (the sheet does not count yet).
+    public func sheetScore(_ stage: StageID, type: PlatformType, points: [String: Rational]) -> Rational? {
+        guard let form = rubric.stage(stage) else { return nil }
+        let plan = StagePlan(form, type)
+        var ordered = [Rational?](repeating: nil, count: plan.count)
+        for (item, value) in points {
+            if let index = plan.index[item] { ordered[index] = value }
+        }
+        let complete = ordered.compactMap { $0 }
+        guard complete.count == plan.count, plan.count > 0 else { return nil }
+        return plan.score(complete)
+    }
+
+    /// A dossier's evaluation from its experts' complete sheet scores per stage — what a
+    /// workspace keeps for each sheet, so a ranking need not add up every item again.
+    /// The same values as `evaluate` from the items, without the comments.
+    public func evaluate(id: String, type: PlatformType, sheets: [StageID: [(expert: String, score: Rational)]]) -> DossierEvaluation {
+        var panels: [StageID: PanelStageScore] = [:]
+        for stage in rubric.stages { panels[stage.id] = aggregate(stage.id, (sheets[stage.id] ?? []).map { ($0.expert, $0.score, []) }) }
+        return combined(id: id, type: type, panels)
     }
 
     /// |score − mean| > deviation% × mean.
