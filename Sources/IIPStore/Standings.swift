@@ -27,7 +27,9 @@ public struct Standings: Sendable {
 extension Workspace {
     /// The standings. With `parsing` false the dossiers are not parsed: the reports hold
     /// the errors kept when the dossiers were stored and no dossier (what `rank` needs, fast).
-    public func standings(parsing: Bool = true) throws -> Standings {
+    /// With `comments` false the evaluations come from the kept sheet totals and carry no
+    /// comments — the same numbers without adding up every item.
+    public func standings(parsing: Bool = true, comments: Bool = true) throws -> Standings {
         let rubric = try self.rubric()
         let stored = try dossiers()
         let overrides = try self.overrides()
@@ -44,7 +46,8 @@ extension Workspace {
         }
         // Parsed standings add up every item (with the comments); the ranking's fast path
         // reads the kept sheet scores instead — the same values.
-        let evaluations = parsing ? Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
+        let evaluations = parsing && comments
+            ? Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
             : try evaluationsFromSheetTotals(rubric, dossiers: stored)
         let changed = try changedDossiers()
         let candidates = stored.map { dossier -> Candidate in

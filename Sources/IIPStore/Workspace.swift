@@ -28,6 +28,24 @@ public struct Override: Sendable, Equatable {
     public let at: String
 }
 
+/// Results filled in from several threads, each into its own place.
+final class ParallelSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.compactMap { $0 } }
+}
+
 /// A workspace: a folder holding `workspace.sqlite`, with the dossiers, the panel, the
 /// rubric, every score and the audit log (SPEC §7, §9). Every write is one transaction.
 public final class Workspace {
@@ -185,10 +203,13 @@ public final class Workspace {
     public func compliance() throws -> [ComplianceReport] {
         let catalog = try Rubric.builtIn.get().catalog
         let loader = DossierLoader(catalog: catalog)
-        let loaded = try dossiers().map { stored in
-            loader.load(data: Data(stored.source.utf8), file: stored.file)
+        let stored = try dossiers()
+        // Parsing is the slow part of opening a large round: every core takes a share.
+        let slots = ParallelSlots<LoadedDossier>(count: stored.count)
+        DispatchQueue.concurrentPerform(iterations: stored.count) { index in
+            slots.set(index, loader.load(data: Data(stored[index].source.utf8), file: stored[index].file))
         }
-        return ComplianceCheck.run(loaded, catalog: catalog)
+        return ComplianceCheck.run(slots.values, catalog: catalog)
     }
 
     public func overrides() throws -> [Override] {
@@ -217,6 +238,24 @@ public final class Workspace {
                                         points: points.flatMap { Rational(decimal: $0) }, comment: row[5]))
             }
             return scores
+        }
+    }
+
+    /// The mean points of every item over the experts other than `expert`, exactly: points
+    /// have at most two decimals (the rubric's rule), so SQLite sums them as whole hundredths.
+    public func othersMeanPoints(excluding expert: String) throws -> [(dossier: String, stage: StageID, item: String, mean: Rational)] {
+        try read { db in
+            var means: [(dossier: String, stage: StageID, item: String, mean: Rational)] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT dossier, stage, item, SUM(CAST(ROUND(points * 100) AS INTEGER)), COUNT(points) FROM score
+                WHERE expert <> ? AND points IS NOT NULL AND points <> '' GROUP BY dossier, stage, item
+                """, arguments: [expert])
+            while let row = try rows.next() {
+                let sum: Int64 = row[3], count: Int64 = row[4]
+                guard let stage = StageID(rawValue: row[1]), count > 0 else { continue }
+                means.append((row[0], stage, row[2], Rational(Int128(sum), Int128(count) * 100)))
+            }
+            return means
         }
     }
 

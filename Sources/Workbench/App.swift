@@ -37,10 +37,16 @@ public final class WorkbenchApp {
     static func read(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
         let panel = try workspace.panel()
         guard let expert = panel.expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
-        // One reading of the workspace gives the rubric, the compliance reports and the ranking.
-        let standings = try workspace.standings()
+        // One reading of the workspace gives the rubric, the compliance reports and the ranking;
+        // only the chair's panel screen needs the sheets' comments, so only the chair's
+        // opening adds up every item.
+        let standings = try workspace.standings(comments: expert.id == panel.chair)
+        var othersMean: [ScoreKey: Rational] = [:]
+        for other in try workspace.othersMeanPoints(excluding: expert.id) {
+            othersMean[ScoreKey(dossier: other.dossier, stage: other.stage, item: other.item)] = other.mean
+        }
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
-                                 scores: try workspace.scores(), groups: standings.groups,
+                                 mine: try workspace.scores(expert: expert.id), othersMean: othersMean, groups: standings.groups,
                                  signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)),
                                  changed: standings.changed)
         var withOverview = data
@@ -121,7 +127,7 @@ public final class WorkbenchApp {
         case let .export(what, format, path, replace):
             return [export(what, format, to: path, replace: replace)]
         case .refreshRanking:
-            guard let groups = try? workspace.standings().groups else { return [] }
+            guard let groups = try? workspace.standings(parsing: false, comments: false).groups else { return [] }
             return [.rankingRefreshed(groups)]
         case .quit:
             return []

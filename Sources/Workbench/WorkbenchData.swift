@@ -47,6 +47,18 @@ public struct WorkbenchData: Sendable {
 
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
                 signed: Set<StageID> = [], changed: Set<String> = []) {
+        var others: [ScoreKey: [Rational]] = [:]
+        for score in scores where score.expert != expert.id {
+            if let points = score.points { others[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item), default: []].append(points) }
+        }
+        self.init(rubric: rubric, expert: expert, reports: reports, mine: scores.filter { $0.expert == expert.id },
+                  othersMean: others.compactMapValues { Rational.mean($0) }, groups: groups, signed: signed, changed: changed)
+    }
+
+    /// From the expert's own scores and the other experts' mean per item (a workspace
+    /// computes these without reading every score into memory).
+    public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], mine scores: [ItemScore],
+                othersMean: [ScoreKey: Rational], groups: [RankedGroup], signed: Set<StageID> = [], changed: Set<String> = []) {
         self.rubric = rubric
         self.signed = signed
         self.expert = expert
@@ -73,11 +85,7 @@ public struct WorkbenchData: Sendable {
             }
         }
         self.cohorts = cohorts.mapValues { $0.sorted() }
-        var others: [ScoreKey: [Rational]] = [:]
-        for score in scores where score.expert != expert.id {
-            if let points = score.points { others[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item), default: []].append(points) }
-        }
-        othersMean = others.compactMapValues { Rational.mean($0) }
+        self.othersMean = othersMean
     }
 
     /// True when the expert's points for the item are more than the rubric's deviation

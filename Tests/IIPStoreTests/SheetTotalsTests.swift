@@ -83,4 +83,20 @@ final class SheetTotalsTests: XCTestCase {
         _ = try ws.importScores(second, file: "b.csv", content: ScoreRows.text(second), actor: "import")
         try assertSameStandings(ws, "after a second file")
     }
+
+    func testOthersMeansAreExactAndSkipTheExpert() throws {
+        let ws = try makeWorkspace()
+        var random = SeededRandom(seed: 25)
+        let scores = randomScores(&random)
+        _ = try ws.importScores(scores, file: "a.csv", content: ScoreRows.text(scores), actor: "import")
+        var expected: [String: [Rational]] = [:]
+        for score in scores where score.expert != "E3" {
+            expected["\(score.dossier)/\(score.stage.rawValue)/\(score.item)", default: []].append(score.points!)
+        }
+        let means = try ws.othersMeanPoints(excluding: "E3")
+        XCTAssertEqual(means.count, expected.count)
+        for mean in means {
+            XCTAssertEqual(mean.mean, Rational.mean(expected["\(mean.dossier)/\(mean.stage.rawValue)/\(mean.item)"] ?? []))
+        }
+    }
 }
