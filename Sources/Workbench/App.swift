@@ -16,6 +16,8 @@ public final class WorkbenchApp {
     }
 
     let expertID: String
+    /// Held while this workbench may write; nil when another one of the same expert runs.
+    private let lock: ExpertLock?
 
     /// Reads what the expert needs from the workspace.
     public init(workspace: Workspace, expertID: String?, language: Language) throws {
@@ -28,9 +30,15 @@ public final class WorkbenchApp {
             throw Failure(description: "no expert \(id) on the panel (\(panel.experts.map(\.id).joined(separator: ", ")))")
         }
         self.expertID = id
+        lock = ExpertLock.acquire(workspace: workspace.folder, expert: id)
         state = AppState(data: try WorkbenchApp.read(workspace, expert: id), language: language, width: 80, height: 24)
         state.exportFolder = workspace.folder + "/exports"
-        if try workspace.declaration(expert: id) == nil { state.declaration = DeclarationState() }
+        if lock == nil {
+            state.readOnly = true
+            state.notice = Notice(text: state.strings[.secondInstance], style: .warning)
+        } else if try workspace.declaration(expert: id) == nil {
+            state.declaration = DeclarationState()
+        }
     }
 
     /// Everything the workbench shows, read from the workspace for one expert.
@@ -75,6 +83,16 @@ public final class WorkbenchApp {
         (state.width, state.height) = screen.size
         screen.present(view(state))
         trace?.firstFrame()
+        // A backup of the workspace as it was when this session began (checked, the newest
+        // five kept), once the expert already sees the screen.
+        if lock != nil {
+            do {
+                try workspace.backUp()
+            } catch {
+                state.notice = Notice(text: "\(error)", style: .warning)
+                screen.present(view(state))
+            }
+        }
         while !state.quit {
             guard let key = screen.readKey() else { continue }
             let keyRead = DispatchTime.now().uptimeNanoseconds

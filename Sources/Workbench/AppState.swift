@@ -78,6 +78,8 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
+    /// Another workbench of the same expert has the workspace: nothing can be changed here.
+    public var readOnly = false
     /// The export dialog (`e`), while open.
     public var exportDialog: ExportDialog? = nil
     /// Where the export dialog proposes to write: `<workspace>/exports`.

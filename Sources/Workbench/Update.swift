@@ -119,8 +119,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     }
     if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
-    if state.screen == .review, state.data.signed.contains(state.stage), isEdit(key, state) {
-        state.notice = Notice(text: state.strings[.signedReadOnly], style: .warning)
+    if state.screen == .review, state.readOnly || state.data.signed.contains(state.stage), isEdit(key, state) {
+        state.notice = Notice(text: state.strings[state.readOnly ? .secondInstance : .signedReadOnly], style: .warning)
         return []
     }
     if state.screen == .review, state.review.focus == .entry, let points = pointsKey(key, &state) { return points }
@@ -150,7 +150,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .panel:
             state.panelScroll = scrolled(state.panelScroll, action, state)
             if action == .back { state.screen = .list }
-            if action == .importSheets { state.importFolder = state.importFolder ?? "" }
+            if action == .importSheets {
+                if state.readOnly { state.notice = Notice(text: state.strings[.secondInstance], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
+            }
             if action == .auditLog { return [.readAudit] }
         }
     }

@@ -43,7 +43,7 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
     case .panel: title = s[.panelTitle]
     }
     let left = " \(s[.appName]) · \(title)"
-    let signed = state.data.signed.contains(state.stage) ? "（\(s[.signed])）" : ""
+    let signed = state.readOnly ? "（\(s[.readOnly])）" : state.data.signed.contains(state.stage) ? "（\(s[.signed])）" : ""
     let right = "\(state.stageName(state.stage))\(signed) · \(s[.expert]) \(state.data.expert.id) \(state.data.expert.name) "
     let rightWidth = DisplayWidth.of(right)
     buffer.write(left, x: 0, y: 0, style: .title, limit: max(0, state.width - rightWidth - 1))

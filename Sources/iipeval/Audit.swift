@@ -6,7 +6,7 @@ import IIPStore
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The audit log: who changed what, when, from what to what (hash-chained).",
-        discussion: "With --verify: exit 1 naming the first broken entry when the chain does not hold."
+        discussion: "With --verify: exit 1 naming the first broken entry when the chain does not hold, a kept score file that no longer matches its entry, or a damaged database."
     )
 
     @Argument(help: "The workspace folder.") var workspace: String
@@ -19,6 +19,13 @@ struct Audit: ParsableCommand {
         if verify {
             if let broken = AuditLog.firstBreak(entries) {
                 throw CLIFailure.foundErrors(["audit entry \(broken.entry.seq) (\(broken.entry.at) \(broken.entry.action) \(broken.entry.subject)) is broken: \(broken.reason)"])
+            }
+            let imports = try withWorkspace { try ws.brokenScoreImports() }
+            guard imports.isEmpty else { throw CLIFailure.foundErrors(imports) }
+            do {
+                try ws.checkIntegrity()
+            } catch let damaged as WorkspaceError {
+                throw CLIFailure.foundErrors([damaged.message])
             }
             Console.out("audit chain intact: \(entries.count) entries\n")
             return

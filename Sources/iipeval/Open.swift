@@ -24,6 +24,7 @@ struct Open: ParsableCommand {
             throw CLIFailure.cannotRun("the workbench needs a terminal; for scripts use validate, scores, rank")
         }
         let ws = try openWorkspace(workspace)
+        try withWorkspace { try ws.checkIntegrity() }
         let app: WorkbenchApp
         do {
             app = try WorkbenchApp(workspace: ws, expertID: expert, language: lang)

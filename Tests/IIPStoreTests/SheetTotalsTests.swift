@@ -7,30 +7,7 @@ import XCTest
 /// The kept sheet scores (`sheet_total`) give the ranking the same numbers as adding up
 /// every item, whichever way the scores were written: one by one, a score file, a signed
 /// sheet replacing an expert's stage.
-final class SheetTotalsTests: XCTestCase {
-    let rubric = try! Rubric.builtIn.get()
-    var folder = ""
-
-    override func setUp() {
-        folder = DossierFixture.temporaryFolder()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func makeWorkspace() throws -> Workspace {
-        let loader = DossierLoader(catalog: rubric.catalog)
-        let dossiers = [
-            loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: folder + "/I1.yaml"),
-            loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross", creditCode: DossierFixture.creditCodes[1]).utf8),
-                        file: folder + "/C1.yaml"),
-        ]
-        let experts = (1...6).map { Expert(id: "E\($0)", name: "专家\($0)", affiliation: "单位\($0)", stages: StageID.allCases, conflicts: []) }
-        return try Workspace.create(folder + "/ws", dossiers: dossiers, panel: Panel(chair: "E1", experts: experts),
-                                    panelText: "format: iip-panel/1", rubric: rubric)
-    }
-
+final class SheetTotalsTests: WorkspaceTestCase {
     /// Random points on the grid for every applicable item, some items left out so that
     /// some sheets do not count.
     func randomScores(_ random: inout SeededRandom) -> [ItemScore] {
@@ -68,7 +45,7 @@ final class SheetTotalsTests: XCTestCase {
     }
 
     func testEveryWritePathKeepsTheSheetTotalsRight() throws {
-        let ws = try makeWorkspace()
+        let ws = try makeWorkspace(experts: 6)
         var random = SeededRandom(seed: 731_250)
         // A score file.
         let first = randomScores(&random)
@@ -85,7 +62,7 @@ final class SheetTotalsTests: XCTestCase {
     }
 
     func testOthersMeansAreExactAndSkipTheExpert() throws {
-        let ws = try makeWorkspace()
+        let ws = try makeWorkspace(experts: 6)
         var random = SeededRandom(seed: 25)
         let scores = randomScores(&random)
         _ = try ws.importScores(scores, file: "a.csv", content: ScoreRows.text(scores), actor: "import")

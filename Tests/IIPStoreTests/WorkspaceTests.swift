@@ -6,29 +6,7 @@ import XCTest
 
 /// SPEC §7 and §9: the workspace keeps dossiers, panel, rubric, scores and overrides, in
 /// WAL mode, one transaction per write, with a hash-chained audit log.
-final class WorkspaceTests: XCTestCase {
-    let rubric = try! Rubric.builtIn.get()
-    var folder = ""
-
-    override func setUp() {
-        folder = DossierFixture.temporaryFolder()
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func makeWorkspace() throws -> Workspace {
-        let loader = DossierLoader(catalog: rubric.catalog)
-        let dossiers = [
-            loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: folder + "/I1.yaml"),
-            loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross", creditCode: DossierFixture.creditCodes[1]).utf8),
-                        file: folder + "/C1.yaml"),
-        ]
-        let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: "某大学", stages: StageID.allCases, conflicts: [])])
-        return try Workspace.create(folder + "/ws", dossiers: dossiers, panel: panel, panelText: "format: iip-panel/1", rubric: rubric)
-    }
-
+final class WorkspaceTests: WorkspaceTestCase {
     func testCreateStoresEverythingAndReopens() throws {
         _ = try makeWorkspace()
         let ws = try Workspace.open(folder + "/ws")

@@ -40,6 +40,19 @@ final class WorkbenchTests: XCTestCase {
         }
     }
 
+    // MARK: - Read-only
+
+    func testASecondWorkbenchOfTheSameExpertCannotScore() {
+        var state = makeState()
+        state.readOnly = true
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.screen, .review, "reading is allowed")
+        XCTAssertEqual(type(&state, "12"), [])
+        XCTAssertEqual(state.notice?.text, state.strings[.secondInstance])
+        XCTAssertEqual(press(&state, .enter), [], "no save is asked for")
+        XCTAssertTrue(view(state).trimmedLines[0].contains("只读"))
+    }
+
     // MARK: - Export dialog
 
     func testExportDialogChoosesDocumentFormatAndPlace() {

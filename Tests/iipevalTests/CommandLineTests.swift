@@ -311,6 +311,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    /// Changes the workspace database with Python's sqlite3, as someone bypassing iipeval would.
+    func editBehindTheBack(_ sql: String, file: StaticString = #filePath, line: UInt = #line) {
+        let edited = CommandRunner.program(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()",
+                                            folder + "/ws/workspace.sqlite", sql])
+        XCTAssertEqual(edited.code, 0, edited.err, file: file, line: line)
+    }
+
     func testAuditVerifyExitCodes() throws {
         makeWorkspace()
         let intact = run("audit", folder + "/ws", "--verify")
@@ -318,12 +325,22 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(intact.out.contains("intact"))
         XCTAssertTrue(run("audit", folder + "/ws").out.contains("dossier.import"))
         // Edit one entry behind iipeval's back.
-        let edited = CommandRunner.program(["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE audit SET subject='X' WHERE seq=2\"); c.commit()",
-                                            folder + "/ws/workspace.sqlite"])
-        XCTAssertEqual(edited.code, 0, edited.err)
+        editBehindTheBack("UPDATE audit SET subject='X' WHERE seq=2")
         let broken = run("audit", folder + "/ws", "--verify")
         XCTAssertEqual(broken.code, 1)
         XCTAssertTrue(broken.err.contains("audit entry 2"), broken.err)
+    }
+
+    func testAnImportedScoreFileIsKeptAndItsChangeIsFound() throws {
+        makeWorkspace()
+        write("expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,12,\n", to: "a.csv")
+        XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/a.csv").code, 0)
+        XCTAssertTrue(run("audit", folder + "/ws").out.contains("scores.import"), "one entry names the file")
+        XCTAssertEqual(run("audit", folder + "/ws", "--verify").code, 0)
+        editBehindTheBack("UPDATE score_import SET content = replace(content, ',12,', ',15,')")
+        let verified = run("audit", folder + "/ws", "--verify")
+        XCTAssertEqual(verified.code, 1)
+        XCTAssertTrue(verified.err.contains("was changed after it was imported"), verified.err)
     }
 
     func testCommandsOnAMissingWorkspaceExitTwo() {

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One workbench per expert and workspace may write: the first holds an advisory lock on
+/// `<workspace>/.iipeval-<expert>.lock` for as long as it runs (the kernel drops it when
+/// the process ends, however it ends); a second one opens read-only.
+public final class ExpertLock {
+    private let descriptor: Int32
+
+    private init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// The lock, or nil when another workbench of `expert` holds it.
+    public static func acquire(workspace folder: String, expert: String) -> ExpertLock? {
+        let path = (folder as NSString).appendingPathComponent(".iipeval-\(expert).lock")
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // A folder where no lock file can be made cannot be written either: read-only.
+        guard descriptor >= 0 else { return nil }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            return nil
+        }
+        return ExpertLock(descriptor: descriptor)
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+}
+
+extension Workspace {
+    /// Where the rolling backups are kept.
+    public var backupFolder: String { (folder as NSString).appendingPathComponent("backups") }
+
+    /// The backups, oldest first.
+    public func backups() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: backupFolder)) ?? []
+        return names.filter { $0.hasPrefix("workspace-") && $0.hasSuffix(".sqlite") }.sorted()
+            .map { (backupFolder as NSString).appendingPathComponent($0) }
+    }
+
+    /// SQLite's quick check of every page; a damaged database is refused with a pointer
+    /// to the newest backup, which was checked before it was made.
+    public func checkIntegrity() throws {
+        let verdict: [String]
+        do {
+            verdict = try db.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+        } catch {
+            throw damaged(Workspace.describe(error))
+        }
+        guard verdict == ["ok"] else {
+            let lines = verdict.flatMap { $0.split(separator: "\n") }.map(String.init).filter { !$0.hasPrefix("***") }
+            throw damaged(lines.prefix(2).joined(separator: "; "))
+        }
+    }
+
+    private func damaged(_ detail: String) -> WorkspaceError {
+        let pointer = backups().last.map {
+            "the last good backup is \($0): keep the damaged file aside and copy the backup to \(Workspace.databaseName) to go on from it"
+        } ?? "there is no backup yet"
+        return WorkspaceError("\(folder): the workspace database is damaged (\(detail)); \(pointer)")
+    }
+
+    /// A consistent copy of the workspace (checked first), keeping the newest `keep`.
+    /// Returns the new backup's path.
+    @discardableResult
+    public func backUp(keep: Int = 5) throws -> String {
+        try checkIntegrity()
+        do {
+            try FileManager.default.createDirectory(atPath: backupFolder, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError("\(backupFolder): cannot make the backup folder: \(error.localizedDescription)")
+        }
+        let stamp = Workspace.now().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        // Names sort in the order the backups were made: within one second, numbered on
+        // from the highest number there (never reusing one that was pruned).
+        let prefix = "workspace-\(stamp)-"
+        let taken = backups().map { ($0 as NSString).lastPathComponent }.filter { $0.hasPrefix(prefix) }
+            .compactMap { Int($0.dropFirst(prefix.count).prefix { $0.isNumber }) }
+        let path = (backupFolder as NSString).appendingPathComponent(prefix + String(format: "%03d", (taken.max() ?? 0) + 1) + ".sqlite")
+        do {
+            try db.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw WorkspaceError("\(path): cannot write the backup: \(Workspace.describe(error))")
+        }
+        for old in backups().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
+        return path
+    }
+}
