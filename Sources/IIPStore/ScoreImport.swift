@@ -19,10 +19,18 @@ extension Workspace {
         var changed = 0
         try write { db in
             let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0[0] as String)/\($0[1] as String)" })
-            var saved: [String: (points: String?, comment: String)] = [:]
+            var saved: [ScoreKey: (points: String?, comment: String)] = [:]
             let rows = try Row.fetchCursor(db, sql: "SELECT expert, dossier, stage, item, points, comment FROM score")
             while let row = try rows.next() {
-                saved["\(row[0] as String)|\(row[1] as String)|\(row[2] as String)|\(row[3] as String)"] = (row[4], row[5])
+                guard let stage = StageID(rawValue: row[2]) else { continue }
+                saved[ScoreKey(expert: row[0], dossier: row[1], stage: stage, item: row[3])] = (row[4], row[5])
+            }
+            // The sheets this file touches, with their saved points, so that their totals are
+            // summed here rather than read back.
+            let touched = Set(scores.map { SheetTotals.SheetKey(expert: $0.expert, dossier: $0.dossier, stage: $0.stage) })
+            var sheets: [SheetTotals.SheetKey: [String: Rational]] = [:]
+            for (key, value) in saved where touched.contains(key.sheet) {
+                if let points = value.points.flatMap({ Rational(decimal: $0) }) { sheets[key.sheet, default: [:]][key.item] = points }
             }
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -36,16 +44,17 @@ extension Workspace {
                     throw WorkspaceError("the \(stage) sheet of \(score.expert) is signed and read-only; reopen it first")
                 }
                 let points = score.points?.description
-                let key = "\(score.expert)|\(score.dossier)|\(stage)|\(score.item)"
+                let key = ScoreKey(expert: score.expert, dossier: score.dossier, stage: score.stage, item: score.item)
                 if let old = saved[key] {
                     guard old.points != points || old.comment != score.comment else { continue }
                     replaced.append(CSV.line([score.expert, score.dossier, stage, score.item, old.points ?? "", old.comment]))
                 }
                 try upsert.execute(arguments: [score.expert, score.dossier, stage, score.item, points, score.comment, now])
+                sheets[key.sheet, default: [:]][score.item] = score.points
                 changed += 1
             }
             guard changed > 0 else { return }
-            try SheetTotals.refresh(db, SheetTotals.scope(for: scores))
+            try SheetTotals.replace(db, sheets)
             let name = URL(fileURLWithPath: file).lastPathComponent
             try db.execute(sql: """
                 INSERT OR REPLACE INTO score_import (sha256, file, at, actor, rows, content, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -56,6 +65,16 @@ extension Workspace {
         }
         return ImportResult(rows: scores.count, changed: changed)
     }
+}
+
+/// A score's place in the `score` table: its primary key.
+struct ScoreKey: Hashable {
+    let expert: String
+    let dossier: String
+    let stage: StageID
+    let item: String
+
+    var sheet: SheetTotals.SheetKey { SheetTotals.SheetKey(expert: expert, dossier: dossier, stage: stage) }
 }
 
 extension Workspace {

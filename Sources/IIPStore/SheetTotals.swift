@@ -51,6 +51,22 @@ enum SheetTotals {
         }
     }
 
+    /// Replaces the kept totals of `sheets` from their points as given (all of each sheet's
+    /// saved points): a sheet that is not complete keeps no total.
+    static func replace(_ db: Database, _ sheets: [SheetKey: [String: Rational]]) throws {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rubric'"), !text.isEmpty else { return }
+        let evaluation = Evaluation(rubric: try RubricCache.rubric(text, file: "workspace rubric"))
+        var types: [String: PlatformType] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, type FROM dossier") { types[row[0]] = PlatformType(rawValue: row[1]) }
+        let delete = try db.cachedStatement(sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?")
+        let insert = try db.cachedStatement(sql: "INSERT INTO sheet_total (expert, dossier, stage, total) VALUES (?, ?, ?, ?)")
+        for (key, points) in sheets {
+            try delete.execute(arguments: [key.expert, key.dossier, key.stage.rawValue])
+            guard let type = types[key.dossier], let total = evaluation.sheetScore(key.stage, type: type, points: points) else { continue }
+            try insert.execute(arguments: [key.expert, key.dossier, key.stage.rawValue, "\(total.numerator)/\(total.denominator)"])
+        }
+    }
+
     /// Sums the rows of `sql` (ordered so that each sheet's rows are together) sheet by sheet.
     private static func store(_ db: Database, _ evaluation: Evaluation, _ types: [String: PlatformType], sql: String,
                               arguments: StatementArguments = []) throws {

@@ -57,8 +57,24 @@ public struct DossierEvaluation: Sendable, Equatable {
 public struct Evaluation: Sendable {
     public let rubric: Rubric
 
+    /// Every stage's form for every platform type, laid out once.
+    private let plans: [String: StagePlan]
+
     public init(rubric: Rubric) {
         self.rubric = rubric
+        var plans: [String: StagePlan] = [:]
+        for stage in rubric.stages {
+            for type in PlatformType.allCases { plans[Evaluation.planKey(stage.id, type)] = StagePlan(stage, type) }
+        }
+        self.plans = plans
+    }
+
+    private static func planKey(_ stage: StageID, _ type: PlatformType) -> String {
+        stage.rawValue + "/" + type.rawValue
+    }
+
+    private func plan(_ stage: RubricStage, _ type: PlatformType) -> StagePlan {
+        plans[Evaluation.planKey(stage.id, type)] ?? StagePlan(stage, type)
     }
 
     /// Evaluates each dossier of `dossiers` (id and type) from `scores`; scores of other
@@ -66,24 +82,18 @@ public struct Evaluation: Sendable {
     public func evaluate(_ dossiers: [(id: String, type: PlatformType)], scores: [ItemScore]) -> [String: DossierEvaluation] {
         var byDossier: [String: [ItemScore]] = [:]
         for score in scores { byDossier[score.dossier, default: []].append(score) }
-        var plans = Plans(rubric: rubric)
         var results: [String: DossierEvaluation] = [:]
         for (id, type) in dossiers {
-            results[id] = evaluate(id: id, type: type, scores: byDossier[id] ?? [], plans: &plans)
+            results[id] = evaluate(id: id, type: type, scores: byDossier[id] ?? [])
         }
         return results
     }
 
     public func evaluate(id: String, type: PlatformType, scores: [ItemScore]) -> DossierEvaluation {
-        var plans = Plans(rubric: rubric)
-        return evaluate(id: id, type: type, scores: scores, plans: &plans)
-    }
-
-    private func evaluate(id: String, type: PlatformType, scores: [ItemScore], plans: inout Plans) -> DossierEvaluation {
         var byStage: [StageID: [ItemScore]] = [:]
         for score in scores { byStage[score.stage, default: []].append(score) }
         var panels: [StageID: PanelStageScore] = [:]
-        for stage in rubric.stages { panels[stage.id] = panelScore(plans.plan(stage, type), scores: byStage[stage.id] ?? []) }
+        for stage in rubric.stages { panels[stage.id] = panelScore(plan(stage, type), scores: byStage[stage.id] ?? []) }
         return combined(id: id, type: type, panels)
     }
 
@@ -151,7 +161,7 @@ public struct Evaluation: Sendable {
     /// applicable item has none (the sheet does not count yet).
     public func sheetScore(_ stage: StageID, type: PlatformType, points: [String: Rational]) -> Rational? {
         guard let form = rubric.stage(stage) else { return nil }
-        let plan = StagePlan(form, type)
+        let plan = self.plan(form, type)
         var ordered = [Rational?](repeating: nil, count: plan.count)
         for (item, value) in points {
             if let index = plan.index[item] { ordered[index] = value }
@@ -208,23 +218,5 @@ struct StagePlan {
             guard let weight = section.weight else { return total + sum }
             return total + weight * sum / Rational(100)
         }
-    }
-}
-
-/// The plans of one evaluation, made on first use.
-struct Plans {
-    let rubric: Rubric
-    private var made: [String: StagePlan] = [:]
-
-    init(rubric: Rubric) {
-        self.rubric = rubric
-    }
-
-    mutating func plan(_ stage: RubricStage, _ type: PlatformType) -> StagePlan {
-        let key = stage.id.rawValue + "/" + type.rawValue
-        if let plan = made[key] { return plan }
-        let plan = StagePlan(stage, type)
-        made[key] = plan
-        return plan
     }
 }
