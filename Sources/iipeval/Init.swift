@@ -42,7 +42,9 @@ struct Init: ParsableCommand {
         let withErrors = reports.filter(\.hasErrors)
         Console.out("workspace \(workspace): \(reports.count) dossiers, \(panel?.experts.count ?? 0) experts\n")
         if !withErrors.isEmpty {
-            let ids = withErrors.compactMap(\.id).joined(separator: ", ")
+            // The first ten, sorted; a national round can have hundreds.
+            let all = withErrors.compactMap(\.id).sorted()
+            let ids = all.prefix(10).joined(separator: ", ") + (all.count > 10 ? ", … and \(all.count - 10) more" : "")
             Console.out("\(withErrors.count) dossiers have compliance errors (\(ids)); see 'iipeval validate \(dossiers)'\n")
         }
     }

@@ -22,7 +22,9 @@ enum YAMLShape {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // No implicit typing: every value is read as text and checked by our own rules,
+            // and resolving tags by pattern is most of a parse's time.
+            root = try Yams.compose(yaml: text, .basic)
         } catch {
             let described = describe(error)
             return .failure(Refusal(message: "not valid YAML: \(described.message)", line: described.line))
