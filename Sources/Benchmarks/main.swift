@@ -47,23 +47,29 @@ for e in 1...expertCount {
     panel += "  - {id: \(String(format: "E%02d", e)), name: 专家\(e), affiliation: 评审单位\(e), stages: [written, defence, site, test], conflicts: []}\n"
 }
 try panel.write(toFile: folder + "/panel.yaml", atomically: false, encoding: .utf8)
-var csv = ["expert,dossier,stage,item,points,comment"]
+// Written as it is made, a dossier at a time, so that this process stays small: a child's
+// peak memory as the kernel reports it includes the parent's at the time of the spawn.
+FileManager.default.createFile(atPath: folder + "/scores.csv", contents: nil)
+let csvFile = FileHandle(forWritingAtPath: folder + "/scores.csv")!
+csvFile.write(Data("expert,dossier,stage,item,points,comment\n".utf8))
+var scoreCount = 0
 for n in 0..<dossierCount {
     let type = types[n % 4].1
+    var lines = ""
     for e in 1...expertCount {
         for stage in rubric.stages {
             for (index, item) in stage.items(for: type).enumerated() {
                 // Between 30% and 100% of the maximum, on the 0.5 grid, varying by dossier, expert and item.
                 let fraction = Rational(Int128(30 + (n * 7 + e * 13 + index * 5) % 71), 100)
                 let points = (item.max * fraction / rubric.pointsStep).rounded(places: 0) * rubric.pointsStep
-                csv.append("\(String(format: "E%02d", e)),\(String(format: "CN%04d", n)),\(stage.id.rawValue),\(item.id),\(points.description),")
+                lines += "\(String(format: "E%02d", e)),\(String(format: "CN%04d", n)),\(stage.id.rawValue),\(item.id),\(points.description),\n"
+                scoreCount += 1
             }
         }
     }
+    csvFile.write(Data(lines.utf8))
 }
-try (csv.joined(separator: "\n") + "\n").write(toFile: folder + "/scores.csv", atomically: false, encoding: .utf8)
-let scoreCount = csv.count - 1
-csv = []
+try csvFile.close()
 
 // MARK: - measuring
 

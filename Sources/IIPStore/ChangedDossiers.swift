@@ -14,7 +14,7 @@ extension Workspace {
             })
         }
         var changed: Set<String> = []
-        for stored in try dossiers() {
+        for stored in try dossiers(withSource: false) {
             guard let hash = Workspace.currentHash(of: stored.file), hash != stored.sha256, accepted[stored.id] != hash else { continue }
             changed.insert(stored.id)
         }

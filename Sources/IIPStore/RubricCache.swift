@@ -11,7 +11,9 @@ enum RubricCache {
         lock.lock()
         defer { lock.unlock() }
         if let rubric = parsed[text] { return rubric }
-        let rubric = try Rubric.parse(text, file: file, catalog: try Rubric.builtIn.get().catalog)
+        // Nearly every workspace keeps the built-in rubric, already parsed once.
+        let builtIn = try Rubric.builtIn.get()
+        let rubric = text == builtIn.sourceText ? builtIn : try Rubric.parse(text, file: file, catalog: builtIn.catalog)
         parsed[text] = rubric
         return rubric
     }

@@ -31,7 +31,7 @@ extension Workspace {
     /// comments — the same numbers without adding up every item.
     public func standings(parsing: Bool = true, comments: Bool = true) throws -> Standings {
         let rubric = try self.rubric()
-        let stored = try dossiers()
+        let stored = try dossiers(withSource: parsing)
         let overrides = try self.overrides()
         var byID: [String: ComplianceReport] = [:]
         if parsing {

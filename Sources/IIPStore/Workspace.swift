@@ -190,11 +190,16 @@ public final class Workspace {
     }
 
     public func dossiers() throws -> [StoredDossier] {
+        try dossiers(withSource: true)
+    }
+
+    /// The stored dossiers; without their source text (empty) when only the rest is wanted.
+    func dossiers(withSource: Bool) throws -> [StoredDossier] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM dossier ORDER BY id").compactMap { row in
-                guard let type = PlatformType(rawValue: row["type"]) else { return nil }
-                return StoredDossier(id: row["id"], file: row["file"], source: row["source"], sha256: row["sha256"],
-                                     type: type, platform: row["platform"])
+            let source = withSource ? "source" : "'' AS source"
+            return try Row.fetchAll(db, sql: "SELECT id, file, \(source), sha256, type, platform FROM dossier ORDER BY id").compactMap { row in
+                guard let type = PlatformType(rawValue: row[4]) else { return nil }
+                return StoredDossier(id: row[0], file: row[1], source: row[2], sha256: row[3], type: type, platform: row[5])
             }
         }
     }

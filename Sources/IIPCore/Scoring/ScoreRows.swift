@@ -110,14 +110,16 @@ public enum ScoreRows {
         var scores: [ItemScore] = []
         scores.reserveCapacity(records.count)
         var rejections: [Rejection] = []
-        var seen: [String: Int] = [:]
+        // Keyed by the four short fields themselves: no joined string per row.
+        struct RowKey: Hashable { let expert, dossier, item: String; let stage: StageID }
+        var seen: [RowKey: Int] = [:]
         let lookup = Lookup(context)
         for record in records.dropFirst() {
             switch score(record.fields, lookup: lookup) {
             case let .failure(problem):
                 rejections.append(Rejection(line: record.line, reason: problem.reason))
             case let .success(score):
-                let key = [score.expert, score.dossier, score.stage.rawValue, score.item].joined(separator: "|")
+                let key = RowKey(expert: score.expert, dossier: score.dossier, item: score.item, stage: score.stage)
                 if let earlier = seen.updateValue(record.line, forKey: key) {
                     rejections.append(Rejection(line: record.line, reason: "repeats the score of line \(earlier)"))
                 } else {
