@@ -94,15 +94,32 @@ public final class WorkbenchApp {
             }
         }
         while !state.quit {
-            guard let key = screen.readKey() else { continue }
-            let keyRead = DispatchTime.now().uptimeNanoseconds
-            defer { trace?.key(since: keyRead) }
-            var pending: [Msg] = [key == .resize ? .resize(width: screen.size.width, height: screen.size.height) : .key(key)]
-            while !pending.isEmpty {
-                let msg = pending.removeFirst()
-                for effect in update(&state, msg) { pending += perform(effect) }
+            guard var key = screen.readKey() else { continue }
+            // Keys that have already arrived (a paste, a held key) are all handled before
+            // the next frame is drawn: one frame for a 3,000-character paste, not 3,000.
+            var read: [UInt64] = []
+            while true {
+                if key == .ctrl("z") {
+                    suspend()
+                    break
+                }
+                read.append(DispatchTime.now().uptimeNanoseconds)
+                handle(key)
+                guard !state.quit, read.count < 4096, let next = screen.readKey(milliseconds: 0) else { break }
+                key = next
             }
+            guard !read.isEmpty else { continue }
             screen.present(view(state))
+            for time in read { trace?.key(since: time) }
+        }
+    }
+
+    /// One key through `update`, with every effect it asks for run at once.
+    private func handle(_ key: Key) {
+        var pending: [Msg] = [key == .resize ? .resize(width: screen.size.width, height: screen.size.height) : .key(key)]
+        while !pending.isEmpty {
+            let msg = pending.removeFirst()
+            for effect in update(&state, msg) { pending += perform(effect) }
         }
     }
 
@@ -170,6 +187,19 @@ public final class WorkbenchApp {
                 return "\(name): refused: \(error)"
             }
         }
+    }
+
+    /// Ctrl-Z: gives the terminal back and stops, as a shell job; after `fg` takes the
+    /// terminal again and redraws everything at the terminal's size then. Nothing is
+    /// unsaved, so nothing can be lost meanwhile.
+    private func suspend() {
+        screen.stop()
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        screen.start()
+        screen.invalidate()
+        handle(.resize)
+        screen.present(view(state))
     }
 
     /// Writes a document for the export dialog. The default exports folder is made when

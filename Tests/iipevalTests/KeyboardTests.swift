@@ -1,0 +1,76 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Issue 6, input at the keyboard: a held key, a long paste, a terminal resized again and
+/// again, Ctrl-Z and `fg` from a shell — the workbench stays consistent and saves.
+final class KeyboardTests: XCTestCase {
+    var folder = ""
+    let terminal = TmuxSession()
+
+    override func setUpWithError() throws {
+        folder = DossierFixture.temporaryFolder()
+        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
+        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E1"]).code, 0)
+    }
+
+    override func tearDown() {
+        terminal.end()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
+        let (found, shown) = terminal.waitFor(text)
+        if !found { XCTFail("the screen never showed \(text):\n\(shown)", file: file, line: line) }
+    }
+
+    /// Every line of the screen fits the terminal's width (no wrapped or torn rows).
+    func assertFits(width: Int, file: StaticString = #filePath, line: UInt = #line) {
+        let screen = terminal.screen()
+        XCTAssertTrue(screen.contains("评审台"), screen, file: file, line: line)
+        let widths = terminal.tmux(["display-message", "-p", "-t", terminal.name, "#{window_width}"]).out
+        XCTAssertEqual(Int(widths.trimmingCharacters(in: .whitespacesAndNewlines)), width, file: file, line: line)
+    }
+
+    func testHeldKeysPasteResizeAndSuspendKeepTheWorkbenchConsistent() throws {
+        XCTAssertTrue(terminal.start("env PS1='$ ' bash --norc --noprofile", width: 100, height: 30), "tmux runs")
+        terminal.send(["\(CommandRunner.binary) open \(folder)/ws --expert E1", "Enter"])
+        waitFor("评审台 · 申报材料")
+
+        // A held key: hundreds of repeats at once; the cursor stays on the list.
+        terminal.send(Array(repeating: "j", count: 300))
+        terminal.send(Array(repeating: "k", count: 300))
+        terminal.send(["Enter"])
+        waitFor("评分 · GD-A")
+
+        // A long paste into the comment (3,000 characters, Chinese and Latin), then saved.
+        let pasted = String(repeating: "评语ab", count: 750)
+        terminal.send(["c"])
+        terminal.tmux(["send-keys", "-t", terminal.name, "-l", pasted])
+        terminal.send(["Enter"])
+        waitFor("已保存")
+
+        // Resized again and again, ending at 120×40: the frame follows.
+        for (width, height) in [(90, 26), (130, 45), (80, 24), (110, 35), (120, 40)] {
+            terminal.tmux(["resize-window", "-t", terminal.name, "-x", String(width), "-y", String(height)])
+        }
+        usleep(500_000)
+        assertFits(width: 120)
+        waitFor("评分 · GD-A")
+
+        // Ctrl-Z gives the shell back; fg brings the workbench back whole.
+        terminal.send(["C-z"])
+        waitFor("Stopped")
+        terminal.send(["fg", "Enter"])
+        waitFor("评分 · GD-A")
+        terminal.send(["1", "2", "Enter"])
+        waitFor("12/15")
+        terminal.send(["q"])
+        waitFor("$ ")
+
+        let exported = CommandRunner.run(["scores", "export", folder + "/ws"]).out
+        XCTAssertTrue(exported.contains("E1,GD-A,written,basic.device,12,"), exported)
+        XCTAssertTrue(exported.contains(pasted), "the whole paste is kept")
+        XCTAssertEqual(CommandRunner.run(["audit", folder + "/ws", "--verify"]).code, 0)
+    }
+}
