@@ -6,21 +6,8 @@ import XCTest
 /// Issue 6: the workbench killed with SIGKILL at random moments while keys arrive. Every
 /// score the screen showed as saved must be in the workspace, the audit chain must verify
 /// and the database must pass SQLite's integrity check.
-final class CrashSafetyTests: XCTestCase {
-    var folder = ""
-    let terminal = TmuxSession()
+final class CrashSafetyTests: TerminalTestCase {
     let rubric = try! Rubric.builtIn.get()
-
-    override func setUpWithError() throws {
-        folder = DossierFixture.temporaryFolder()
-        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
-        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E1"]).code, 0)
-    }
-
-    override func tearDown() {
-        terminal.end()
-        try? FileManager.default.removeItem(atPath: folder)
-    }
 
     /// The saved points the review screen shows, by item name: lines like ` ✓ 工业设备管理  12/15│`.
     func shownPoints(_ screen: String) -> [String: String] {

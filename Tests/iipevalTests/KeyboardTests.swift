@@ -4,26 +4,7 @@ import XCTest
 
 /// Issue 6, input at the keyboard: a held key, a long paste, a terminal resized again and
 /// again, Ctrl-Z and `fg` from a shell — the workbench stays consistent and saves.
-final class KeyboardTests: XCTestCase {
-    var folder = ""
-    let terminal = TmuxSession()
-
-    override func setUpWithError() throws {
-        folder = DossierFixture.temporaryFolder()
-        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
-        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E1"]).code, 0)
-    }
-
-    override func tearDown() {
-        terminal.end()
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let (found, shown) = terminal.waitFor(text)
-        if !found { XCTFail("the screen never showed \(text):\n\(shown)", file: file, line: line) }
-    }
-
+final class KeyboardTests: TerminalTestCase {
     /// Every line of the screen fits the terminal's width (no wrapped or torn rows).
     func assertFits(width: Int, file: StaticString = #filePath, line: UInt = #line) {
         let screen = terminal.screen()

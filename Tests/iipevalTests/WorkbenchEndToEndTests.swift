@@ -4,26 +4,10 @@ import XCTest
 
 /// The real binary in a real terminal (tmux): open, navigate, score two items, quit,
 /// reopen and see them (SPEC §8, §9).
-final class WorkbenchEndToEndTests: XCTestCase {
-    var folder = ""
-    let terminal = TmuxSession()
-
-    override func setUpWithError() throws {
-        folder = DossierFixture.temporaryFolder()
-        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
-    }
-
-    override func tearDown() {
-        terminal.end()
-        try? FileManager.default.removeItem(atPath: folder)
-    }
+final class WorkbenchEndToEndTests: TerminalTestCase {
+    override var declared: Bool { false }
 
     func screen() -> String { terminal.screen() }
-
-    func waitFor(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
-        let (found, shown) = terminal.waitFor(text)
-        if !found { XCTFail("the screen never showed \(text):\n\(shown)", file: file, line: line) }
-    }
 
     func waitUntilGone(_ text: String, file: StaticString = #filePath, line: UInt = #line) {
         if !terminal.waitUntilGone(text) { XCTFail("the screen still shows \(text):\n\(screen())", file: file, line: line) }
