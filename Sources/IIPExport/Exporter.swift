@@ -133,7 +133,9 @@ public struct Exporter {
         let stored = try workspace.dossiers()
         let signOffs = try workspace.signOffs()
         let scores = try workspace.scores()
-        return try workspace.panel().experts.map { expert in
+        let panel = try workspace.panel()
+        let printed = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        return try panel.experts.map { expert in
             let declaration = try workspace.declaration(expert: expert.id)
             let fingerprint = try workspace.keyFingerprint(expert: expert.id)
             let documents = try rubric.stages.filter { expert.stages.contains($0.id) }.map { stage -> Document in
@@ -143,7 +145,8 @@ public struct Exporter {
                 let seal = SheetSeal(signedAt: signedAt, contentSHA256: content.contentSHA256, keyFingerprint: fingerprint,
                                      declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
                                      dissent: content.dissent)
-                return Documents.stageSheet(title: title, expert: expert, stage: stage, dossiers: lines, scores: scores, seal: seal)
+                return Documents.stageSheet(title: title, panel: panel, expert: expert, stage: stage, dossiers: lines, scores: scores,
+                                            seal: seal, printed: printed)
             }
             return Booklet(name: expert.id, documents: documents)
         }

@@ -44,15 +44,18 @@ extension Documents {
     /// 专家评分表: one expert's sheet of one stage — every dossier they scored with every
     /// item's points and maximum, section subtotals, the (weighted) total and comments, then
     /// the declaration, dissent, signature line, the content hash and the key fingerprint.
-    public static func stageSheet(title: String, expert: Expert, stage: RubricStage, dossiers: [DossierLine],
-                                  scores: [ItemScore], seal: SheetSeal) -> Document {
+    public static func stageSheet(title: String, panel: Panel, expert: Expert, stage: RubricStage, dossiers: [DossierLine],
+                                  scores: [ItemScore], seal: SheetSeal, printed: String) -> Document {
         let byDossier = Dictionary(grouping: scores.filter { $0.expert == expert.id && $0.stage == stage.id }, by: \.dossier)
         let tables = dossiers.filter { byDossier[$0.id] != nil }.map { dossier in
             sheetTable(stage: stage, dossier: dossier, scores: byDossier[dossier.id] ?? [])
         }
-        var header = ["评审阶段：\(stage.name)（权重 \(percent(stage.weight))）",
+        let chair = panel.expert(panel.chair).map { "主任委员 \($0.id) \($0.name)，" } ?? ""
+        var header = ["专家组：\(chair)共 \(panel.experts.count) 位专家",
+                      "评审阶段：\(stage.name)（权重 \(percent(stage.weight))）",
                       "评审专家：\(expert.id) \(expert.name)（\(expert.affiliation)）",
-                      "签署状态：" + (seal.signedAt.map { "已签署，\(displayTime($0))" } ?? "未签署（草稿，不作为正式评分表）")]
+                      "签署状态：" + (seal.signedAt.map { "已签署，\(displayTime($0))" } ?? "未签署（草稿，不作为正式评分表）"),
+                      "打印日期：\(printed)"]
         if tables.isEmpty { header.append("本阶段尚无评分。") }
         var closing: [String] = []
         if let at = seal.declaredAt {

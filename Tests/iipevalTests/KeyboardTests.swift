@@ -54,4 +54,10 @@ final class KeyboardTests: TerminalTestCase {
         XCTAssertTrue(exported.contains(pasted), "the whole paste is kept")
         XCTAssertEqual(CommandRunner.run(["audit", folder + "/ws", "--verify"]).code, 0)
     }
+
+    func testANonUTF8LocaleStillShowsChinese() {
+        XCTAssertTrue(terminal.start("env LANG=C LC_ALL=C \(CommandRunner.binary) open \(folder)/ws --expert E1"), "tmux runs")
+        waitFor("评审台 · 申报材料")
+        waitFor("测试家电工业互联网平台")
+    }
 }
