@@ -95,8 +95,9 @@ public final class WorkbenchApp {
         }
         while !state.quit {
             guard var key = screen.readKey() else { continue }
-            // Keys that have already arrived (a paste, a held key) are all handled before
-            // the next frame is drawn: one frame for a 3,000-character paste, not 3,000.
+            // Keys that have already arrived (a paste, a held key) are handled together before
+            // the next frame is drawn — one frame for a 3,000-character paste, not 3,000 — but
+            // a frame is drawn at least every 5 ms while they keep coming.
             var read: [UInt64] = []
             while true {
                 if key == .ctrl("z") {
@@ -105,7 +106,8 @@ public final class WorkbenchApp {
                 }
                 read.append(DispatchTime.now().uptimeNanoseconds)
                 handle(key)
-                guard !state.quit, read.count < 4096, let next = screen.readKey(milliseconds: 0) else { break }
+                guard !state.quit, DispatchTime.now().uptimeNanoseconds - read[0] < 5_000_000,
+                      let next = screen.readKey(milliseconds: 0) else { break }
                 key = next
             }
             guard !read.isEmpty else { continue }
