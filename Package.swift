@@ -30,7 +30,7 @@ let package = Package(
         // libxlsxwriter, through a module map and shim (libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
         // Documents: CSV, HTML, Markdown, JSON and XLSX, from a workspace.
-        .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "CXlsxwriter"]),
+        .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "Terminal", "CXlsxwriter"]),
         // ncursesw, through a module map and shim (libncursesw5-dev).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that touches the terminal, plus the width-aware screen buffer.

@@ -14,25 +14,17 @@ public enum Documents {
         }
     }
 
-    /// A ranking flag as the printed list says it; overrides are printed with their reasons
-    /// instead.
-    static func flagText(_ flag: String) -> String? {
+    /// A ranking flag as the printed list says it, stages by the rubric's names; overrides
+    /// are printed with their reasons instead.
+    static func flagText(_ flag: String, rubric: Rubric) -> String? {
         let parts = flag.split(separator: ":").map(String.init)
         switch parts.first {
         case "deviation" where parts.count == 3:
-            return "偏离：\(StageID(rawValue: parts[1]).map(stageName) ?? parts[1]) \(parts[2])"
+            let stage = StageID(rawValue: parts[1]).flatMap { rubric.stage($0)?.name } ?? parts[1]
+            return "偏离：\(stage) \(parts[2])"
         case "dossier_changed": return "申报材料评分后已变更"
         case "override": return nil
         default: return flag
-        }
-    }
-
-    static func stageName(_ stage: StageID) -> String {
-        switch stage {
-        case .written: return "书面评审"
-        case .defence: return "专家答辩"
-        case .site: return "现场考察"
-        case .test: return "技术评测"
         }
     }
 
@@ -50,25 +42,24 @@ public enum Documents {
     /// 推荐名单: both groups in ranking order with the cut after the cap, stage scores, final,
     /// status and flags, and the chair's reasons for every overridden error.
     /// `waivers` holds, per dossier, lines like `E-QUOTA：理由`.
-    public static func ranking(_ groups: [RankedGroup], dossiers: [String: Dossier], waivers: [String: [String]],
+    public static func ranking(_ groups: [RankedGroup], rubric: Rubric, dossiers: [String: Dossier], waivers: [String: [String]],
                                title: String) -> Document {
         let tables = groups.map { group -> Table in
             let rows = group.entries.map { entry -> [Cell] in
                 let c = entry.candidate
                 let dossier = dossiers[c.id]
-                let notes = c.flags.compactMap(flagText) + (waivers[c.id] ?? []).map { "豁免 " + $0 }
+                let notes = c.flags.compactMap { flagText($0, rubric: rubric) } + (waivers[c.id] ?? []).map { "豁免 " + $0 }
                 return [.int(entry.rank), .text(c.id), .text(c.platform), .text(dossier?.applicant.name ?? ""),
-                        .text(dossier.map(typeText) ?? c.type.rawValue), .score(c.stages[.written]), .score(c.stages[.defence]),
-                        .score(c.stages[.site]), .score(c.stages[.test]), .score(c.final), .text(statusText(entry.status)),
-                        .text(notes.joined(separator: "；"))]
+                        .text(dossier.map(typeText) ?? c.type.rawValue)] + rubric.stages.map { Cell.score(c.stages[$0.id]) }
+                    + [.score(c.final), .text(statusText(entry.status)), .text(notes.joined(separator: "；"))]
             }
             let cut = group.entries.lastIndex { $0.status == .selected || $0.status == .tie }.map { $0 + 1 }
             return Table(caption: "\(group.group.name)（不超过\(group.group.cap)家）",
-                         columns: ["名次", "编号", "平台名称", "牵头申报单位", "平台类型", "书面评审", "专家答辩", "现场考察", "技术评测",
-                                   "总分", "结论", "备注"],
+                         columns: ["名次", "编号", "平台名称", "牵头申报单位", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "备注"],
                          rows: rows, cutAfter: cut)
         }
-        return Document(title: title, subtitle: "推荐名单（按总分排序；总分 = 书面评审×40% + 专家答辩×25% + 现场考察×20% + 技术评测×15%）",
+        let formula = rubric.stages.map { "\($0.name)×\(percent($0.weight))" }.joined(separator: " + ")
+        return Document(title: title, subtitle: "推荐名单（按总分排序；总分 = \(formula)）",
                         tables: tables, closing: ["专家组组长签字：____________    日期：____________"])
     }
 

@@ -102,7 +102,7 @@ public struct Exporter {
         case .ranking:
             var waivers: [String: [String]] = [:]
             for waiver in standings.overrides { waivers[waiver.dossier, default: []].append("\(waiver.code)：\(waiver.reason)") }
-            let document = Documents.ranking(standings.groups, dossiers: dossiers, waivers: waivers, title: title + " · 推荐名单")
+            let document = Documents.ranking(standings.groups, rubric: standings.rubric, dossiers: dossiers, waivers: waivers, title: title + " · 推荐名单")
             return [Booklet(name: what.title, documents: [document])]
         case .roster:
             return [Booklet(name: what.title, documents: [Documents.roster(dossiers.map { ($0.key, $0.value) })])]

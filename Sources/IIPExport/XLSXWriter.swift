@@ -1,6 +1,7 @@
 import CXlsxwriter
 import Foundation
 import IIPCore
+import Terminal
 
 /// Workbooks through libxlsxwriter: one worksheet per booklet, with real number cells in
 /// 2-decimal formats, bold headers, merged title rows, column widths fitted to Chinese
@@ -154,7 +155,8 @@ private struct SheetLayout {
     let sheet: UnsafeMutablePointer<lxw_worksheet>
     let formats: Formats
 
-    /// Excel's column width unit is about one Latin character; a Chinese one takes two.
+    /// Excel's column width unit is about one Latin character; a Chinese one takes two, as
+    /// in a terminal.
     private var widths: [Int] { ColumnWidths.fitting(booklet.documents.flatMap(\.tables)) }
 
     func write() {
@@ -228,7 +230,7 @@ private struct SheetLayout {
     private func lineCount(_ text: String, width: Int) -> Int {
         let usable = max(1, width - 1)
         return text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { max(1, (TextWidth.columns(String($0)) + usable - 1) / usable) }.reduce(0, +)
+            .map { max(1, (DisplayWidth.of(String($0)) + usable - 1) / usable) }.reduce(0, +)
     }
 
     private func printSetup(breaks: [UInt32], headerRows: [UInt32]) {
@@ -263,26 +265,8 @@ enum ColumnWidths {
                 guard column < table.columns.count else { return [] }
                 return [table.columns[column]] + table.rows.compactMap { $0.indices.contains(column) ? $0[column].text : nil }
             }
-            let widest = texts.flatMap { $0.split(separator: "\n") }.map { TextWidth.columns(String($0)) }.max() ?? 4
+            let widest = texts.flatMap { $0.split(separator: "\n") }.map { DisplayWidth.of(String($0)) }.max() ?? 4
             return min(max(widest + 2, 6), 30)
-        }
-    }
-}
-
-/// Display columns of text, as a spreadsheet or a terminal lays it out: East Asian wide
-/// and full-width characters take two.
-enum TextWidth {
-    static func columns(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + (isWide($1) ? 2 : 1) }
-    }
-
-    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-            return true
-        default:
-            return false
         }
     }
 }

@@ -6,22 +6,26 @@ import IIPCore
 /// tables when the dossiers are stored (they never change afterwards: a changed file is
 /// flagged, not re-imported).
 enum DossierFacts {
-    /// Parses the stored dossiers once and records their errors and unit names.
-    static func record(_ db: Database) throws {
+    /// Records the stored dossiers' errors and unit names: from `loaded` when the caller has
+    /// just parsed them (a workspace being made), else by parsing the stored texts once.
+    static func record(_ db: Database, loaded given: [LoadedDossier]? = nil) throws {
         try db.execute(sql: "DELETE FROM dossier_error")
         try db.execute(sql: "DELETE FROM dossier_party")
         let stored = try Row.fetchAll(db, sql: "SELECT id, file, source FROM dossier ORDER BY id")
         guard !stored.isEmpty else { return }
         let catalog = try Rubric.builtIn.get().catalog
-        let loader = DossierLoader(catalog: catalog)
-        let loaded = stored.map { row in loader.load(data: Data((row["source"] as String).utf8), file: row["file"]) }
-        let reports = ComplianceCheck.run(loaded, catalog: catalog, checkEvidence: false)
+        let loaded = given ?? stored.map { row in
+            DossierLoader(catalog: catalog).load(data: Data((row["source"] as String).utf8), file: row["file"])
+        }
+        var reports: [String: ComplianceReport] = [:]
+        for report in ComplianceCheck.run(loaded, catalog: catalog, checkEvidence: false) {
+            if let id = report.id, reports[id] == nil { reports[id] = report }
+        }
         let addError = try db.cachedStatement(sql: "INSERT INTO dossier_error (dossier, code, message) VALUES (?, ?, ?)")
         let addParty = try db.cachedStatement(sql: "INSERT INTO dossier_party (dossier, role, name) VALUES (?, ?, ?)")
-        // Reports come in the order of the stored dossiers: pair them by position.
-        for (row, report) in zip(stored, reports) {
+        for row in stored {
             let id: String = row["id"]
-            guard report.id == id, let dossier = report.dossier else {
+            guard let report = reports[id], let dossier = report.dossier else {
                 try addError.execute(arguments: [id, Problem.Code.parse.rawValue, "the stored dossier cannot be read"])
                 continue
             }

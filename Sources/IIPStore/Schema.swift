@@ -139,7 +139,11 @@ enum Schema {
                 t.column("total", .text).notNull()
                 t.primaryKey(["expert", "dossier", "stage"])
             }
-            try SheetTotals.refresh(db)
+            // A workspace being made has no rubric yet, and no scores.
+            if let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rubric'"), !text.isEmpty {
+                var totals = SheetTotals(db, rubric: try RubricCache.rubric(text, file: "workspace rubric"))
+                try totals.refresh(.all)
+            }
         }
         return migrator
     }

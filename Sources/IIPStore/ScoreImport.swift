@@ -9,7 +9,8 @@ extension Workspace {
         public let changed: Int
     }
 
-    /// Saves the checked rows of a score file in one transaction. The file's text is kept
+    /// Saves the checked rows of a score file in one transaction (a row without points
+    /// keeps the saved ones and changes only the comment). The file's text is kept
     /// with the values it replaced, and one audit entry records the import by the file's
     /// SHA-256, so each number stays traceable without an entry per row. A file that
     /// changes nothing records nothing.
@@ -17,6 +18,7 @@ extension Workspace {
         let now = Workspace.now()
         let sha256 = ContentHash.sha256(content)
         var changed = 0
+        let rubric = try self.rubric()
         try write { db in
             let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0[0] as String)/\($0[1] as String)" })
             var saved: [ScoreKey: (points: String?, comment: String)] = [:]
@@ -43,18 +45,20 @@ extension Workspace {
                 if signed.contains("\(score.expert)/\(stage)") {
                     throw WorkspaceError("the \(stage) sheet of \(score.expert) is signed and read-only; reopen it first")
                 }
-                let points = score.points?.description
                 let key = ScoreKey(expert: score.expert, dossier: score.dossier, stage: score.stage, item: score.item)
+                // A row with a comment and no points changes the comment and keeps the saved points.
+                let points = score.points?.description ?? saved[key]?.points
                 if let old = saved[key] {
                     guard old.points != points || old.comment != score.comment else { continue }
                     replaced.append(CSV.line([score.expert, score.dossier, stage, score.item, old.points ?? "", old.comment]))
                 }
                 try upsert.execute(arguments: [score.expert, score.dossier, stage, score.item, points, score.comment, now])
-                sheets[key.sheet, default: [:]][score.item] = score.points
+                sheets[key.sheet, default: [:]][score.item] = points.flatMap { Rational(decimal: $0) }
                 changed += 1
             }
             guard changed > 0 else { return }
-            try SheetTotals.replace(db, sheets)
+            var totals = SheetTotals(db, rubric: rubric)
+            try totals.replace(sheets)
             let name = URL(fileURLWithPath: file).lastPathComponent
             try db.execute(sql: """
                 INSERT OR REPLACE INTO score_import (sha256, file, at, actor, rows, content, replaced) VALUES (?, ?, ?, ?, ?, ?, ?)

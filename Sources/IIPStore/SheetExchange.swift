@@ -106,7 +106,8 @@ extension Workspace {
                     INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [sheet.expert, row.dossier, sheet.stage.rawValue, row.item, row.points?.description, row.comment, now])
             }
-            try SheetTotals.refresh(db, .expertStage(expert: sheet.expert, stage: sheet.stage))
+            var totals = SheetTotals(db, rubric: rubric)
+            try totals.refresh(.expertStage(expert: sheet.expert, stage: sheet.stage))
             try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now,
                                        actor: panel.chair.isEmpty ? "chair" : panel.chair)
             try db.execute(sql: "INSERT OR REPLACE INTO signoff (expert, stage, signed_at) VALUES (?, ?, ?)",

@@ -4,8 +4,8 @@ import IIPCore
 
 /// The kept score of every complete stage sheet (`sheet_total`), refreshed in the same
 /// transaction as the scores it sums, by every path that writes scores.
-enum SheetTotals {
-    /// Which sheets to refresh: all of them, one expert's stage, or single sheets.
+struct SheetTotals {
+    /// Which sheets: all of them, one expert's stage, or single sheets.
     enum Scope {
         case all
         case expertStage(expert: String, stage: StageID)
@@ -18,79 +18,79 @@ enum SheetTotals {
         let stage: StageID
     }
 
-    /// Many single sheets are cheaper refreshed as a whole.
-    static func scope(for scores: [ItemScore]) -> Scope {
-        let keys = Set(scores.map { SheetKey(expert: $0.expert, dossier: $0.dossier, stage: $0.stage) })
-        return keys.count > 200 ? .all : .sheets(keys)
+    private let db: Database
+    private let evaluation: Evaluation
+    /// Platform types, read as sheets of each dossier come up.
+    private var types: [String: PlatformType] = [:]
+
+    init(_ db: Database, rubric: Rubric) {
+        self.db = db
+        evaluation = Evaluation(rubric: rubric)
     }
 
-    static func refresh(_ db: Database, _ scope: Scope = .all) throws {
-        // A workspace being made has no rubric yet, and no scores.
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rubric'"), !text.isEmpty else { return }
-        let rubric = try RubricCache.rubric(text, file: "workspace rubric")
-        let evaluation = Evaluation(rubric: rubric)
-        var types: [String: PlatformType] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, type FROM dossier") {
-            types[row[0]] = PlatformType(rawValue: row[1])
-        }
+    /// Recomputes the totals of `scope` from the saved scores.
+    mutating func refresh(_ scope: Scope) throws {
+        try clear(scope)
+        try store(points(of: scope))
+    }
+
+    /// Replaces the totals of `sheets` from their points as given (all of each sheet's
+    /// saved points), without reading them back.
+    mutating func replace(_ sheets: [SheetKey: [String: Rational]]) throws {
+        try clear(.sheets(Set(sheets.keys)))
+        try store(sheets)
+    }
+
+    private func clear(_ scope: Scope) throws {
         switch scope {
         case .all:
             try db.execute(sql: "DELETE FROM sheet_total")
-            try store(db, evaluation, types, sql: "SELECT expert, dossier, stage, item, points FROM score ORDER BY expert, dossier, stage")
         case let .expertStage(expert, stage):
             try db.execute(sql: "DELETE FROM sheet_total WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue])
-            try store(db, evaluation, types, sql: "SELECT expert, dossier, stage, item, points FROM score WHERE expert = ? AND stage = ? ORDER BY dossier",
-                      arguments: [expert, stage.rawValue])
         case let .sheets(keys):
-            for key in keys {
-                let arguments: StatementArguments = [key.expert, key.dossier, key.stage.rawValue]
-                try db.execute(sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?", arguments: arguments)
-                try store(db, evaluation, types, sql: "SELECT expert, dossier, stage, item, points FROM score WHERE expert = ? AND dossier = ? AND stage = ?",
-                          arguments: arguments)
-            }
+            let delete = try db.cachedStatement(sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?")
+            for key in keys { try delete.execute(arguments: [key.expert, key.dossier, key.stage.rawValue]) }
         }
     }
 
-    /// Replaces the kept totals of `sheets` from their points as given (all of each sheet's
-    /// saved points): a sheet that is not complete keeps no total.
-    static func replace(_ db: Database, _ sheets: [SheetKey: [String: Rational]]) throws {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rubric'"), !text.isEmpty else { return }
-        let evaluation = Evaluation(rubric: try RubricCache.rubric(text, file: "workspace rubric"))
-        var types: [String: PlatformType] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, type FROM dossier") { types[row[0]] = PlatformType(rawValue: row[1]) }
-        let delete = try db.cachedStatement(sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?")
+    /// Every sheet's points in `scope`, by item.
+    private func points(of scope: Scope) throws -> [SheetKey: [String: Rational]] {
+        let select = "SELECT expert, dossier, stage, item, points FROM score"
+        var queries: [(String, StatementArguments)]
+        switch scope {
+        case .all: queries = [(select, [])]
+        case let .expertStage(expert, stage): queries = [(select + " WHERE expert = ? AND stage = ?", [expert, stage.rawValue])]
+        case let .sheets(keys):
+            queries = keys.map { (select + " WHERE expert = ? AND dossier = ? AND stage = ?", [$0.expert, $0.dossier, $0.stage.rawValue]) }
+        }
+        var sheets: [SheetKey: [String: Rational]] = [:]
+        for (sql, arguments) in queries {
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                guard let stage = StageID(rawValue: row[2]) else { continue }
+                let key = SheetKey(expert: row[0], dossier: row[1], stage: stage)
+                let text: String? = row[4]
+                if let value = text.flatMap({ Rational(decimal: $0) }) { sheets[key, default: [:]][row[3]] = value }
+            }
+        }
+        return sheets
+    }
+
+    /// Inserts the total of every complete sheet of `sheets`; an incomplete one keeps none.
+    private mutating func store(_ sheets: [SheetKey: [String: Rational]]) throws {
         let insert = try db.cachedStatement(sql: "INSERT INTO sheet_total (expert, dossier, stage, total) VALUES (?, ?, ?, ?)")
         for (key, points) in sheets {
-            try delete.execute(arguments: [key.expert, key.dossier, key.stage.rawValue])
-            guard let type = types[key.dossier], let total = evaluation.sheetScore(key.stage, type: type, points: points) else { continue }
+            guard let type = try type(of: key.dossier),
+                  let total = evaluation.sheetScore(key.stage, type: type, points: points) else { continue }
             try insert.execute(arguments: [key.expert, key.dossier, key.stage.rawValue, "\(total.numerator)/\(total.denominator)"])
         }
     }
 
-    /// Sums the rows of `sql` (ordered so that each sheet's rows are together) sheet by sheet.
-    private static func store(_ db: Database, _ evaluation: Evaluation, _ types: [String: PlatformType], sql: String,
-                              arguments: StatementArguments = []) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO sheet_total (expert, dossier, stage, total) VALUES (?, ?, ?, ?)")
-        var current: SheetKey?
-        var points: [String: Rational] = [:]
-        func flush() throws {
-            guard let key = current, let type = types[key.dossier],
-                  let total = evaluation.sheetScore(key.stage, type: type, points: points) else { return }
-            try insert.execute(arguments: [key.expert, key.dossier, key.stage.rawValue, "\(total.numerator)/\(total.denominator)"])
-        }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            guard let stage = StageID(rawValue: row[2]) else { continue }
-            let key = SheetKey(expert: row[0], dossier: row[1], stage: stage)
-            if key != current {
-                try flush()
-                current = key
-                points = [:]
-            }
-            let text: String? = row[4]
-            if let value = text.flatMap({ Rational(decimal: $0) }) { points[row[3]] = value }
-        }
-        try flush()
+    private mutating func type(of dossier: String) throws -> PlatformType? {
+        if let known = types[dossier] { return known }
+        let type = try String.fetchOne(db, sql: "SELECT type FROM dossier WHERE id = ?", arguments: [dossier]).flatMap(PlatformType.init)
+        types[dossier] = type
+        return type
     }
 }
 

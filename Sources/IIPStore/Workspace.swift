@@ -53,6 +53,8 @@ public final class Workspace {
 
     public let folder: String
     let db: DatabaseQueue
+    private let rubricLock = NSLock()
+    private var parsedRubric: Rubric?
 
     private init(folder: String, db: DatabaseQueue) {
         self.folder = folder
@@ -121,7 +123,7 @@ public final class Workspace {
             try Schema.migrator.migrate(queue)
             try queue.write { db in
                 try fill(db, dossiers: dossiers, panel: panel, panelText: panelText, rubric: rubric)
-                try DossierFacts.record(db)
+                try DossierFacts.record(db, loaded: dossiers)
             }
             try queue.close()
             try fm.moveItem(atPath: temporary, toPath: final)
@@ -163,9 +165,15 @@ public final class Workspace {
 
     /// The workspace's rubric, as stored when it was made.
     public func rubric() throws -> Rubric {
+        // A workspace's rubric never changes: read and parsed once (every save needs it).
+        rubricLock.lock()
+        defer { rubricLock.unlock() }
+        if let parsed = parsedRubric { return parsed }
         let text = try meta("rubric")
         do {
-            return try RubricCache.rubric(text, file: "\(folder) rubric")
+            let rubric = try RubricCache.rubric(text, file: "\(folder) rubric")
+            parsedRubric = rubric
+            return rubric
         } catch {
             throw WorkspaceError("\(folder): the stored rubric is invalid: \(error)")
         }
@@ -270,6 +278,7 @@ public final class Workspace {
     /// audit entry for each change.
     public func save(_ scores: [ItemScore], actor: String) throws {
         let now = Workspace.now()
+        let rubric = try self.rubric()
         try write { db in
             let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
             for score in scores {
@@ -292,7 +301,8 @@ public final class Workspace {
                                     subject: "\(score.expert)/\(score.dossier)/\(score.stage.rawValue)/\(score.item)",
                                     old: oldText, new: newText, at: now)
             }
-            try SheetTotals.refresh(db, SheetTotals.scope(for: scores))
+            var totals = SheetTotals(db, rubric: rubric)
+            try totals.refresh(.sheets(Set(scores.map { SheetTotals.SheetKey(expert: $0.expert, dossier: $0.dossier, stage: $0.stage) })))
         }
     }
 

@@ -3,11 +3,6 @@ import Foundation
 import IIPCore
 import IIPStore
 
-extension ItemScore {
-    /// expert/dossier/stage/item: which sheet cell the score fills.
-    var key: String { [expert, dossier, stage.rawValue, item].joined(separator: "/") }
-}
-
 struct Scores: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Import or export scores as CSV (expert,dossier,stage,item,points,comment).",
@@ -43,17 +38,8 @@ struct Scores: ParsableCommand {
                 throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }
                     + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
             case let .success(rows):
-                // A row with a comment and no points changes the comment and keeps saved points.
-                var points: [String: Rational] = [:]
-                if rows.contains(where: { $0.points == nil }) {
-                    for score in try withWorkspace({ try ws.scores() }) { points[score.key] = score.points }
-                }
-                let scores = rows.map { row in
-                    row.points != nil ? row : ItemScore(expert: row.expert, dossier: row.dossier, stage: row.stage, item: row.item,
-                                                        points: points[row.key], comment: row.comment)
-                }
-                _ = try withWorkspace { try ws.importScores(scores, file: file, content: text, actor: "import") }
-                Console.out("imported \(scores.count) scores from \(file)\n")
+                _ = try withWorkspace { try ws.importScores(rows, file: file, content: text, actor: "import") }
+                Console.out("imported \(rows.count) scores from \(file)\n")
             }
         }
     }

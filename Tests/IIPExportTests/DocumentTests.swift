@@ -21,7 +21,7 @@ final class DocumentTests: XCTestCase {
             return Candidate(id: "C\(n)", platform: "跨域平台\(n)", type: .cross, stages: stages, final: final, eligible: n != 6, flags: flags)
         }
         let dossiers = Dictionary(uniqueKeysWithValues: (1...6).map { ("C\($0)", dossier("C\($0)", type: "cross", code: $0 % 4)) })
-        return Documents.ranking(Selection(rubric: rubric).rank(candidates), dossiers: dossiers,
+        return Documents.ranking(Selection(rubric: rubric).rank(candidates), rubric: rubric, dossiers: dossiers,
                                  waivers: ["C1": ["E-QUOTA：经研究同意"]], title: "推荐名单")
     }
 
