@@ -6,6 +6,13 @@ import IIPStore
 
 extension StageID: ExpressibleByArgument {}
 
+/// The expert's stage that a `sheet` subcommand acts on.
+struct ExpertStage: ParsableArguments {
+    @Argument(help: "The workspace folder.") var workspace: String
+    @Option(help: "The expert.") var expert: String
+    @Option(help: "written, defence, site or test.") var stage: StageID
+}
+
 struct Sheet: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sign off, reopen, export and import an expert's stage sheets.",
@@ -17,35 +24,31 @@ struct Sheet: ParsableCommand {
             abstract: "Sign off a stage: every sheet of the expert in it must be complete; signed sheets are read-only."
         )
 
-        @Argument(help: "The workspace folder.") var workspace: String
-        @Option(help: "The expert.") var expert: String
-        @Option(help: "written, defence, site or test.") var stage: StageID
+        @OptionGroup var target: ExpertStage
 
         func run() throws {
-            let ws = try openWorkspace(workspace)
+            let ws = try openWorkspace(target.workspace)
             do {
-                try withWorkspace { try ws.sign(expert: expert, stage: stage) }
+                try withWorkspace { try ws.sign(expert: target.expert, stage: target.stage) }
             } catch let incomplete as SheetIncomplete {
                 throw CLIFailure.foundErrors([incomplete.message])
             }
-            Console.out("\(expert): \(stage.rawValue) signed\n")
+            Console.out("\(target.expert): \(target.stage.rawValue) signed\n")
         }
     }
 
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a signed stage sheet; the reason is audited.")
 
-        @Argument(help: "The workspace folder.") var workspace: String
-        @Option(help: "The expert.") var expert: String
-        @Option(help: "written, defence, site or test.") var stage: StageID
+        @OptionGroup var target: ExpertStage
         @Option(help: "Why it is reopened.") var reason: String
 
         func run() throws {
             let reason = try requiredReason(self.reason, why: "the sheet is reopened")
-            let ws = try openWorkspace(workspace)
+            let ws = try openWorkspace(target.workspace)
             let actor = try chairActor(ws)
-            try withWorkspace { try ws.reopen(expert: expert, stage: stage, reason: reason, actor: actor) }
-            Console.out("\(expert): \(stage.rawValue) reopened\n")
+            try withWorkspace { try ws.reopen(expert: target.expert, stage: target.stage, reason: reason, actor: actor) }
+            Console.out("\(target.expert): \(target.stage.rawValue) reopened\n")
         }
     }
 }
@@ -56,22 +59,20 @@ extension Sheet {
             abstract: "Write the expert's signed stage sheet (.iipsheet) for the chair; the key stays on this machine."
         )
 
-        @Argument(help: "The workspace folder.") var workspace: String
-        @Option(help: "The expert.") var expert: String
-        @Option(help: "written, defence, site or test.") var stage: StageID
+        @OptionGroup var target: ExpertStage
         @Option(help: "The sheet file to write.") var out: String
 
         func run() throws {
-            let ws = try openWorkspace(workspace)
+            let ws = try openWorkspace(target.workspace)
             let key: Curve25519.Signing.PrivateKey
             do {
-                key = try ExpertKey.load(expert: expert)
+                key = try ExpertKey.load(expert: target.expert)
             } catch let refusal as SheetFile.Refusal {
                 throw CLIFailure.cannotRun(refusal.reason)
             }
-            let sheet = try withWorkspace { try ws.exportSheet(expert: expert, stage: stage, key: key) }
+            let sheet = try withWorkspace { try ws.exportSheet(expert: target.expert, stage: target.stage, key: key) }
             try writeAtomically(sheet.text, to: out)
-            Console.out("\(out): \(sheet.rows.count) scores of \(expert) (\(stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
+            Console.out("\(out): \(sheet.rows.count) scores of \(target.expert) (\(target.stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
         }
     }
 
@@ -117,16 +118,14 @@ extension Sheet {
             abstract: "Attach a written dissent (不同意见及理由) to an expert's stage; audited and carried in the signed sheet."
         )
 
-        @Argument(help: "The workspace folder.") var workspace: String
-        @Option(help: "The expert.") var expert: String
-        @Option(help: "written, defence, site or test.") var stage: StageID
+        @OptionGroup var target: ExpertStage
         @Option(help: "The dissent and its reasons (empty withdraws it).") var text: String
 
         func run() throws {
-            let ws = try openWorkspace(workspace)
+            let ws = try openWorkspace(target.workspace)
             let text = self.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            try withWorkspace { try ws.setDissent(expert: expert, stage: stage, text: text) }
-            Console.out("\(expert): \(stage.rawValue) dissent \(text.isEmpty ? "withdrawn" : "recorded")\n")
+            try withWorkspace { try ws.setDissent(expert: target.expert, stage: target.stage, text: text) }
+            Console.out("\(target.expert): \(target.stage.rawValue) dissent \(text.isEmpty ? "withdrawn" : "recorded")\n")
         }
     }
 }
