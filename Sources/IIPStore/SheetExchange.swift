@@ -68,7 +68,9 @@ extension Workspace {
             guard let dossier = stored[id] else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) is not in this workspace") }
             guard dossier.sha256 == hash else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) differs from the one scored") }
         }
-        let reports = try compliance()
+        // Conflicts from the unit names kept with the dossiers, as score files are checked.
+        let facts = try scoreFacts()
+        var conflicts: [String: String?] = [:]
         for row in sheet.rows {
             guard let dossier = stored[row.dossier], sheet.dossiers[row.dossier] != nil else {
                 throw SheetFile.Refusal(reason: "mismatched: a score of \(row.dossier) without its dossier hash")
@@ -77,8 +79,12 @@ extension Workspace {
                   rubric.stage(sheet.stage)?.items(for: dossier.type).contains(item) == true else {
                 throw SheetFile.Refusal(reason: "mismatched: item \(row.item) does not apply to \(row.dossier)")
             }
-            if let report = reports.first(where: { $0.id == row.dossier }), let parsed = report.dossier,
-               let conflict = expert.conflict(with: parsed, id: row.dossier) {
+            if conflicts[row.dossier] == nil {
+                conflicts[row.dossier] = facts[row.dossier].flatMap {
+                    expert.conflict(applicant: $0.applicant, partners: $0.partners, id: row.dossier)
+                }
+            }
+            if let conflict = conflicts[row.dossier] ?? nil {
                 throw SheetFile.Refusal(reason: "conflicted: \(sheet.expert) may not score \(row.dossier) (\(conflict))")
             }
         }

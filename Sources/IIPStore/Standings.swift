@@ -37,7 +37,7 @@ extension Workspace {
         if parsing {
             // compliance() reads the stored dossiers in order: pair them by position, not by the
             // id a report found, so a stored text that no longer parses is not mistaken for clean.
-            for (dossier, report) in zip(stored, try compliance()) where report.id == dossier.id { byID[dossier.id] = report }
+            for (dossier, report) in zip(stored, try compliance(of: stored)) where report.id == dossier.id { byID[dossier.id] = report }
         } else {
             let errors = try storedErrors()
             for dossier in stored {

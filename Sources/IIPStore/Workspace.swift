@@ -214,9 +214,13 @@ public final class Workspace {
 
     /// The compliance check of SPEC §5 run again over the stored dossier texts.
     public func compliance() throws -> [ComplianceReport] {
+        try compliance(of: try dossiers())
+    }
+
+    /// The same over stored dossiers the caller has already read (with their texts).
+    func compliance(of stored: [StoredDossier]) throws -> [ComplianceReport] {
         let catalog = try Rubric.builtIn.get().catalog
         let loader = DossierLoader(catalog: catalog)
-        let stored = try dossiers()
         // Parsing is the slow part of opening a large round: every core takes a share.
         let slots = ParallelSlots<LoadedDossier>(count: stored.count)
         DispatchQueue.concurrentPerform(iterations: stored.count) { index in
