@@ -4,7 +4,7 @@
 SWIFT        ?= swift
 BUILD_DIR    := .build/debug
 BIN          := $(BUILD_DIR)/iipeval
-APT_PACKAGES := libsqlite3-dev libncursesw5-dev libxlsxwriter-dev tmux
+APT_PACKAGES := libsqlite3-dev libncursesw5-dev libxlsxwriter-dev zlib1g-dev tmux
 
 .PHONY: all deps build run test bench clean demo-reset
 

@@ -25,8 +25,13 @@ let package = Package(
         // The workspace on SQLite.
         .target(
             name: "IIPStore",
-            dependencies: ["IIPCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "IIPCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
+        // zlib, through a module map and shim (zlib1g-dev): imported score files are kept compressed.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // libxlsxwriter, through a module map and shim (libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
         // Documents: CSV, HTML, Markdown, JSON and XLSX, from a workspace.

@@ -22,6 +22,9 @@ struct SheetTotals {
     private let evaluation: Evaluation
     /// Platform types, read as sheets of each dossier come up.
     private var types: [String: PlatformType] = [:]
+    /// Prepared once they are needed: a score file's import writes 100,000 totals.
+    private var insertTotal: RawStatement?
+    private var deleteTotal: RawStatement?
 
     init(_ db: Database, rubric: Rubric) {
         self.db = db
@@ -41,15 +44,17 @@ struct SheetTotals {
         try store(sheets)
     }
 
-    private func clear(_ scope: Scope) throws {
+    /// Forgets the totals of `scope`.
+    mutating func clear(_ scope: Scope) throws {
         switch scope {
         case .all:
             try db.execute(sql: "DELETE FROM sheet_total")
         case let .expertStage(expert, stage):
             try db.execute(sql: "DELETE FROM sheet_total WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue])
         case let .sheets(keys):
-            let delete = try db.cachedStatement(sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?")
-            for key in keys { try delete.execute(arguments: [key.expert, key.dossier, key.stage.rawValue]) }
+            let delete = try deleteTotal ?? RawStatement(db, sql: "DELETE FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?")
+            deleteTotal = delete
+            for key in keys { try delete.run([key.expert, key.dossier, key.stage.rawValue]) }
         }
     }
 
@@ -76,14 +81,27 @@ struct SheetTotals {
         return sheets
     }
 
-    /// Inserts the total of every complete sheet of `sheets`; an incomplete one keeps none.
-    private mutating func store(_ sheets: [SheetKey: [String: Rational]]) throws {
-        let insert = try db.cachedStatement(sql: "INSERT INTO sheet_total (expert, dossier, stage, total) VALUES (?, ?, ?, ?)")
+    /// Inserts the total of every complete sheet of `sheets`, whose totals are cleared;
+    /// an incomplete one keeps none.
+    mutating func store(_ sheets: [SheetKey: [String: Rational]]) throws {
         for (key, points) in sheets {
-            guard let type = try type(of: key.dossier),
-                  let total = evaluation.sheetScore(key.stage, type: type, points: points) else { continue }
-            try insert.execute(arguments: [key.expert, key.dossier, key.stage.rawValue, "\(total.numerator)/\(total.denominator)"])
+            guard let type = try type(of: key.dossier) else { continue }
+            try store(evaluation.sheetScore(key.stage, type: type, points: points), for: key)
         }
+    }
+
+    /// Inserts `total` as the total of `key`'s sheet, whose total is cleared; nil (an
+    /// incomplete sheet) keeps none.
+    mutating func store(_ total: Rational?, for key: SheetKey) throws {
+        guard let total else { return }
+        let insert = try insertTotal ?? RawStatement(db, sql: "INSERT INTO sheet_total (expert, dossier, stage, total) VALUES (?, ?, ?, ?)")
+        insertTotal = insert
+        try insert.run([key.expert, key.dossier, key.stage.rawValue, total.fraction])
+    }
+
+    /// The form `key`'s sheet is scored on; nil when its dossier is not stored.
+    mutating func form(of key: SheetKey) throws -> SheetForm? {
+        try type(of: key.dossier).flatMap { evaluation.form(key.stage, type: $0) }
     }
 
     private mutating func type(of dossier: String) throws -> PlatformType? {
@@ -101,11 +119,8 @@ extension Workspace {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT expert, dossier, stage, total FROM sheet_total")
             while let row = try rows.next() {
-                let total: String = row[3]
-                let parts = total.split(separator: "/")
-                guard let stage = StageID(rawValue: row[2]), parts.count == 2,
-                      let numerator = Int128(String(parts[0])), let denominator = Int128(String(parts[1])), denominator != 0 else { continue }
-                sheets[row[1], default: [:]][stage, default: []].append((row[0], Rational(numerator, denominator)))
+                guard let stage = StageID(rawValue: row[2]), let total = Rational(fraction: row[3]) else { continue }
+                sheets[row[1], default: [:]][stage, default: []].append((row[0], total))
             }
         }
         let evaluation = Evaluation(rubric: rubric)

@@ -331,12 +331,25 @@ public final class Workspace {
         }
     }
 
-    func write(_ body: (Database) throws -> Void) throws {
+    func write(foreignKeysChecked: Bool = true, _ body: (Database) throws -> Void) throws {
         do {
-            try db.write(body)
+            if foreignKeysChecked {
+                try db.write(body)
+            } else {
+                try db.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
+                    try db.inTransaction {
+                        try body(db)
+                        return .commit
+                    }
+                }
+            }
         } catch let error as WorkspaceError {
             throw error
         } catch let refusal as SheetFile.Refusal {
+            throw refusal
+        } catch let refusal as ScoreRows.Refusal {
             throw refusal
         } catch {
             throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")

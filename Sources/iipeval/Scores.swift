@@ -32,14 +32,13 @@ struct Scores: ParsableCommand {
                 let signed = Set(try ws.signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
                 return ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: try ws.scoreFacts(), signed: signed)
             }
-            switch ScoreRows.read(text, context: context) {
+            switch try withWorkspace({ try ws.importScoreFile(text, file: file, context: context, actor: "import") }) {
             case let .failure(refusal):
                 let rejections = refusal.rejections
                 throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }
                     + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
             case let .success(rows):
-                _ = try withWorkspace { try ws.importScores(rows, file: file, content: text, actor: "import") }
-                Console.out("imported \(rows.count) scores from \(file)\n")
+                Console.out("imported \(rows.rows) scores from \(file)\n")
             }
         }
     }

@@ -337,7 +337,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run("scores", "import", folder + "/ws", folder + "/a.csv").code, 0)
         XCTAssertTrue(run("audit", folder + "/ws").out.contains("scores.import"), "one entry names the file")
         XCTAssertEqual(run("audit", folder + "/ws", "--verify").code, 0)
-        editBehindTheBack("UPDATE score_import SET content = replace(content, ',12,', ',15,')")
+        // The file is kept compressed: any change to its bytes no longer gives the imported text.
+        editBehindTheBack("UPDATE score_import SET content = substr(content, 1, length(content) - 5) || x'0000000000'")
         let verified = run("audit", folder + "/ws", "--verify")
         XCTAssertEqual(verified.code, 1)
         XCTAssertTrue(verified.err.contains("was changed after it was imported"), verified.err)

@@ -21,6 +21,18 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// `numerator / denominator`, reduced; the denominator must not be zero.
     public init(_ numerator: Int128, _ denominator: Int128) {
         precondition(denominator != 0, "Rational with zero denominator")
+        // Scores' numbers fit in 64 bits nearly always, where division is one instruction
+        // (128-bit division is done in software).
+        if let small = Int64(exactly: numerator), let smallDenominator = Int64(exactly: denominator),
+           small != .min, smallDenominator != .min {
+            var (x, y) = (small.magnitude, smallDenominator.magnitude)
+            while y != 0 { (x, y) = (y, x % y) }
+            let divisor = Int64(x == 0 ? 1 : x)
+            let sign: Int64 = smallDenominator < 0 ? -1 : 1
+            self.numerator = Int128(sign * (small / divisor))
+            self.denominator = Int128(sign * (smallDenominator / divisor))
+            return
+        }
         let divisor = Rational.gcd(numerator.magnitude, denominator.magnitude)
         let sign: Int128 = denominator < 0 ? -1 : 1
         self.numerator = sign * numerator / Int128(divisor)
@@ -148,9 +160,9 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     /// otherwise the value rounded to 12 places.
     public var description: String {
         // Whole numbers and halves (nearly every score) without the general rounding.
-        if denominator == 1 { return String(numerator) }
+        if denominator == 1 { return Rational.digits(numerator) }
         if denominator == 2, numerator.magnitude < UInt128(UInt64.max) {
-            let whole = numerator.magnitude / 2
+            let whole = UInt64(numerator.magnitude / 2)
             return (numerator < 0 ? "-" : "") + String(whole) + ".5"
         }
         var text = fixed(places: 12)
@@ -158,6 +170,28 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
         return text == "-0" ? "0" : text
+    }
+
+    /// The exact value as `numerator/denominator`, how a workspace keeps a total.
+    public var fraction: String {
+        Rational.digits(numerator) + "/" + Rational.digits(denominator)
+    }
+
+    /// Reads `fraction`'s form back; nil for anything else.
+    public init?(fraction text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let numerator = Rational.integer(parts[0]), let denominator = Rational.integer(parts[1]),
+              denominator != 0 else { return nil }
+        self.init(numerator, denominator)
+    }
+
+    private static func integer(_ text: Substring) -> Int128? {
+        Int64(text).map { Int128($0) } ?? Int128(String(text))
+    }
+
+    /// In 64 bits where it fits: printing a 128-bit integer divides in software.
+    private static func digits(_ value: Int128) -> String {
+        Int64(exactly: value).map { String($0) } ?? String(value)
     }
 
     private static func gcd(_ a: UInt128, _ b: UInt128) -> UInt128 {

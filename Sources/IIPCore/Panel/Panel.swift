@@ -39,6 +39,10 @@ public struct Expert: Sendable, Equatable {
     /// A unit name as compared for conflicts: full-width ASCII (Ａ, （, ）…) as half-width,
     /// no spaces of either width at the ends.
     static func folded(_ name: String) -> String {
+        // Most names need nothing done: checked first, as a round folds tens of thousands.
+        let plain = !name.unicodeScalars.contains { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }
+            && name.first?.isWhitespace != true && name.last?.isWhitespace != true
+        if plain { return name }
         let half = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             switch scalar.value {
             case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar

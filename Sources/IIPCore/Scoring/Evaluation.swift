@@ -58,13 +58,13 @@ public struct Evaluation: Sendable {
     public let rubric: Rubric
 
     /// Every stage's form for every platform type, laid out once.
-    private let plans: [String: StagePlan]
+    private let plans: [String: SheetForm]
 
     public init(rubric: Rubric) {
         self.rubric = rubric
-        var plans: [String: StagePlan] = [:]
+        var plans: [String: SheetForm] = [:]
         for stage in rubric.stages {
-            for type in PlatformType.allCases { plans[Evaluation.planKey(stage.id, type)] = StagePlan(stage, type) }
+            for type in PlatformType.allCases { plans[Evaluation.planKey(stage.id, type)] = SheetForm(stage, type) }
         }
         self.plans = plans
     }
@@ -73,8 +73,8 @@ public struct Evaluation: Sendable {
         stage.rawValue + "/" + type.rawValue
     }
 
-    private func plan(_ stage: RubricStage, _ type: PlatformType) -> StagePlan {
-        plans[Evaluation.planKey(stage.id, type)] ?? StagePlan(stage, type)
+    private func plan(_ stage: RubricStage, _ type: PlatformType) -> SheetForm {
+        plans[Evaluation.planKey(stage.id, type)] ?? SheetForm(stage, type)
     }
 
     /// Evaluates each dossier of `dossiers` (id and type) from `scores`; scores of other
@@ -113,10 +113,10 @@ public struct Evaluation: Sendable {
 
     /// The panel's score in one stage from every expert's item scores in that stage.
     func panelScore(_ stage: RubricStage, type: PlatformType, scores: [ItemScore]) -> PanelStageScore {
-        panelScore(StagePlan(stage, type), scores: scores)
+        panelScore(SheetForm(stage, type), scores: scores)
     }
 
-    private func panelScore(_ plan: StagePlan, scores: [ItemScore]) -> PanelStageScore {
+    private func panelScore(_ plan: SheetForm, scores: [ItemScore]) -> PanelStageScore {
         // Each expert's sheet: points and comments by the item's place in the plan.
         var sheets: [String: (points: [Rational?], comments: [String])] = [:]
         for score in scores {
@@ -160,15 +160,17 @@ public struct Evaluation: Sendable {
     /// One expert's stage score of a dossier from their item points; nil while an
     /// applicable item has none (the sheet does not count yet).
     public func sheetScore(_ stage: StageID, type: PlatformType, points: [String: Rational]) -> Rational? {
-        guard let form = rubric.stage(stage) else { return nil }
-        let plan = self.plan(form, type)
-        var ordered = [Rational?](repeating: nil, count: plan.count)
+        guard let form = form(stage, type: type) else { return nil }
+        var ordered = [Rational?](repeating: nil, count: form.count)
         for (item, value) in points {
-            if let index = plan.index[item] { ordered[index] = value }
+            if let index = form.index[item] { ordered[index] = value }
         }
-        let complete = ordered.compactMap { $0 }
-        guard complete.count == plan.count, plan.count > 0 else { return nil }
-        return plan.score(complete)
+        return form.score(ordered)
+    }
+
+    /// The form of one stage's sheet for one platform type.
+    public func form(_ stage: StageID, type: PlatformType) -> SheetForm? {
+        rubric.stage(stage).map { plan($0, type) }
     }
 
     /// A dossier's evaluation from its experts' complete sheet scores per stage — what a
@@ -189,10 +191,11 @@ public struct Evaluation: Sendable {
 /// One stage's form for one platform type, laid out once for the thousands of sheets it
 /// scores: the applicable items in order, their places, and the sections as ranges of them
 /// with their weights — the same sum as `RubricStage.score`.
-struct StagePlan {
-    let stage: StageID
-    let index: [String: Int]
-    let count: Int
+public struct SheetForm: Sendable {
+    public let stage: StageID
+    /// Each applicable item's place.
+    public let index: [String: Int]
+    public let count: Int
     private let sections: [(weight: Rational?, items: Range<Int>)]
 
     init(_ stage: RubricStage, _ type: PlatformType) {
@@ -209,6 +212,13 @@ struct StagePlan {
         self.index = index
         self.sections = sections
         count = next
+    }
+
+    /// The sheet's score from its points by place; nil while one has none (it does not count yet).
+    public func score(_ points: [Rational?]) -> Rational? {
+        let complete = points.compactMap { $0 }
+        guard complete.count == count, count > 0 else { return nil }
+        return score(complete)
     }
 
     /// Σ weight × section points / 100 for a weighted stage, else the sum of the items.

@@ -52,42 +52,13 @@ public enum ScoreRows {
         }
     }
 
-    /// The lookups a file's rows repeat, made once per file: experts by id, the items of
-    /// each stage for each platform type, and each (expert, dossier) conflict.
-    final class Lookup {
-        let context: Context
-        let experts: [String: Expert]
-        private var applicable: [String: Set<String>] = [:]
-        /// Every item by stage and id (`written/basic.device`).
-        let items: [String: RubricItem]
-        private var conflicts: [String: String?] = [:]
-
-        init(_ context: Context) {
-            self.context = context
-            experts = Dictionary(context.panel.experts.map { ($0.id, $0) }) { first, _ in first }
-            items = Dictionary(context.rubric.stages.flatMap { stage in stage.items.map { (stage.id.rawValue + "/" + $0.id, $0) } }) { first, _ in first }
-        }
-
-        func applies(_ item: String, stage: RubricStage, type: PlatformType) -> Bool {
-            let key = stage.id.rawValue + "/" + type.rawValue
-            if let items = applicable[key] { return items.contains(item) }
-            let items = Set(stage.items(for: type).map(\.id))
-            applicable[key] = items
-            return items.contains(item)
-        }
-
-        func conflict(_ expert: Expert, _ dossier: DossierFacts, id: String) -> String? {
-            let key = expert.id + "|" + id
-            if let known = conflicts[key] { return known }
-            let found = expert.conflict(applicant: dossier.applicant, partners: dossier.partners, id: id)
-            conflicts[key] = found
-            return found
-        }
-    }
-
     /// Every bad row of a refused file.
     public struct Refusal: Error, Sendable, Equatable {
         public let rejections: [Rejection]
+
+        public init(rejections: [Rejection]) {
+            self.rejections = rejections
+        }
     }
 
     /// Why one row cannot be accepted: every reason, joined.
@@ -97,93 +68,198 @@ public enum ScoreRows {
 
     /// Every row of `text` as a score, or every bad row: one bad row refuses the whole file.
     public static func read(_ text: String, context: Context) -> Result<[ItemScore], Refusal> {
-        let records: [CSV.Record]
-        switch CSV.parse(text) {
-        case let .failure(malformed): return .failure(Refusal(rejections: [Rejection(line: malformed.line, reason: malformed.message)]))
-        case let .success(parsed): records = parsed
-        }
-        guard let first = records.first,
-              first.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) == header else {
-            return .failure(Refusal(rejections: [Rejection(line: records.first?.line ?? 1,
-                                       reason: "the first line must be the header \(header.joined(separator: ","))")]))
-        }
+        var text = text
         var scores: [ItemScore] = []
-        scores.reserveCapacity(records.count)
+        let rejections = text.withUTF8 { bytes in scan(bytes, context: context) { scores.append($0) } }
+        return rejections.isEmpty ? .success(scores) : .failure(Refusal(rejections: rejections))
+    }
+
+    /// Checks every row of `bytes` (a score file's UTF-8) as it is read, and hands each good
+    /// row to `accept` until the first bad one, so that a file of any size need not be held
+    /// as rows. Returns every bad row: when there is one, the file is refused as a whole
+    /// and what `accept` did with the rows before it must be undone.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, context: Context,
+                            accept: (ItemScore) throws -> Void) rethrows -> [Rejection] {
+        let checker = Checker(context, expectedRows: bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
         var rejections: [Rejection] = []
-        // Keyed by the four short fields themselves: no joined string per row.
-        struct RowKey: Hashable { let expert, dossier, item: String; let stage: StageID }
-        var seen: [RowKey: Int] = [:]
-        let lookup = Lookup(context)
-        for record in records.dropFirst() {
-            switch score(record.fields, lookup: lookup) {
-            case let .failure(problem):
-                rejections.append(Rejection(line: record.line, reason: problem.reason))
-            case let .success(score):
-                let key = RowKey(expert: score.expert, dossier: score.dossier, item: score.item, stage: score.stage)
-                if let earlier = seen.updateValue(record.line, forKey: key) {
-                    rejections.append(Rejection(line: record.line, reason: "repeats the score of line \(earlier)"))
-                } else {
-                    scores.append(score)
-                }
+        var header: Bool?
+        let malformed = try CSV.forEachRecord(in: bytes) { line, fields in
+            guard let headerIsRight = header else {
+                header = fields.map { $0.trimmingCharacters(in: .whitespaces) } == ScoreRows.header
+                if header == false { rejections.append(badHeader(line: line)) }
+                return
+            }
+            guard headerIsRight else { return }
+            switch checker.check(fields, line: line) {
+            case let .failure(rejection): rejections.append(rejection)
+            case let .success(score): if rejections.isEmpty { try accept(score) }
             }
         }
-        return rejections.isEmpty ? .success(scores) : .failure(Refusal(rejections: rejections))
+        if let malformed { return [Rejection(line: malformed.line, reason: malformed.message)] }
+        return header == nil ? [badHeader(line: 1)] : rejections
+    }
+
+    private static func badHeader(line: Int) -> Rejection {
+        Rejection(line: line, reason: "the first line must be the header \(header.joined(separator: ","))")
     }
 
     /// One row checked against everything SPEC §7 names; the failure says every reason.
     public static func score(_ fields: [String], context: Context) -> Result<ItemScore, RowProblem> {
-        score(fields, lookup: Lookup(context))
+        Checker(context).score(fields)
     }
 
-    static func score(_ fields: [String], lookup: Lookup) -> Result<ItemScore, RowProblem> {
-        let context = lookup.context
-        guard fields.count == header.count else {
-            return .failure(RowProblem(reason: "has \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"))
+    /// Checks one file's rows in order. What rows repeat is looked up once: experts and
+    /// dossiers by id, the items of each stage and type, conflicts; and what a row shares
+    /// with the row before (nearly always its expert, dossier and stage) is not looked up
+    /// again. It remembers each accepted score's line, so a repeat names the first.
+    final class Checker {
+        let context: Context
+        private let experts: [String: (index: Int, expert: Expert)]
+        private let dossierIndex: [String: Int]
+        /// Each stage's items by id, as a dossier of each platform type sees them, by
+        /// `stage/type` (`stage/` when the type is not known): made as they are needed.
+        private var forms: [String: [String: Item]] = [:]
+        /// Each (expert, dossier) conflict found, by their places.
+        private var conflicts: [Int: String?] = [:]
+        /// The line of each accepted score, by its place (see `place`).
+        private var seen: [UInt64: Int32] = [:]
+        private var previous: (expert: String, dossier: String, stage: String, sheet: Sheet)?
+        /// The place in its stage of the item of the row `score` last checked.
+        private var itemIndex = 0
+
+        /// What a row's expert, dossier and stage alone decide; shared by the rows of a sheet.
+        final class Sheet {
+            var expert: (index: Int, expert: Expert)?
+            var dossier: (index: Int, facts: DossierFacts)?
+            var stage: StageID?
+            /// The stage's items by id, as the dossier's platform type sees them.
+            var items: [String: Item] = [:]
+            /// Reasons found before the item is looked at, and after it.
+            var before: [String] = []
+            var after: [String] = []
         }
-        let f = fields.map(trimmed)
-        let (expertID, dossierID, stageName, itemID, pointsText) = (f[0], f[1], f[2], f[3], f[4])
-        var reasons: [String] = []
-        let expert = lookup.experts[expertID]
-        if expert == nil { reasons.append("unknown expert '\(expertID)'") }
-        let dossier = context.dossiers[dossierID]
-        if dossier == nil { reasons.append("unknown dossier '\(dossierID)'") }
-        let stageID = StageID(rawValue: stageName)
-        if stageID == nil { reasons.append("unknown stage '\(stageName)' (written, defence, site, test)") }
-        var item: RubricItem?
-        if let stageID, let stage = context.rubric.stage(stageID) {
-            item = lookup.items[stageName + "/" + itemID]
-            if item == nil {
-                reasons.append("unknown item '\(itemID)' in stage \(stageName)")
-            } else if let type = dossier?.type, !lookup.applies(itemID, stage: stage, type: type) {
-                reasons.append("item \(itemID) does not apply to a \(type.rawValue) platform")
-            }
-            if let expert, !expert.stages.contains(stageID) {
-                reasons.append("expert \(expertID) is not on the panel for stage \(stageName)")
-            }
-            if context.signed.contains("\(expertID)/\(stageName)") {
-                reasons.append("the \(stageName) sheet of \(expertID) is signed and read-only (sheet reopen first)")
+
+        /// An item of a stage: its place in the stage, its maximum, and whether it applies to the sheet's dossier.
+        struct Item {
+            let index: Int
+            let max: Rational
+            let applies: Bool
+        }
+
+        init(_ context: Context, expectedRows: Int = 0) {
+            self.context = context
+            experts = Dictionary(context.panel.experts.enumerated().map { ($1.id, ($0, $1)) }) { first, _ in first }
+            dossierIndex = Dictionary(uniqueKeysWithValues: context.dossiers.keys.sorted().enumerated().map { ($1, $0) })
+            seen.reserveCapacity(expectedRows)
+        }
+
+        /// `fields` checked, and not a repeat of an accepted row.
+        func check(_ fields: [String], line: Int) -> Result<ItemScore, Rejection> {
+            switch score(fields) {
+            case let .failure(problem):
+                return .failure(Rejection(line: line, reason: problem.reason))
+            case let .success(score):
+                guard let previous, let expert = previous.sheet.expert, let dossier = previous.sheet.dossier else { return .success(score) }
+                let place = Checker.place(expert: expert.index, dossier: dossier.index, stage: score.stage, item: itemIndex)
+                if let earlier = seen.updateValue(Int32(clamping: line), forKey: place) {
+                    return .failure(Rejection(line: line, reason: "repeats the score of line \(earlier)"))
+                }
+                return .success(score)
             }
         }
-        if let expert, let dossier, let conflict = lookup.conflict(expert, dossier, id: dossierID) {
-            reasons.append("expert \(expertID) is in conflict with \(dossierID) (\(conflict))")
+
+        /// A score's place in the round as one number: expert, dossier, stage and item.
+        private static func place(expert: Int, dossier: Int, stage: StageID, item: Int) -> UInt64 {
+            let stageIndex = StageID.allCases.firstIndex(of: stage) ?? 0
+            return UInt64(expert) << 48 | UInt64(dossier) << 20 | UInt64(stageIndex) << 16 | UInt64(item & 0xFFFF)
         }
-        var points: Rational?
-        if !pointsText.isEmpty {
-            // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
-            points = Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
-            if points == nil {
-                reasons.append("points '\(pointsText)' is not a number")
-            } else if let value = points, let item {
-                if value < .zero || value > item.max {
-                    reasons.append("points \(pointsText) out of range 0–\(item.max) for \(itemID)")
-                } else if !value.isMultiple(of: context.rubric.pointsStep) {
-                    reasons.append("points \(pointsText) is not a multiple of \(context.rubric.pointsStep)")
+
+        func score(_ fields: [String]) -> Result<ItemScore, RowProblem> {
+            guard fields.count == header.count else {
+                return .failure(RowProblem(reason: "has \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"))
+            }
+            let (expertID, dossierID, stageName, itemID, pointsText) =
+                (trimmed(fields[0]), trimmed(fields[1]), trimmed(fields[2]), trimmed(fields[3]), trimmed(fields[4]))
+            let sheet = self.sheet(expertID, dossierID, stageName)
+            var reasons = sheet.before
+            var max: Rational?
+            if sheet.stage != nil {
+                let item = sheet.items[itemID]
+                max = item?.max
+                itemIndex = item?.index ?? 0
+                if max == nil {
+                    reasons.append("unknown item '\(itemID)' in stage \(stageName)")
+                } else if let type = sheet.dossier?.facts.type, item?.applies == false {
+                    reasons.append("item \(itemID) does not apply to a \(type.rawValue) platform")
                 }
             }
+            reasons += sheet.after
+            var points: Rational?
+            if !pointsText.isEmpty {
+                // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
+                points = Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
+                if points == nil {
+                    reasons.append("points '\(pointsText)' is not a number")
+                } else if let value = points, let max {
+                    if value < .zero || value > max {
+                        reasons.append("points \(pointsText) out of range 0–\(max) for \(itemID)")
+                    } else if !value.isMultiple(of: context.rubric.pointsStep) {
+                        reasons.append("points \(pointsText) is not a multiple of \(context.rubric.pointsStep)")
+                    }
+                }
+            }
+            guard reasons.isEmpty, let stage = sheet.stage else { return .failure(RowProblem(reason: reasons.joined(separator: "; "))) }
+            return .success(ItemScore(expert: expertID, dossier: dossierID, stage: stage, item: itemID,
+                                      points: points, comment: fields[5]))
         }
-        guard reasons.isEmpty, let stageID else { return .failure(RowProblem(reason: reasons.joined(separator: "; "))) }
-        return .success(ItemScore(expert: expertID, dossier: dossierID, stage: stageID, item: itemID,
-                                  points: points, comment: fields[5]))
+
+        /// The row's expert, dossier and stage, checked; the previous row's when they are the same.
+        private func sheet(_ expertID: String, _ dossierID: String, _ stageName: String) -> Sheet {
+            if let previous, previous.expert == expertID, previous.dossier == dossierID, previous.stage == stageName {
+                return previous.sheet
+            }
+            let sheet = Sheet()
+            sheet.expert = experts[expertID]
+            if sheet.expert == nil { sheet.before.append("unknown expert '\(expertID)'") }
+            if let index = dossierIndex[dossierID], let facts = context.dossiers[dossierID] { sheet.dossier = (index, facts) }
+            if sheet.dossier == nil { sheet.before.append("unknown dossier '\(dossierID)'") }
+            let stageID = StageID(rawValue: stageName)
+            if stageID == nil { sheet.before.append("unknown stage '\(stageName)' (written, defence, site, test)") }
+            if let stageID, let stage = context.rubric.stage(stageID) {
+                sheet.stage = stageID
+                sheet.items = form(stage, sheet.dossier?.facts.type)
+                if let expert = sheet.expert, !expert.expert.stages.contains(stageID) {
+                    sheet.after.append("expert \(expertID) is not on the panel for stage \(stageName)")
+                }
+                if context.signed.contains("\(expertID)/\(stageName)") {
+                    sheet.after.append("the \(stageName) sheet of \(expertID) is signed and read-only (sheet reopen first)")
+                }
+            }
+            if let expert = sheet.expert, let dossier = sheet.dossier, let conflict = conflict(expert, dossier, id: dossierID) {
+                sheet.after.append("expert \(expertID) is in conflict with \(dossierID) (\(conflict))")
+            }
+            previous = (expertID, dossierID, stageName, sheet)
+            return sheet
+        }
+
+        private func form(_ stage: RubricStage, _ type: PlatformType?) -> [String: Item] {
+            let key = stage.id.rawValue + "/" + (type?.rawValue ?? "")
+            if let known = forms[key] { return known }
+            let applicable = type.map { Set(stage.items(for: $0).map(\.id)) }
+            let form = Dictionary(stage.items.enumerated().map { index, item in
+                (item.id, Item(index: index, max: item.max, applies: applicable?.contains(item.id) ?? true))
+            }) { first, _ in first }
+            forms[key] = form
+            return form
+        }
+
+        private func conflict(_ expert: (index: Int, expert: Expert), _ dossier: (index: Int, facts: DossierFacts), id: String) -> String? {
+            let key = expert.index << 32 | dossier.index
+            if let known = conflicts[key] { return known }
+            let found = expert.expert.conflict(applicant: dossier.facts.applicant, partners: dossier.facts.partners, id: id)
+            conflicts[key] = found
+            return found
+        }
     }
 
     /// `field` without spaces at the ends; most fields have none, and are returned as they are.

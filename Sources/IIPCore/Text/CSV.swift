@@ -14,27 +14,47 @@ public enum CSV {
     }
 
     /// Parses `text` (a leading byte-order mark is dropped). Blank lines are skipped.
-    /// Works on the UTF-8 bytes: every delimiter is ASCII, so a field is a run of bytes
-    /// between them, decoded once (a score file has hundreds of thousands of rows).
     public static func parse(_ text: String) -> Result<[Record], Malformed> {
-        var bytes = Array(text.utf8)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var text = text
         var records: [Record] = []
+        let malformed = text.withUTF8 { bytes in
+            forEachRecord(in: bytes) { line, fields in records.append(Record(line: line, fields: fields)) }
+        }
+        return malformed.map { .failure($0) } ?? .success(records)
+    }
+
+    /// Calls `body` with each record of `bytes` (UTF-8, a leading byte-order mark is
+    /// dropped, blank lines skipped) and the line it starts on, as it is read: a score file
+    /// has hundreds of thousands of rows, and none of them needs to be held. Every
+    /// delimiter is ASCII, so a field is a run of bytes between them, decoded once.
+    /// Returns where the text stops being CSV, after the records before it.
+    @discardableResult
+    public static func forEachRecord(in bytes: UnsafeBufferPointer<UInt8>,
+                                     _ body: (_ line: Int, _ fields: [String]) throws -> Void) rethrows -> Malformed? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var fields: [String] = []
-        var field: [UInt8] = []
+        /// A quoted field's text, its doubled quotes made single; an unquoted field is
+        /// decoded straight from the bytes between `start` and the delimiter.
+        var quoted: [UInt8] = []
+        var fieldWasQuoted = false
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var start = index
         var line = 1
         var recordLine = 1
         var inQuotes = false
-        var fieldWasQuoted = false
-        var index = 0
-        func endRecord() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            if !(fields.count == 1 && field.isEmpty && !fieldWasQuoted) {
-                records.append(Record(line: recordLine, fields: fields))
+        func endField(at end: Int) {
+            if fieldWasQuoted {
+                fields.append(String(decoding: quoted, as: UTF8.self))
+                quoted.removeAll(keepingCapacity: true)
+            } else {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
             }
-            fields = []
-            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord(at end: Int) throws {
+            let blank = fields.isEmpty && !fieldWasQuoted && end == start
+            endField(at: end)
+            if !blank { try body(recordLine, fields) }
+            fields.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
         while index < bytes.count {
@@ -43,47 +63,49 @@ public enum CSV {
             if inQuotes {
                 if c == quote {
                     if index < bytes.count, bytes[index] == quote {
-                        field.append(quote)
+                        quoted.append(quote)
                         index += 1
                     } else {
                         inQuotes = false
                     }
                 } else {
                     if c == lf { line += 1 }
-                    field.append(c)
+                    quoted.append(c)
                 }
                 continue
             }
             switch c {
             case quote:
-                guard field.isEmpty, !fieldWasQuoted else {
-                    return .failure(Malformed(line: line, message: "a quote inside an unquoted field; wrap the field in quotes and double the quote"))
+                guard index - 1 == start, !fieldWasQuoted else {
+                    return Malformed(line: line, message: "a quote inside an unquoted field; wrap the field in quotes and double the quote")
                 }
                 inQuotes = true
                 fieldWasQuoted = true
             case comma:
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                endField(at: index - 1)
                 fieldWasQuoted = false
+                start = index
             case cr:
                 if index < bytes.count, bytes[index] == lf { continue }
-                endRecord()
+                try endRecord(at: index - 1)
+                start = index
                 line += 1
                 recordLine = line
             case lf:
-                endRecord()
+                // A CR just before belongs to the line break.
+                try endRecord(at: index - 1 > start && bytes[index - 2] == cr ? index - 2 : index - 1)
+                start = index
                 line += 1
                 recordLine = line
             default:
                 if fieldWasQuoted {
-                    return .failure(Malformed(line: line, message: "text after a closing quote"))
+                    return Malformed(line: line, message: "text after a closing quote")
                 }
-                field.append(c)
             }
         }
-        if inQuotes { return .failure(Malformed(line: recordLine, message: "a quoted field is never closed")) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted { endRecord() }
-        return .success(records)
+        if inQuotes { return Malformed(line: recordLine, message: "a quoted field is never closed") }
+        if start < bytes.count || !fields.isEmpty || fieldWasQuoted { try endRecord(at: bytes.count) }
+        return nil
     }
 
     /// One line of CSV (without the line break), quoting only where needed.

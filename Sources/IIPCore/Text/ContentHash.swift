@@ -8,6 +8,11 @@ public enum ContentHash {
     }
 
     public static func sha256(_ text: String) -> String {
-        sha256(Data(text.utf8))
+        // The text's own bytes where they are contiguous (a score file is tens of megabytes).
+        text.utf8.withContiguousStorageIfAvailable { sha256(UnsafeRawBufferPointer($0)) } ?? sha256(Data(text.utf8))
+    }
+
+    public static func sha256(_ bytes: UnsafeRawBufferPointer) -> String {
+        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }
