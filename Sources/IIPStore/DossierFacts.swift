@@ -67,3 +67,41 @@ extension Workspace {
         }
     }
 }
+
+/// A stored dossier as a list shows it before any dossier is parsed: from what was kept
+/// when the dossiers were stored.
+public struct DossierListing: Sendable {
+    public let id: String
+    public let type: PlatformType
+    public let platform: String
+    public let applicant: String
+    public let partners: [String]
+    /// Its compliance errors as kept (overrides not applied).
+    public let errors: Int
+
+    public init(id: String, type: PlatformType, platform: String, applicant: String, partners: [String], errors: Int) {
+        self.id = id
+        self.type = type
+        self.platform = platform
+        self.applicant = applicant
+        self.partners = partners
+        self.errors = errors
+    }
+}
+
+extension Workspace {
+    /// Every stored dossier as a list shows it first, by id.
+    public func listing() throws -> [DossierListing] {
+        let facts = try scoreFacts()
+        let errors = try read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT dossier, count(*) FROM dossier_error GROUP BY dossier").map {
+                ($0[0] as String, $0[1] as Int)
+            })
+        }
+        return try dossiers(withSource: false).map { stored in
+            let party = facts[stored.id]
+            return DossierListing(id: stored.id, type: stored.type, platform: stored.platform, applicant: party?.applicant ?? "",
+                                  partners: party?.partners ?? [], errors: errors[stored.id] ?? 0)
+        }
+    }
+}

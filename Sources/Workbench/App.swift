@@ -31,7 +31,7 @@ public final class WorkbenchApp {
         }
         self.expertID = id
         lock = ExpertLock.acquire(workspace: workspace.folder, expert: id)
-        state = AppState(data: try WorkbenchApp.read(workspace, expert: id), language: language, width: 80, height: 24)
+        state = AppState(data: try WorkbenchApp.readListing(workspace, expert: id), language: language, width: 80, height: 24)
         state.exportFolder = workspace.folder + "/exports"
         if lock == nil {
             state.readOnly = true
@@ -41,10 +41,39 @@ public final class WorkbenchApp {
         }
     }
 
+    /// What the first frame shows, read without parsing a dossier: the list as the
+    /// workspace kept it, the expert's scores and the ranking. The rest is read after it.
+    static func readListing(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
+        let expert = try self.expert(id, of: workspace)
+        let standings = try workspace.standings(parsing: false, comments: false)
+        let data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(),
+                                 mine: try workspace.scores(expert: expert.id), groups: standings.groups,
+                                 signed: try signed(workspace, expert: id), changed: standings.changed)
+        return try withDissents(data, workspace, expert: id)
+    }
+
+    private static func expert(_ id: String, of workspace: Workspace) throws -> Expert {
+        guard let expert = try workspace.panel().expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
+        return expert
+    }
+
+    private static func signed(_ workspace: Workspace, expert id: String) throws -> Set<StageID> {
+        Set(try workspace.signOffs().filter { $0.expert == id }.map(\.stage))
+    }
+
+    private static func withDissents(_ data: WorkbenchData, _ workspace: Workspace, expert id: String) throws -> WorkbenchData {
+        var data = data
+        for stage in StageID.allCases {
+            let text = try workspace.dissent(expert: id, stage: stage)
+            if !text.isEmpty { data.dissents[stage] = text }
+        }
+        return data
+    }
+
     /// Everything the workbench shows, read from the workspace for one expert.
     static func read(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
         let panel = try workspace.panel()
-        guard let expert = panel.expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
+        let expert = try self.expert(id, of: workspace)
         // One reading of the workspace gives the rubric, the compliance reports and the ranking;
         // only the chair's panel screen needs the sheets' comments, so only the chair's
         // opening adds up every item.
@@ -55,13 +84,8 @@ public final class WorkbenchApp {
         }
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
                                  mine: try workspace.scores(expert: expert.id), othersMean: othersMean, groups: standings.groups,
-                                 signed: Set(try workspace.signOffs().filter { $0.expert == expert.id }.map(\.stage)),
-                                 changed: standings.changed)
-        var withOverview = data
-        for stage in StageID.allCases {
-            let text = try workspace.dissent(expert: id, stage: stage)
-            if !text.isEmpty { withOverview.dissents[stage] = text }
-        }
+                                 signed: try signed(workspace, expert: id), changed: standings.changed)
+        var withOverview = try withDissents(data, workspace, expert: id)
         if expert.id == panel.chair {
             let names = Dictionary(uniqueKeysWithValues: panel.experts.map { ($0.id, $0.name) })
             let progress = try workspace.panelProgress(standings).map {
@@ -81,6 +105,12 @@ public final class WorkbenchApp {
             trace?.write()
         }
         (state.width, state.height) = screen.size
+        // The dossiers themselves (and what is computed from them) are read on another
+        // thread while the expert already sees the list; a key waits for them.
+        var reading = state.data.dossiersRead ? nil : BackgroundRead { [workspace, expertID] in
+            try WorkbenchApp.read(workspace, expert: expertID)
+        }
+        if reading != nil, state.notice == nil { state.notice = Notice(text: state.strings[.readingDossiers], style: .dim) }
         screen.present(view(state))
         trace?.firstFrame()
         // A backup of the workspace as it was when this session began (checked, the newest
@@ -94,7 +124,13 @@ public final class WorkbenchApp {
             }
         }
         while !state.quit {
-            guard var key = screen.readKey() else { continue }
+            let next = screen.readKey(milliseconds: reading == nil ? -1 : 20)
+            if let read = reading, let data = read.data(waiting: next != nil) {
+                reading = nil
+                take(data)
+                screen.present(view(state))
+            }
+            guard var key = next else { continue }
             // Keys that have already arrived (a paste, a held key) are handled together before
             // the next frame is drawn — one frame for a 3,000-character paste, not 3,000 — but
             // a frame is drawn at least every 5 ms while they keep coming.
@@ -113,6 +149,17 @@ public final class WorkbenchApp {
             guard !read.isEmpty else { continue }
             screen.present(view(state))
             for time in read { trace?.key(since: time) }
+        }
+    }
+
+    /// The full data read after the first frame, in place of the listing.
+    private func take(_ data: Result<WorkbenchData, Error>) {
+        switch data {
+        case let .success(data):
+            state.data = data
+            if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
+        case let .failure(error):
+            state.notice = Notice(text: "\(error)", style: .warning)
         }
     }
 

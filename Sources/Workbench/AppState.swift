@@ -101,12 +101,12 @@ public struct AppState: Sendable {
         let query = list.query.lowercased()
         let shown = data.entries.filter { entry in
             list.filter.admits(entry.type) && (query.isEmpty || entry.id.lowercased().contains(query)
-                || (entry.dossier.platform.name ?? "").lowercased().contains(query)
-                || (entry.dossier.applicant.name ?? "").lowercased().contains(query))
+                || entry.platformName.lowercased().contains(query)
+                || entry.applicant.lowercased().contains(query))
         }
         switch list.sort {
         case .id: return shown
-        case .name: return shown.sorted { ($0.dossier.platform.name ?? "") < ($1.dossier.platform.name ?? "") }
+        case .name: return shown.sorted { $0.platformName < $1.platformName }
         case .score:
             return shown.sorted {
                 let a = data.ranked($0.id)?.candidate.final ?? Rational(-1)

@@ -38,10 +38,10 @@ enum CompareScreen {
     }
 
     static func rows(_ entries: [DossierEntry], _ state: AppState) -> [Row] {
-        var rows: [Row] = [Row(label: state.strings[.colPlatform], values: entries.map { $0.dossier.platform.name ?? "" }),
+        var rows: [Row] = [Row(label: state.strings[.colPlatform], values: entries.map(\.platformName)),
                            Row(label: state.strings[.colType], values: entries.map { state.typeName($0.type) })]
         for spec in state.data.rubric.catalog.specs {
-            let values = entries.map { $0.dossier.indicators[spec.id] }
+            let values = entries.map { $0.dossier?.indicators[spec.id] }
             guard values.contains(where: { $0 != nil }) else { continue }
             var row = Row(label: state.strings.language == .en ? spec.nameEn : spec.name,
                           values: values.map { ReviewScreen.describe($0, spec, state.strings) })

@@ -15,8 +15,8 @@ enum DocumentScreen {
 
     /// Every field of the dossier as display lines: headings, label–value pairs, wrapped text.
     static func lines(_ entry: DossierEntry, _ state: AppState, width: Int) -> [(String, Style)] {
-        let d = entry.dossier
         let s = state.strings
+        guard let d = entry.dossier else { return [(s[.readingDossiers], .dim)] }
         var out: [(String, Style)] = []
         func heading(_ text: String) {
             if !out.isEmpty { out.append(("", .normal)) }

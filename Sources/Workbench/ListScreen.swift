@@ -41,7 +41,7 @@ enum ListScreen {
             if !selected, entry.conflict == nil {
                 // Colour the compliance mark: red for errors, yellow for warnings only.
                 let markX = 2 + columns.prefix(5).reduce(0) { $0 + $1.width + 1 }
-                let markStyle: Style = entry.errors > 0 ? .bad : entry.warnings > 0 ? .warning : .good
+                let markStyle: Style = entry.errors > 0 ? .bad : (entry.warnings ?? 0) > 0 ? .warning : entry.warnings == nil ? .dim : .good
                 buffer.paint(Rect(x: markX, y: y, width: 5, height: 1), style: markStyle)
             }
             if selected { buffer.paint(Rect(x: 2, y: y, width: area.width - 2, height: 1), style: .selected) }
@@ -49,8 +49,10 @@ enum ListScreen {
     }
 
     static func cells(_ entry: DossierEntry, _ state: AppState) -> [String] {
+        // Until the dossiers are read (the first frames), what only they say is "…".
         let d = entry.dossier
-        let compliance = (entry.changed ? "Δ" : "") + (entry.errors > 0 ? "✗\(entry.errors)" : entry.warnings > 0 ? "!\(entry.warnings)" : "✓")
+        let warnings = entry.warnings.map { $0 > 0 ? "!\($0)" : "✓" } ?? "…"
+        let compliance = (entry.changed ? "Δ" : "") + (entry.errors > 0 ? "✗\(entry.errors)" : warnings)
         let progress = StageID.allCases.map { stage -> String in
             let p = state.data.progress(entry, stage)
             if state.data.signed.contains(stage) { return "✔" }
@@ -58,7 +60,8 @@ enum ListScreen {
         }.joined(separator: "   ")
         let conflict = entry.conflict != nil ? "[" + state.strings[.conflict] + "] " : ""
         let score = state.data.ranked(entry.id)?.candidate.final?.fixed() ?? ""
-        return [entry.id, conflict + (d.platform.name ?? ""), state.typeName(entry.type), d.platform.focus ?? "—",
-                d.recommender.city ?? (d.recommender.kind == .central ? state.strings[.central] : "—"), compliance, progress, score]
+        let recommender = d.map { $0.recommender.city ?? ($0.recommender.kind == .central ? state.strings[.central] : "—") } ?? "…"
+        return [entry.id, conflict + entry.platformName, state.typeName(entry.type), d.map { $0.platform.focus ?? "—" } ?? "…",
+                recommender, compliance, progress, score]
     }
 }

@@ -10,7 +10,10 @@ enum ReviewScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
         guard let entry = state.reviewEntry else { return }
         let s = state.strings
-        let d = entry.dossier
+        guard let d = entry.dossier else {
+            buffer.write(" " + s[.readingDossiers], x: 0, y: area.y, style: .dim)
+            return
+        }
         buffer.write(" \(entry.id)  \(d.platform.name ?? "")  [\(state.typeName(entry.type))·\(d.platform.focus ?? "—")]",
                      x: 0, y: area.y, style: .header)
         let bodyTop = area.y + 1
@@ -58,7 +61,7 @@ enum ReviewScreen {
 
     /// The item's requirement and, for the written review, the dossier's indicators of it.
     static func detail(_ state: AppState, _ entry: DossierEntry, _ area: Rect, _ buffer: inout Buffer) {
-        guard let item = state.currentItem else { return }
+        guard let item = state.currentItem, let dossier = entry.dossier else { return }
         let s = state.strings
         let useEnglish = state.strings.language == .en
         var lines: [(String, Style)] = [("\(useEnglish ? item.nameEn : item.name)  (\(s[.max]) \(item.max))", .header)]
@@ -66,11 +69,11 @@ enum ReviewScreen {
         if !item.indicators.isEmpty {
             lines.append(("", .normal))
             lines.append((s[.evidence], .header))
-            let recomputed = EffectiveCounts.recompute(entry.dossier.breakdowns, sector: entry.dossier.platform.sector)
+            let recomputed = EffectiveCounts.recompute(dossier.breakdowns, sector: dossier.platform.sector)
             for id in item.indicators {
                 guard let spec = state.data.rubric.catalog[id],
                       Applicability.section(spec.section, appliesTo: entry.type) else { continue }
-                let value = entry.dossier.indicators[id]
+                let value = dossier.indicators[id]
                 var text = describe(value, spec, s)
                 var style: Style = value == nil ? .dim : .normal
                 if case let .number(number)? = value, let p = state.data.percentile(id, number) {

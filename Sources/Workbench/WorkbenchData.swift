@@ -1,13 +1,19 @@
 import Foundation
 import IIPCore
+import IIPStore
 
 /// One dossier as the workbench lists it.
 public struct DossierEntry: Sendable {
     public let id: String
-    public let dossier: Dossier
     public let type: PlatformType
+    public let platformName: String
+    public let applicant: String
+    public let partners: [String]
+    /// The dossier itself; nil in the first frames, while the workbench still reads them.
+    public let dossier: Dossier?
     public let errors: Int
-    public let warnings: Int
+    /// nil until the dossier is read.
+    public let warnings: Int?
     /// Why the expert may not open it (回避), or nil.
     public let conflict: String?
     /// The dossier's file changed after it was scored.
@@ -26,6 +32,8 @@ public struct WorkbenchData: Sendable {
     public let rubric: Rubric
     public let expert: Expert
     public let entries: [DossierEntry]
+    /// False while the entries are the kept listing only (no dossier read yet).
+    public let dossiersRead: Bool
     /// The expert's own scores.
     public var mine: [ScoreKey: ItemScore]
     /// The stages the expert has signed: read-only here.
@@ -59,17 +67,40 @@ public struct WorkbenchData: Sendable {
     /// computes these without reading every score into memory).
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], mine scores: [ItemScore],
                 othersMean: [ScoreKey: Rational], groups: [RankedGroup], signed: Set<StageID> = [], changed: Set<String> = []) {
-        self.rubric = rubric
-        self.signed = signed
-        self.expert = expert
         var entries: [DossierEntry] = []
         for report in reports {
             guard let id = report.id, let dossier = report.dossier, let type = dossier.platform.type else { continue }
-            entries.append(DossierEntry(id: id, dossier: dossier, type: type,
-                                        errors: report.problems.filter { $0.severity == .error }.count,
+            entries.append(DossierEntry(id: id, type: type, platformName: dossier.platform.name ?? "",
+                                        applicant: dossier.applicant.name ?? "", partners: dossier.partners.compactMap(\.name),
+                                        dossier: dossier, errors: report.problems.filter { $0.severity == .error }.count,
                                         warnings: report.problems.filter { $0.severity == .warning }.count,
                                         conflict: expert.conflict(with: dossier, id: id), changed: changed.contains(id)))
         }
+        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: true, mine: scores, othersMean: othersMean,
+                  groups: groups, signed: signed)
+    }
+
+    /// What the first frame shows, before any dossier is read: the list from what the
+    /// workspace kept when the dossiers were stored (a thousand dossiers take a second to
+    /// read), the expert's scores and the ranking.
+    public init(rubric: Rubric, expert: Expert, listing: [DossierListing], mine scores: [ItemScore], groups: [RankedGroup],
+                signed: Set<StageID> = [], changed: Set<String> = []) {
+        let entries = listing.map { listed in
+            DossierEntry(id: listed.id, type: listed.type, platformName: listed.platform, applicant: listed.applicant,
+                         partners: listed.partners, dossier: nil, errors: listed.errors, warnings: nil,
+                         conflict: expert.conflict(applicant: listed.applicant, partners: listed.partners, id: listed.id),
+                         changed: changed.contains(listed.id))
+        }
+        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: false, mine: scores, othersMean: [:],
+                  groups: groups, signed: signed)
+    }
+
+    private init(rubric: Rubric, expert: Expert, entries: [DossierEntry], dossiersRead: Bool, mine scores: [ItemScore],
+                 othersMean: [ScoreKey: Rational], groups: [RankedGroup], signed: Set<StageID>) {
+        self.rubric = rubric
+        self.signed = signed
+        self.expert = expert
+        self.dossiersRead = dossiersRead
         self.entries = entries.sorted { $0.id < $1.id }
         var mine: [ScoreKey: ItemScore] = [:]
         for score in scores where score.expert == expert.id {
@@ -80,7 +111,7 @@ public struct WorkbenchData: Sendable {
         rankedByID = WorkbenchData.index(groups)
         var cohorts: [String: [Decimal]] = [:]
         for entry in self.entries {
-            for (id, value) in entry.dossier.indicators {
+            for (id, value) in entry.dossier?.indicators ?? [:] {
                 if case let .number(number) = value { cohorts[id, default: []].append(number) }
             }
         }

@@ -179,6 +179,21 @@ final class WorkspaceTests: WorkspaceTestCase {
         XCTAssertEqual(standings.groups[1].entries.first?.status, .incomplete)
         XCTAssertEqual(standings.groups[1].entries.first?.candidate.flags, ["override:E-ATTESTATION"])
     }
+
+    func testTheListingSaysWhatTheParsedDossiersSay() throws {
+        let ws = try makeWorkspace(experts: 2)
+        let reports = Dictionary(uniqueKeysWithValues: try ws.compliance().map { ($0.id ?? "", $0) })
+        let listing = try ws.listing()
+        XCTAssertEqual(listing.map(\.id), ["C1", "I1"])
+        for listed in listing {
+            let report = try XCTUnwrap(reports[listed.id]), dossier = try XCTUnwrap(report.dossier)
+            XCTAssertEqual(listed.type, dossier.platform.type)
+            XCTAssertEqual(listed.platform, dossier.platform.name)
+            XCTAssertEqual(listed.applicant, dossier.applicant.name)
+            XCTAssertEqual(listed.partners, dossier.partners.compactMap(\.name))
+            XCTAssertEqual(listed.errors, report.errors.count, listed.id)
+        }
+    }
 }
 
 /// Errors collected from several threads.

@@ -1,4 +1,5 @@
 @testable import IIPCore
+import IIPStore
 import Terminal
 import TestSupport
 import XCTest
@@ -126,6 +127,37 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(lines[4].contains("cross"))
         XCTAssertTrue(lines[5].contains("[conflict]"))
         XCTAssertTrue(buffer.lines.allSatisfy { DisplayWidth.of($0) == 120 })
+    }
+
+    func testTheFirstFrameListsFromTheKeptListingAndMarksWhatIsStillRead() {
+        let full = makeState(width: 120, height: 30)
+        // An expert of the applicant of GD-C: a conflict found from the kept names alone.
+        let expert = Expert(id: "E08", name: "吴", affiliation: "深圳跨界科技有限公司", stages: StageID.allCases, conflicts: ["GD-K"])
+        let listing = full.data.entries.map {
+            DossierListing(id: $0.id, type: $0.type, platform: $0.platformName, applicant: $0.applicant, partners: $0.partners,
+                           errors: $0.errors)
+        }
+        let data = WorkbenchData(rubric: rubric, expert: expert, listing: listing, mine: [], groups: [])
+        XCTAssertTrue(full.data.dossiersRead)
+        XCTAssertFalse(data.dossiersRead)
+        XCTAssertEqual(data.entries.map(\.id), ["GD-A", "GD-C", "GD-K"])
+        XCTAssertTrue(data.entries.allSatisfy { $0.dossier == nil && $0.warnings == nil })
+        XCTAssertNotNil(data.entries[1].conflict, "affiliated with the applicant")
+        XCTAssertNotNil(data.entries[2].conflict, "declared")
+        var state = AppState(data: data, language: .zh, width: 120, height: 30)
+        let first = view(state).trimmedLines
+        XCTAssertTrue(first[3].contains("GD-A") && first[3].contains("测试家电工业互联网平台") && first[3].contains("…"), first[3])
+        XCTAssertFalse(first[3].contains("家电制造"), "the focus is only known once the dossier is read")
+        XCTAssertFalse(first[3].contains("✓  "), "no compliance mark before the warnings are known")
+        XCTAssertTrue(view(full).trimmedLines[3].contains("家电制造"))
+        // Search and the name sort work from the listing.
+        _ = press(&state, .char("/"))
+        _ = type(&state, "跨界")
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.visibleEntries.map(\.id), ["GD-C"])
+        // A dossier's own screens say it is still being read rather than show an empty form.
+        state.review.dossier = "GD-A"
+        XCTAssertEqual(DocumentScreen.lines(state.data.entries[0], state, width: 100).map(\.0), [state.strings[.readingDossiers]])
     }
 
     func testTooSmallTerminalShowsAMessage() {
