@@ -50,4 +50,23 @@ final class RationalTests: XCTestCase {
         XCTAssertTrue(r("7.5").isMultiple(of: r("0.5")))
         XCTAssertFalse(r("7.25").isMultiple(of: r("0.5")))
     }
+
+    func testOrderAndTextsHoldOutsideSixtyFourBits() {
+        // Cross-multiplying these overflows 128 bits; the comparison falls back to the difference.
+        let scale = Int128(10_000_000_000) * 10_000_000_000
+        let a = Rational(scale / 10 + 1, scale), b = Rational(scale / 10 + 3, scale)
+        XCTAssertTrue(a < b)
+        XCTAssertFalse(b < a)
+        XCTAssertFalse(a < a)
+        XCTAssertTrue(r("-0.5") < r("0.25"))
+        XCTAssertEqual([r("7.5"), r("-1"), r("7.25"), r("0")].sorted(), [r("-1"), r("0"), r("7.25"), r("7.5")])
+        // Texts and fractions beyond 64 bits, and back.
+        let big = Rational(scale * 3, 1)
+        XCTAssertEqual(big.description, "300000000000000000000")
+        XCTAssertEqual(Rational(fraction: a.fraction), a)
+        XCTAssertEqual(Rational(fraction: "3/4"), r("0.75"))
+        XCTAssertNil(Rational(fraction: "3/0"))
+        XCTAssertNil(Rational(fraction: "0.75"))
+        XCTAssertEqual(Rational(scale, 2 * scale), r("0.5"), "reduced in 128 bits too")
+    }
 }

@@ -111,7 +111,12 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static func += (a: inout Rational, b: Rational) { a = a + b }
 
     public static func < (a: Rational, b: Rational) -> Bool {
-        (a - b).numerator < 0
+        // Cross-multiplied (denominators are positive) when the products fit: rankings
+        // compare thousands of scores, and a difference reduces a fraction.
+        let (left, leftOverflow) = a.numerator.multipliedReportingOverflow(by: b.denominator)
+        let (right, rightOverflow) = b.numerator.multipliedReportingOverflow(by: a.denominator)
+        if !leftOverflow, !rightOverflow { return left < right }
+        return (a - b).numerator < 0
     }
 
     public var magnitude: Rational { numerator < 0 ? -self : self }
