@@ -70,6 +70,7 @@ extension Workspace {
     /// Returns the new backup's path.
     @discardableResult
     public func backUp(keep: Int = 5) throws -> String {
+        if let readOnlyReason { throw WorkspaceError("\(folder): \(readOnlyReason); no backup was made") }
         try checkIntegrity()
         do {
             try FileManager.default.createDirectory(atPath: backupFolder, withIntermediateDirectories: true)

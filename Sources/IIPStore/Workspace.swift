@@ -53,12 +53,15 @@ public final class Workspace {
 
     public let folder: String
     let db: DatabaseQueue
+    /// Why nothing can be written here (a read-only disk, no permission), or nil.
+    public let readOnlyReason: String?
     private let rubricLock = NSLock()
     private var parsedRubric: Rubric?
 
-    private init(folder: String, db: DatabaseQueue) {
+    private init(folder: String, db: DatabaseQueue, readOnlyReason: String? = nil) {
         self.folder = folder
         self.db = db
+        self.readOnlyReason = readOnlyReason
     }
 
     static func configuration() -> Configuration {
@@ -80,21 +83,56 @@ public final class Workspace {
         guard FileManager.default.fileExists(atPath: path) else {
             throw WorkspaceError("\(folder): not a workspace (no \(databaseName)); make one with 'iipeval init'")
         }
+        // A workspace on a read-only disk (or without write permission) is opened to be read.
+        let readOnlyReason = Disk.unwritable(folder: folder, file: path)
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            let queue: DatabaseQueue
+            if let readOnlyReason {
+                queue = try openReadOnly(path, because: readOnlyReason)
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: configuration())
+            }
             // Never write a schema into some other SQLite file that happens to have the name.
             guard try queue.read({ try $0.tableExists("meta") && $0.tableExists("grdb_migrations") }) else {
                 throw WorkspaceError("\(path) is not an iipeval workspace database")
             }
-            try Schema.migrator.migrate(queue)
-            let workspace = Workspace(folder: folder, db: queue)
+            if let readOnlyReason {
+                guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
+                    throw WorkspaceError("\(folder): the workspace was made by an older iipeval and must be updated once, "
+                                         + "which needs it to be writable (\(readOnlyReason))")
+                }
+            } else {
+                try Schema.migrator.migrate(queue)
+            }
+            let workspace = Workspace(folder: folder, db: queue, readOnlyReason: readOnlyReason)
             _ = try workspace.meta("rubric")
             return workspace
         } catch let error as WorkspaceError {
             throw error
         } catch {
-            throw WorkspaceError("\(path): cannot open the workspace database: \(Workspace.describe(error))")
+            // Say what is wrong with the disk when that is why (a full disk cannot even hold
+            // SQLite's shared-memory file): "disk I/O error" alone does not tell.
+            let disk = Disk.problem(folder: folder).map { "; \($0)" } ?? ""
+            throw WorkspaceError("\(path): cannot open the workspace database: \(Workspace.describe(error))\(disk)")
         }
+    }
+
+    /// Opens a database nothing may be written to. SQLite cannot make the shared-memory
+    /// file it reads a WAL database with there, so the file is read as it stands
+    /// (`immutable`) — which is only its whole content when no change waits in the WAL.
+    private static func openReadOnly(_ path: String, because reason: String) throws -> DatabaseQueue {
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        guard wal == 0 else {
+            throw WorkspaceError("\(path): \(reason), and its last changes are still in \(databaseName)-wal; "
+                                 + "open it once where it can be written")
+        }
+        var config = Configuration()
+        config.readonly = true
+        var url = URLComponents()
+        url.scheme = "file"
+        url.path = path
+        url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return try DatabaseQueue(path: url.string ?? path, configuration: config)
     }
 
     /// Makes a new workspace in `folder` (which must not hold one yet). The database is
@@ -332,6 +370,7 @@ public final class Workspace {
     }
 
     func write(foreignKeysChecked: Bool = true, _ body: (Database) throws -> Void) throws {
+        if let readOnlyReason { throw WorkspaceError("\(folder): \(readOnlyReason); nothing was saved") }
         do {
             if foreignKeysChecked {
                 try db.write(body)

@@ -30,12 +30,13 @@ public final class WorkbenchApp {
             throw Failure(description: "no expert \(id) on the panel (\(panel.experts.map(\.id).joined(separator: ", ")))")
         }
         self.expertID = id
-        lock = ExpertLock.acquire(workspace: workspace.folder, expert: id)
+        lock = workspace.readOnlyReason == nil ? ExpertLock.acquire(workspace: workspace.folder, expert: id) : nil
         state = AppState(data: try WorkbenchApp.readListing(workspace, expert: id), language: language, width: 80, height: 24)
         state.exportFolder = workspace.folder + "/exports"
         if lock == nil {
             state.readOnly = true
-            state.notice = Notice(text: state.strings[.secondInstance], style: .warning)
+            state.readOnlyWhy = workspace.readOnlyReason == nil ? .secondInstance : .diskReadOnly
+            state.notice = Notice(text: state.strings[state.readOnlyWhy], style: .warning)
         } else if try workspace.declaration(expert: id) == nil {
             state.declaration = DeclarationState()
         }

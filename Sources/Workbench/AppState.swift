@@ -78,8 +78,10 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
-    /// Another workbench of the same expert has the workspace: nothing can be changed here.
+    /// Nothing can be changed here: another workbench of the same expert has the workspace,
+    /// or its disk cannot be written (`readOnlyWhy` says which).
     public var readOnly = false
+    public var readOnlyWhy = UIText.secondInstance
     /// The export dialog (`e`), while open.
     public var exportDialog: ExportDialog? = nil
     /// Where the export dialog proposes to write: `<workspace>/exports`.

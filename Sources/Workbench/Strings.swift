@@ -21,7 +21,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case keyMove, keyOpen, keyDocument, keyBack, keyQuit, keyHelp, keySearch, keyPoints, keySave, keyComment
     case keyEditor, keyNext, keyPrevNextDossier, keyStage, keyMark, keyCompare, keyRanking, keyFilter, keySort, keyPane, keyScroll
     // the export dialog
-    case secondInstance, readOnly, readingDossiers
+    case secondInstance, diskReadOnly, readOnly, readingDossiers
     case keyExport, exportTitle, exportWhat, exportFormat, exportPath, exportOneFilePerExpert, exportReplace, exportHint, exported
 }
 
@@ -39,7 +39,8 @@ public struct Strings: Sendable {
     static let zh: [UIText: String] = [
         .appName: "评审台", .expert: "专家", .stage: "阶段", .listTitle: "申报材料", .reviewTitle: "评分",
         .documentTitle: "申报书", .compareTitle: "对比", .rankingTitle: "排名", .helpTitle: "帮助 · 按键",
-        .secondInstance: "该专家已在另一个评审台中打开此工作区：本窗口只读，不能评分", .readOnly: "只读", .readingDossiers: "正在读取申报书…",
+        .secondInstance: "该专家已在另一个评审台中打开此工作区：本窗口只读，不能评分", .readOnly: "只读",
+        .diskReadOnly: "工作区所在的磁盘只读（或无写权限）：本窗口只读，不能评分；请把工作区复制到可写的位置", .readingDossiers: "正在读取申报书…",
         .keyExport: "导出文档", .exportTitle: "导出文档", .exportWhat: "文档", .exportFormat: "格式", .exportPath: "位置",
         .exportOneFilePerExpert: "每位专家一个文件，放在该文件夹中", .exportReplace: "该位置已存在：再按 Enter 覆盖，Esc 取消",
         .exportHint: "↑↓ 选择 · ←→ 更改 · Enter 导出 · Esc 取消", .exported: "已导出",
@@ -71,7 +72,8 @@ public struct Strings: Sendable {
     static let en: [UIText: String] = [
         .appName: "iipeval", .expert: "Expert", .stage: "Stage", .listTitle: "Dossiers", .reviewTitle: "Review",
         .documentTitle: "Dossier", .compareTitle: "Compare", .rankingTitle: "Ranking", .helpTitle: "Help · keys",
-        .secondInstance: "This expert has the workspace open in another workbench: this one is read-only", .readOnly: "read-only", .readingDossiers: "Reading the dossiers…",
+        .secondInstance: "This expert has the workspace open in another workbench: this one is read-only", .readOnly: "read-only",
+        .diskReadOnly: "The workspace is on a read-only disk (or may not be written): this window is read-only; copy the workspace somewhere writable to score", .readingDossiers: "Reading the dossiers…",
         .keyExport: "export a document", .exportTitle: "Export a document", .exportWhat: "Document", .exportFormat: "Format",
         .exportPath: "Place", .exportOneFilePerExpert: "One file per expert, in this folder",
         .exportReplace: "This place exists: Enter again replaces it, Esc cancels",

@@ -54,6 +54,16 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(view(state).trimmedLines[0].contains("只读"))
     }
 
+    func testAWorkspaceOnAReadOnlyDiskSaysSoWhenAScoreIsTyped() {
+        var state = makeState()
+        state.readOnly = true
+        state.readOnlyWhy = .diskReadOnly
+        _ = press(&state, .enter)
+        XCTAssertEqual(type(&state, "12"), [])
+        XCTAssertEqual(state.notice?.text, state.strings[.diskReadOnly])
+        XCTAssertTrue(state.strings[.diskReadOnly].contains("磁盘只读"))
+    }
+
     // MARK: - Export dialog
 
     func testExportDialogChoosesDocumentFormatAndPlace() {

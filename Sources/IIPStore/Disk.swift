@@ -1,0 +1,28 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the disk a workspace is on allows, said in words: SQLite's own errors for a full or
+/// read-only disk ("disk I/O error", "unable to open database file") do not say why.
+enum Disk {
+    /// Why `file` in `folder` cannot be written, or nil when it can. SQLite writes beside
+    /// its file (the WAL and shared-memory files), so the folder must be writable too.
+    static func unwritable(folder: String, file: String) -> String? {
+        for path in [folder, file] where access(path, W_OK) != 0 {
+            return errno == EROFS ? "the disk it is on is read-only" : "you may not write to \(path) (permissions)"
+        }
+        return nil
+    }
+
+    /// What is wrong with the disk holding `folder` for writing — read-only, or full —
+    /// or nil when nothing is.
+    static func problem(folder: String) -> String? {
+        var info = statvfs()
+        guard statvfs(folder, &info) == 0 else { return nil }
+        if info.f_flag & UInt(ST_RDONLY) != 0 { return "the disk it is on is read-only" }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        guard free < 1 << 20 else { return nil }
+        return "the disk it is on is full (\(free >> 10) KB free): free some space and try again; nothing was changed"
+    }
+}

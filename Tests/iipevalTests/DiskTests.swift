@@ -1,0 +1,71 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A workspace on a read-only disk, and on one that fills up: a clear message, the exit
+/// code of SPEC §7, and nothing lost. The disks are tmpfs mounts of their own.
+final class DiskTests: XCTestCase {
+    var disk: ScratchDisk!
+
+    override func setUpWithError() throws {
+        guard let disk = ScratchDisk.make(megabytes: 8) else {
+            throw XCTSkip("mounting a scratch disk needs root (CAP_SYS_ADMIN)")
+        }
+        self.disk = disk
+    }
+
+    override func tearDown() {
+        disk?.remove()
+    }
+
+    func run(_ arguments: String...) -> CommandRunner.Outcome { CommandRunner.run(arguments) }
+
+    var ws: String { disk.folder + "/ws" }
+    let sample = CommandRunner.repository + "/SampleDossiers"
+
+    func makeWorkspace(scores: Bool) {
+        XCTAssertEqual(run("init", ws, "--dossiers", sample, "--panel", sample + "/panel.yaml").code, 0)
+        if scores { XCTAssertEqual(run("scores", "import", ws, sample + "/sample-scores.csv").code, 0) }
+    }
+
+    func testAReadOnlyDiskIsReadAndNeverWritten() {
+        makeWorkspace(scores: true)
+        let before = run("scores", "export", ws).out
+        let ranking = run("rank", ws, "--format", "json").out
+        XCTAssertTrue(disk.remount(readOnly: true))
+        // Reading works as before.
+        XCTAssertEqual(run("rank", ws, "--format", "json").out, ranking)
+        XCTAssertEqual(run("scores", "export", ws).out, before)
+        XCTAssertEqual(run("audit", ws, "--verify").code, 0)
+        // Writing says why it cannot, and exits 2.
+        let imported = run("scores", "import", ws, sample + "/sample-scores.csv")
+        XCTAssertEqual(imported.code, 2)
+        XCTAssertTrue(imported.err.contains("read-only") && imported.err.contains("nothing was saved"), imported.err)
+        XCTAssertEqual(imported.err.split(separator: "\n").count, 1, "one line")
+        let override = run("override", ws, "GD2018-008", "E-QUOTA", "--reason", "试")
+        XCTAssertEqual(override.code, 2, override.err)
+        XCTAssertTrue(disk.remount(readOnly: false))
+        XCTAssertEqual(run("scores", "export", ws).out, before, "nothing changed")
+    }
+
+    func testAFullDiskSaysSoAndLosesNothing() {
+        makeWorkspace(scores: false)
+        // So full that SQLite cannot even open the database.
+        disk.fill()
+        let opened = run("rank", ws)
+        XCTAssertEqual(opened.code, 2)
+        XCTAssertTrue(opened.err.contains("full") && opened.err.contains("free some space"), opened.err)
+        // Room to open it, none to import a file: the import is refused as a whole.
+        disk.emptyFiller()
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: ws + "/workspace.sqlite" + suffix) }
+        disk.fill(leaving: 200 << 10)
+        let imported = run("scores", "import", ws, sample + "/sample-scores.csv")
+        XCTAssertEqual(imported.code, 2)
+        XCTAssertTrue(imported.err.contains("the disk is full") && imported.err.contains("nothing was saved"), imported.err)
+        disk.emptyFiller()
+        XCTAssertEqual(run("audit", ws, "--verify").code, 0)
+        XCTAssertEqual(run("scores", "export", ws).out.split(separator: "\n").count, 1, "no score was kept")
+        // With room again, the same file goes in.
+        XCTAssertEqual(run("scores", "import", ws, sample + "/sample-scores.csv").code, 0)
+    }
+}
