@@ -6,11 +6,26 @@ import Glibc
 /// What the disk a workspace is on allows, said in words: SQLite's own errors for a full or
 /// read-only disk ("disk I/O error", "unable to open database file") do not say why.
 enum Disk {
+    /// Why a workspace cannot be written.
+    enum Unwritable: CustomStringConvertible {
+        /// Nothing can change it: the whole disk is read-only.
+        case readOnlyDisk
+        /// This user may not write it; others may, while it is read.
+        case noPermission(String)
+
+        var description: String {
+            switch self {
+            case .readOnlyDisk: return "the disk it is on is read-only"
+            case let .noPermission(path): return "you may not write to \(path) (permissions)"
+            }
+        }
+    }
+
     /// Why `file` in `folder` cannot be written, or nil when it can. SQLite writes beside
     /// its file (the WAL and shared-memory files), so the folder must be writable too.
-    static func unwritable(folder: String, file: String) -> String? {
+    static func unwritable(folder: String, file: String) -> Unwritable? {
         for path in [folder, file] where access(path, W_OK) != 0 {
-            return errno == EROFS ? "the disk it is on is read-only" : "you may not write to \(path) (permissions)"
+            return errno == EROFS ? .readOnlyDisk : .noPermission(path)
         }
         return nil
     }

@@ -12,6 +12,9 @@ struct KeptFile {
     /// The size of the file itself.
     let size: Int
 
+    /// The largest file kept: `scores import` reads none larger.
+    static let largest = 64 << 20
+
     init(_ text: String) {
         var text = text
         self = text.withUTF8 { KeptFile($0) }
@@ -32,8 +35,11 @@ struct KeptFile {
     }
 
     /// The kept text, or nil when the stored bytes are damaged or not what `size` says.
+    /// A size no score file can have (one is refused above 64 MiB) is damage too: it is
+    /// not trusted with the memory it would take.
     static func text(deflated: Data, size: Int) -> String? {
         guard size > 0 else { return size == 0 ? "" : nil }
+        guard size <= largest, size <= deflated.count * 1032 else { return nil }
         var output = [UInt8](repeating: 0, count: size)
         var length = uLongf(size)
         let code = deflated.withUnsafeBytes { input in

@@ -41,7 +41,12 @@ final class RawStatement {
         try execute(texts) { code in
             if code == SQLITE_DONE { return false }
             guard code == SQLITE_ROW else { throw failure(code) }
-            try body((0..<columns).map { column in sqlite3_column_text(handle, column).map { String(cString: $0) } })
+            try body((0..<columns).map { column in
+                // By its length, not up to a NUL: a comment may hold one.
+                sqlite3_column_text(handle, column).map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: Int(sqlite3_column_bytes(handle, column))), as: UTF8.self)
+                }
+            })
             return true
         }
     }
@@ -76,14 +81,16 @@ final class RawStatement {
         try buffer.withUnsafeBufferPointer { bytes in
             for (offset, span) in spans.enumerated() {
                 let index = Int32(offset + 1)
-                guard let span else {
-                    sqlite3_bind_null(handle, index)
-                    continue
+                let code: Int32
+                if let span {
+                    // Never a null pointer, even for an empty text or an empty buffer: that would bind NULL.
+                    let start = bytes.baseAddress.map { UnsafeRawPointer($0 + span.start) } ?? UnsafeRawPointer(RawStatement.empty)
+                    // No destructor (`SQLITE_STATIC`): the text stays in `buffer` until the run is over.
+                    code = sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(span.count), nil)
+                } else {
+                    code = sqlite3_bind_null(handle, index)
                 }
-                // Never a null pointer, even for an empty text or an empty buffer: that would bind NULL.
-                let start = bytes.baseAddress.map { UnsafeRawPointer($0 + span.start) } ?? UnsafeRawPointer(RawStatement.empty)
-                // No destructor (`SQLITE_STATIC`): the text stays in `buffer` until the run is over.
-                sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(span.count), nil)
+                guard code == SQLITE_OK else { throw failure(code) }
             }
             while try step(sqlite3_step(handle)) {}
         }

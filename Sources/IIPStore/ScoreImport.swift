@@ -3,6 +3,9 @@ import GRDB
 import IIPCore
 
 extension Workspace {
+    /// The largest score file imported (and kept).
+    public static let largestScoreFile = KeptFile.largest
+
     public struct ImportResult: Sendable, Equatable {
         public let rows: Int
         /// Rows that changed a saved value (new scores included).
@@ -11,7 +14,11 @@ extension Workspace {
 
     /// Checks and saves a score file (SPEC §7) in one transaction, each row as it is read,
     /// so that a national round's file is never held as rows. One bad row refuses the whole
-    /// file: every bad row is returned and nothing is saved. Otherwise as `importScores`.
+    /// file: every bad row is returned and nothing is saved. A row without points keeps the
+    /// saved ones and changes only the comment. The file's text is kept with the values it
+    /// replaced, and one audit entry records the import by the file's SHA-256, so each
+    /// number stays traceable without an entry per row. A file that changes nothing
+    /// records nothing.
     public func importScoreFile(_ text: String, file: String, context: ScoreRows.Context,
                                 actor: String) throws -> Result<ImportResult, ScoreRows.Refusal> {
         var text = text
@@ -28,14 +35,16 @@ extension Workspace {
                 // the other saves the last rows.
                 let (rejections, kept) = try text.withUTF8 { bytes in
                     try Pipeline.run(batchSize: 8192, produce: { emit in
-                        let rejections = try ScoreRows.scan(bytes, context: context, accept: emit)
+                        let rejections = try ScoreRows.scan(bytes, context: context, acceptInStoredOrder: { try emit(($0, $1)) })
                         return (rejections, rejections.isEmpty ? KeptFile(bytes) : nil)
                     }, arrange: { batch in
-                        // By expert and dossier, as the scores are stored: a file that comes
-                        // dossier by dossier would otherwise add to 25 places of the table in
-                        // turn. Stable, so each sheet's rows keep the file's order.
-                        batch = batch.enumerated().sorted { ($0.element.expert, $0.element.dossier, $0.offset) < ($1.element.expert, $1.element.dossier, $1.offset) }.map(\.element)
-                    }, consume: { batch in for score in batch { try writer.save(score) } })
+                        // By expert, dossier and stage, as the scores are stored: a file that
+                        // comes dossier by dossier would otherwise add to 25 places of the
+                        // table in turn, and one that mixes stages would open each sheet again
+                        // and again. Ties by place in the file, so each sheet's rows keep its order.
+                        let order = batch.indices.map { (batch[$0].1, $0) }.sorted { $0 < $1 }
+                        batch = order.map { batch[$0.1] }
+                    }, consume: { batch in for (score, _) in batch { try writer.save(score) } })
                 }
                 // Thrown, so that the rows saved before the first bad one are rolled back.
                 guard rejections.isEmpty, let kept else { throw ScoreRows.Refusal(rejections: rejections) }
@@ -45,21 +54,6 @@ extension Workspace {
             return .failure(refusal)
         }
         return .success(result)
-    }
-
-    /// Saves checked rows (a row without points keeps the saved ones and changes only the
-    /// comment) in one transaction. The file's text is kept with the values it replaced,
-    /// and one audit entry records the import by the file's SHA-256, so each number stays
-    /// traceable without an entry per row. A file that changes nothing records nothing.
-    public func importScores(_ scores: [ItemScore], file: String, content: String, actor: String) throws -> ImportResult {
-        var result = ImportResult(rows: 0, changed: 0)
-        let rubric = try self.rubric()
-        try write { db in
-            let writer = try ScoreFileWriter(db, rubric: rubric, at: Workspace.now())
-            for score in scores { try writer.save(score) }
-            result = try writer.finish(file: file, kept: KeptFile(content), actor: actor)
-        }
-        return result
     }
 }
 
@@ -152,7 +146,13 @@ final class ScoreFileWriter {
             replaced.append(CSV.line([score.expert, score.dossier, stage, score.item, old.points ?? "", old.comment]))
             try update.run([score.expert, score.dossier, stage, score.item, points, score.comment, now])
         } else {
-            for value in [score.expert, score.dossier, stage, score.item, points, score.comment, now] { pending.append(value) }
+            pending.append(score.expert)
+            pending.append(score.dossier)
+            pending.append(stage)
+            pending.append(score.item)
+            pending.append(points)
+            pending.append(score.comment)
+            pending.append(now)
             if pending.count == 7 * Self.rowsPerInsert { try insertPending() }
         }
         sheet.set(score.item, score.points ?? points.flatMap { Rational(decimal: $0) })
@@ -163,12 +163,14 @@ final class ScoreFileWriter {
     /// Closes the sheet before and opens `key`'s, with its saved values when it has any
     /// (saved before this file, or by rows of this file that came earlier).
     private func open(_ key: SheetTotals.SheetKey) throws -> OpenSheet {
+        let previous = sheet?.key
         try close()
-        if signed.contains("\(key.expert)/\(key.stage.rawValue)") {
+        if !signed.isEmpty, signed.contains("\(key.expert)/\(key.stage.rawValue)") {
             throw WorkspaceError("the \(key.stage.rawValue) sheet of \(key.expert) is signed and read-only; reopen it first")
         }
-        experts.insert(key.expert)
-        dossiers.insert(key.dossier)
+        // Consecutive sheets nearly always share their expert and dossier.
+        if previous?.expert != key.expert { experts.insert(key.expert) }
+        if previous?.dossier != key.dossier { dossiers.insert(key.dossier) }
         let opened = OpenSheet(key, hadScores: !sheetsWithScores.insert(key).inserted, form: try totals.form(of: key))
         if opened.hadScores {
             try insertPending()
@@ -203,13 +205,15 @@ final class ScoreFileWriter {
 
     /// Every expert and dossier the rows name is in the workspace: what SQLite's foreign
     /// keys would have checked row by row.
+    /// Compared byte for byte, as SQLite compares them (Swift's equal strings may differ in bytes).
     private func checkNamed() throws {
-        let knownExperts = Set(try String.fetchAll(db, sql: "SELECT id FROM expert"))
-        let knownDossiers = Set(try String.fetchAll(db, sql: "SELECT id FROM dossier"))
-        if let expert = experts.subtracting(knownExperts).min() {
+        func bytes(_ ids: some Sequence<String>) -> Set<[UInt8]> { Set(ids.map { Array($0.utf8) }) }
+        let knownExperts = bytes(try String.fetchAll(db, sql: "SELECT id FROM expert"))
+        let knownDossiers = bytes(try String.fetchAll(db, sql: "SELECT id FROM dossier"))
+        if let expert = experts.sorted().first(where: { !knownExperts.contains(Array($0.utf8)) }) {
             throw WorkspaceError("expert \(expert) is not on the workspace's panel; nothing was imported")
         }
-        if let dossier = dossiers.subtracting(knownDossiers).min() {
+        if let dossier = dossiers.sorted().first(where: { !knownDossiers.contains(Array($0.utf8)) }) {
             throw WorkspaceError("dossier \(dossier) is not in the workspace; nothing was imported")
         }
     }

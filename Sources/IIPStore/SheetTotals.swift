@@ -37,13 +37,6 @@ struct SheetTotals {
         try store(points(of: scope))
     }
 
-    /// Replaces the totals of `sheets` from their points as given (all of each sheet's
-    /// saved points), without reading them back.
-    mutating func replace(_ sheets: [SheetKey: [String: Rational]]) throws {
-        try clear(.sheets(Set(sheets.keys)))
-        try store(sheets)
-    }
-
     /// Forgets the totals of `scope`.
     mutating func clear(_ scope: Scope) throws {
         switch scope {

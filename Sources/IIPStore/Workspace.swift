@@ -84,11 +84,12 @@ public final class Workspace {
             throw WorkspaceError("\(folder): not a workspace (no \(databaseName)); make one with 'iipeval init'")
         }
         // A workspace on a read-only disk (or without write permission) is opened to be read.
-        let readOnlyReason = Disk.unwritable(folder: folder, file: path)
+        let unwritable = Disk.unwritable(folder: folder, file: path)
+        let readOnlyReason = unwritable.map { "\($0)" }
         do {
             let queue: DatabaseQueue
-            if let readOnlyReason {
-                queue = try openReadOnly(path, because: readOnlyReason)
+            if let unwritable {
+                queue = try openReadOnly(path, because: unwritable)
             } else {
                 queue = try DatabaseQueue(path: path, configuration: configuration())
             }
@@ -117,22 +118,36 @@ public final class Workspace {
         }
     }
 
-    /// Opens a database nothing may be written to. SQLite cannot make the shared-memory
-    /// file it reads a WAL database with there, so the file is read as it stands
-    /// (`immutable`) — which is only its whole content when no change waits in the WAL.
-    private static func openReadOnly(_ path: String, because reason: String) throws -> DatabaseQueue {
+    /// Opens a database this process may not write. On a read-only disk SQLite cannot
+    /// make the shared-memory file it reads a WAL database with, and nothing can change the
+    /// file, so it is read as it stands (`immutable`) — its whole content only when no
+    /// change waits in the WAL. Without permission only, others may still write it, so it
+    /// is opened read-only the usual way (which needs the shared-memory file to exist).
+    /// SQLite names are URIs here: Debian builds it with SQLITE_USE_URI.
+    private static func openReadOnly(_ path: String, because reason: Disk.Unwritable) throws -> DatabaseQueue {
         let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
-        guard wal == 0 else {
-            throw WorkspaceError("\(path): \(reason), and its last changes are still in \(databaseName)-wal; "
-                                 + "open it once where it can be written")
-        }
         var config = Configuration()
         config.readonly = true
         var url = URLComponents()
         url.scheme = "file"
         url.path = path
-        url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
-        return try DatabaseQueue(path: url.string ?? path, configuration: config)
+        switch reason {
+        case .readOnlyDisk:
+            guard wal == 0 else {
+                throw WorkspaceError("\(path): \(reason), and its last changes are still in \(databaseName)-wal; "
+                                     + "open it once where it can be written")
+            }
+            url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        case .noPermission:
+            url.queryItems = [URLQueryItem(name: "mode", value: "ro")]
+        }
+        guard let name = url.string else { throw WorkspaceError("\(path): cannot be named to SQLite") }
+        do {
+            return try DatabaseQueue(path: name, configuration: config)
+        } catch {
+            throw WorkspaceError("\(path): \(reason), and it cannot be read without writing either "
+                                 + "(\(Workspace.describe(error))); ask for write access or copy the workspace")
+        }
     }
 
     /// Makes a new workspace in `folder` (which must not hold one yet). The database is
@@ -377,11 +392,17 @@ public final class Workspace {
             } else {
                 try db.writeWithoutTransaction { db in
                     try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                    defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                    try db.inTransaction {
-                        try body(db)
-                        return .commit
+                    let outcome = Result { try db.inTransaction { try body(db); return .commit } }
+                    // Never go on without them: a transaction left open (a failed rollback
+                    // on a full disk) keeps the pragma from taking, and then this says so.
+                    try db.execute(sql: "PRAGMA foreign_keys = ON")
+                    guard try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true else {
+                        var cause = ""
+                        if case let .failure(error) = outcome { cause = " after: \(Workspace.describe(error))" }
+                        throw WorkspaceError("\(folder): the database's foreign-key checks could not be turned back on\(cause); "
+                                             + "run the command again")
                     }
+                    try outcome.get()
                 }
             }
         } catch let error as WorkspaceError {

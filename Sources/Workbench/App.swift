@@ -160,7 +160,9 @@ public final class WorkbenchApp {
             state.data = data
             if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
         case let .failure(error):
-            state.notice = Notice(text: "\(error)", style: .warning)
+            // It stays said where the dossiers would be shown, not only in a passing notice.
+            state.readFailure = "\(error)"
+            state.notice = Notice(text: "\(error)", style: .bad)
         }
     }
 

@@ -82,6 +82,10 @@ public struct AppState: Sendable {
     /// or its disk cannot be written (`readOnlyWhy` says which).
     public var readOnly = false
     public var readOnlyWhy = UIText.secondInstance
+    /// Why the dossiers could not be read after the first frame, if they could not.
+    public var readFailure: String?
+    /// What a screen shows in place of a dossier not read (yet).
+    public var dossierMissing: String { readFailure ?? strings[.readingDossiers] }
     /// The export dialog (`e`), while open.
     public var exportDialog: ExportDialog? = nil
     /// Where the export dialog proposes to write: `<workspace>/exports`.

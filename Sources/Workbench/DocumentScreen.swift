@@ -16,7 +16,7 @@ enum DocumentScreen {
     /// Every field of the dossier as display lines: headings, label–value pairs, wrapped text.
     static func lines(_ entry: DossierEntry, _ state: AppState, width: Int) -> [(String, Style)] {
         let s = state.strings
-        guard let d = entry.dossier else { return [(s[.readingDossiers], .dim)] }
+        guard let d = entry.dossier else { return [(state.dossierMissing, .dim)] }
         var out: [(String, Style)] = []
         func heading(_ text: String) {
             if !out.isEmpty { out.append(("", .normal)) }

@@ -11,7 +11,7 @@ enum ReviewScreen {
         guard let entry = state.reviewEntry else { return }
         let s = state.strings
         guard let d = entry.dossier else {
-            buffer.write(" " + s[.readingDossiers], x: 0, y: area.y, style: .dim)
+            buffer.write(" " + state.dossierMissing, x: 0, y: area.y, style: .dim)
             return
         }
         buffer.write(" \(entry.id)  \(d.platform.name ?? "")  [\(state.typeName(entry.type))·\(d.platform.focus ?? "—")]",

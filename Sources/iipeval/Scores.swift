@@ -20,7 +20,7 @@ struct Scores: ParsableCommand {
         func run() throws {
             let ws = try openWorkspace(workspace)
             let text: String
-            switch BoundedFile.read(file, limit: 64 << 20) {
+            switch BoundedFile.read(file, limit: Workspace.largestScoreFile) {
             case let .failure(failure): throw CLIFailure.cannotRun("\(file): \(failure.message)")
             case let .success(data):
                 switch UTF8Text.decode(data) {

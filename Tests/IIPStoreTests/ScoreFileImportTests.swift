@@ -90,6 +90,28 @@ final class ScoreFileImportTests: WorkspaceTestCase {
         XCTAssertEqual(try ws.read { try Bool.fetchOne($0, sql: "PRAGMA foreign_keys") }, true, "checked again after the import")
     }
 
+    func testIDsAreStoredAsTheWorkspaceSpellsThem() throws {
+        // "José" with é as one character in the panel, as "e" and an accent in the file:
+        // the same to Swift, different bytes to SQLite.
+        let ws = try makeWorkspace(experts: 2, firstExpertID: "Jos\u{E9}")
+        let text = "expert,dossier,stage,item,points,comment\nJose\u{301},I1,written,basic.device,5,\n"
+        XCTAssertEqual(try ws.importScoreFile(text, file: "a.csv", context: context(ws), actor: "import").get().changed, 1)
+        let stored = try ws.read { try String.fetchAll($0, sql: "SELECT expert FROM score") }
+        XCTAssertEqual(stored.map { Array($0.utf8) }, [Array("Jos\u{E9}".utf8)], "the panel's spelling")
+        XCTAssertEqual(try ws.scores(expert: "Jos\u{E9}").count, 1)
+    }
+
+    func testACommentWithANulCharacterIsRefused() throws {
+        let ws = try makeWorkspace(experts: 1)
+        let text = "expert,dossier,stage,item,points,comment\nE1,I1,written,basic.device,5,\"前\u{0}后\"\n"
+        guard case let .failure(refusal) = try ws.importScoreFile(text, file: "a.csv", context: context(ws), actor: "import") else {
+            return XCTFail("refused")
+        }
+        XCTAssertEqual(refusal.rejections.map(\.line), [2])
+        XCTAssertTrue(refusal.rejections[0].reason.contains("NUL"), refusal.rejections[0].reason)
+        XCTAssertEqual(try ws.scores().count, 0)
+    }
+
     func testAKeptFileGivesBackItsText() {
         for text in ["", "expert,dossier\n", String(repeating: "E01,CN0001,written,basic.device,7.5,意见\n", count: 20_000)] {
             let kept = KeptFile(text)
@@ -100,6 +122,8 @@ final class ScoreFileImportTests: WorkspaceTestCase {
         }
         XCTAssertLessThan(KeptFile(String(repeating: "E01,CN0001,written,basic.device,7.5,\n", count: 10_000)).deflated.count, 20_000)
         XCTAssertNil(KeptFile.text(deflated: Data([1, 2, 3, 4]), size: 10), "not zlib")
+        let kept = KeptFile("expert,dossier\n")
+        XCTAssertNil(KeptFile.text(deflated: kept.deflated, size: 1 << 40), "a size no file has is damage, not memory to take")
     }
 }
 
@@ -118,7 +142,7 @@ final class SchemaNineMigrationTests: WorkspaceTestCase {
         var before: (scores: [String], ranking: String, totals: Int)
         do {
             let ws = try makeWorkspace(experts: 6)
-            _ = try ws.importScores(scores, file: "a.csv", content: text, actor: "import")
+            try importFile(ws, scores)
             let standings = try ws.standings(parsing: false)
             before = (try ws.scores().map { "\($0)" }, ranking(standings.groups),
                       try ws.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sheet_total") ?? 0 })

@@ -13,7 +13,7 @@ final class SheetTotalsTests: WorkspaceTestCase {
         var random = SeededRandom(seed: 731_250)
         // A score file.
         let first = randomScores(&random)
-        _ = try ws.importScores(first, file: "a.csv", content: ScoreRows.text(first), actor: "import")
+        try importFile(ws, first)
         try assertSameStandings(ws, "after a score file")
         XCTAssertNotNil(try ws.standings(parsing: false).evaluations["I1"]?.final, "some dossiers are complete")
         // Scores one by one, as the workbench saves them, filling and changing sheets.
@@ -21,7 +21,7 @@ final class SheetTotalsTests: WorkspaceTestCase {
         try assertSameStandings(ws, "after single saves")
         // A file replacing most values.
         let second = randomScores(&random)
-        _ = try ws.importScores(second, file: "b.csv", content: ScoreRows.text(second), actor: "import")
+        try importFile(ws, second, name: "b.csv")
         try assertSameStandings(ws, "after a second file")
     }
 
@@ -29,7 +29,7 @@ final class SheetTotalsTests: WorkspaceTestCase {
         let ws = try makeWorkspace(experts: 6)
         var random = SeededRandom(seed: 25)
         let scores = randomScores(&random)
-        _ = try ws.importScores(scores, file: "a.csv", content: ScoreRows.text(scores), actor: "import")
+        try importFile(ws, scores)
         var expected: [String: [Rational]] = [:]
         for score in scores where score.expert != "E3" {
             expected["\(score.dossier)/\(score.stage.rawValue)/\(score.item)", default: []].append(score.points!)

@@ -18,18 +18,25 @@ class WorkspaceTestCase: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    func makeWorkspace(experts: Int = 1) throws -> Workspace {
+    func makeWorkspace(experts: Int = 1, firstExpertID: String = "E1") throws -> Workspace {
         let loader = DossierLoader(catalog: rubric.catalog)
         let dossiers = [
             loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: folder + "/I1.yaml"),
             loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross", creditCode: DossierFixture.creditCodes[1]).utf8),
                         file: folder + "/C1.yaml"),
         ]
-        let panel = Panel(chair: "E1", experts: (1...experts).map {
-            Expert(id: "E\($0)", name: $0 == 1 ? "甲" : "专家\($0)", affiliation: $0 == 1 ? "某大学" : "单位\($0)",
+        let panel = Panel(chair: firstExpertID, experts: (1...experts).map {
+            Expert(id: $0 == 1 ? firstExpertID : "E\($0)", name: $0 == 1 ? "甲" : "专家\($0)", affiliation: $0 == 1 ? "某大学" : "单位\($0)",
                    stages: StageID.allCases, conflicts: [])
         })
         return try Workspace.create(folder + "/ws", dossiers: dossiers, panel: panel, panelText: "format: iip-panel/1", rubric: rubric)
+    }
+
+    /// Imports `scores` as a score file, as `scores import` does.
+    @discardableResult
+    func importFile(_ ws: Workspace, _ scores: [ItemScore], name: String = "a.csv") throws -> Workspace.ImportResult {
+        let context = ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: try ws.scoreFacts())
+        return try ws.importScoreFile(ScoreRows.text(scores), file: name, context: context, actor: "import").get()
     }
 
     /// Random points on the grid for every applicable item, some items left out so that

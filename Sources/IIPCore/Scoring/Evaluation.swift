@@ -58,23 +58,24 @@ public struct Evaluation: Sendable {
     public let rubric: Rubric
 
     /// Every stage's form for every platform type, laid out once.
-    private let plans: [String: SheetForm]
+    private let plans: [PlanKey: SheetForm]
+
+    private struct PlanKey: Hashable {
+        let stage: StageID
+        let type: PlatformType
+    }
 
     public init(rubric: Rubric) {
         self.rubric = rubric
-        var plans: [String: SheetForm] = [:]
+        var plans: [PlanKey: SheetForm] = [:]
         for stage in rubric.stages {
-            for type in PlatformType.allCases { plans[Evaluation.planKey(stage.id, type)] = SheetForm(stage, type) }
+            for type in PlatformType.allCases { plans[PlanKey(stage: stage.id, type: type)] = SheetForm(stage, type) }
         }
         self.plans = plans
     }
 
-    private static func planKey(_ stage: StageID, _ type: PlatformType) -> String {
-        stage.rawValue + "/" + type.rawValue
-    }
-
     private func plan(_ stage: RubricStage, _ type: PlatformType) -> SheetForm {
-        plans[Evaluation.planKey(stage.id, type)] ?? SheetForm(stage, type)
+        plans[PlanKey(stage: stage.id, type: type)] ?? SheetForm(stage, type)
     }
 
     /// Evaluates each dossier of `dossiers` (id and type) from `scores`; scores of other

@@ -80,6 +80,14 @@ public enum ScoreRows {
     /// and what `accept` did with the rows before it must be undone.
     public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, context: Context,
                             accept: (ItemScore) throws -> Void) rethrows -> [Rejection] {
+        try scan(bytes, context: context) { score, _ in try accept(score) }
+    }
+
+    /// The same, with each good row a number that orders rows as a workspace stores them —
+    /// by expert, dossier and stage (in the panel's order and the dossiers' id order) — to
+    /// sort by without comparing text.
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, context: Context,
+                            acceptInStoredOrder accept: (ItemScore, UInt64) throws -> Void) rethrows -> [Rejection] {
         let checker = Checker(context, expectedRows: bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
         var rejections: [Rejection] = []
         var header: Bool?
@@ -92,7 +100,7 @@ public enum ScoreRows {
             guard headerIsRight else { return }
             switch checker.check(fields, line: line) {
             case let .failure(rejection): rejections.append(rejection)
-            case let .success(score): if rejections.isEmpty { try accept(score) }
+            case let .success(score): if rejections.isEmpty { try accept(score, checker.storedOrder) }
             }
         }
         if let malformed { return [Rejection(line: malformed.line, reason: malformed.message)] }
@@ -112,25 +120,39 @@ public enum ScoreRows {
     /// dossiers by id, the items of each stage and type, conflicts; and what a row shares
     /// with the row before (nearly always its expert, dossier and stage) is not looked up
     /// again. It remembers each accepted score's line, so a repeat names the first.
+    ///
+    /// An accepted score carries the ids as the panel, the dossiers and the rubric spell
+    /// them: Swift finds "é" written as one character or as "e" and an accent the same, and
+    /// the workspace must store the one spelling its tables have.
     final class Checker {
         let context: Context
         private let experts: [String: (index: Int, expert: Expert)]
-        private let dossierIndex: [String: Int]
+        private let dossierIndex: [String: (index: Int, id: String)]
         /// Each stage's items by id, as a dossier of each platform type sees them, by
         /// `stage/type` (`stage/` when the type is not known): made as they are needed.
         private var forms: [String: [String: Item]] = [:]
         /// Each (expert, dossier) conflict found, by their places.
         private var conflicts: [Int: String?] = [:]
-        /// The line of each accepted score, by its place (see `place`).
-        private var seen: [UInt64: Int32] = [:]
+        /// The line of each accepted score, by its place.
+        private var seen: [Place: Int32] = [:]
         private var previous: (expert: String, dossier: String, stage: String, sheet: Sheet)?
         /// The place in its stage of the item of the row `score` last checked.
         private var itemIndex = 0
+        /// Where the row `check` last accepted comes in the stored order (see `scan`).
+        private(set) var storedOrder: UInt64 = 0
+
+        /// A score's place in the round: expert, dossier, stage and item by their places.
+        private struct Place: Hashable {
+            let expert: Int32
+            let dossier: Int32
+            let item: Int32
+            let stage: StageID
+        }
 
         /// What a row's expert, dossier and stage alone decide; shared by the rows of a sheet.
         final class Sheet {
             var expert: (index: Int, expert: Expert)?
-            var dossier: (index: Int, facts: DossierFacts)?
+            var dossier: (index: Int, id: String, facts: DossierFacts)?
             var stage: StageID?
             /// The stage's items by id, as the dossier's platform type sees them.
             var items: [String: Item] = [:]
@@ -141,6 +163,7 @@ public enum ScoreRows {
 
         /// An item of a stage: its place in the stage, its maximum, and whether it applies to the sheet's dossier.
         struct Item {
+            let id: String
             let index: Int
             let max: Rational
             let applies: Bool
@@ -149,7 +172,7 @@ public enum ScoreRows {
         init(_ context: Context, expectedRows: Int = 0) {
             self.context = context
             experts = Dictionary(context.panel.experts.enumerated().map { ($1.id, ($0, $1)) }) { first, _ in first }
-            dossierIndex = Dictionary(uniqueKeysWithValues: context.dossiers.keys.sorted().enumerated().map { ($1, $0) })
+            dossierIndex = Dictionary(context.dossiers.keys.sorted().enumerated().map { ($1, ($0, $1)) }) { first, _ in first }
             seen.reserveCapacity(expectedRows)
         }
 
@@ -160,18 +183,15 @@ public enum ScoreRows {
                 return .failure(Rejection(line: line, reason: problem.reason))
             case let .success(score):
                 guard let previous, let expert = previous.sheet.expert, let dossier = previous.sheet.dossier else { return .success(score) }
-                let place = Checker.place(expert: expert.index, dossier: dossier.index, stage: score.stage, item: itemIndex)
+                let place = Place(expert: Int32(clamping: expert.index), dossier: Int32(clamping: dossier.index),
+                                  item: Int32(clamping: itemIndex), stage: score.stage)
                 if let earlier = seen.updateValue(Int32(clamping: line), forKey: place) {
                     return .failure(Rejection(line: line, reason: "repeats the score of line \(earlier)"))
                 }
+                storedOrder = UInt64(UInt32(clamping: expert.index)) << 36 | UInt64(UInt32(clamping: dossier.index)) << 4
+                    | UInt64(StageID.allCases.firstIndex(of: score.stage) ?? 0)
                 return .success(score)
             }
-        }
-
-        /// A score's place in the round as one number: expert, dossier, stage and item.
-        private static func place(expert: Int, dossier: Int, stage: StageID, item: Int) -> UInt64 {
-            let stageIndex = StageID.allCases.firstIndex(of: stage) ?? 0
-            return UInt64(expert) << 48 | UInt64(dossier) << 20 | UInt64(stageIndex) << 16 | UInt64(item & 0xFFFF)
         }
 
         func score(_ fields: [String]) -> Result<ItemScore, RowProblem> {
@@ -183,8 +203,9 @@ public enum ScoreRows {
             let sheet = self.sheet(expertID, dossierID, stageName)
             var reasons = sheet.before
             var max: Rational?
+            var item: Item?
             if sheet.stage != nil {
-                let item = sheet.items[itemID]
+                item = sheet.items[itemID]
                 max = item?.max
                 itemIndex = item?.index ?? 0
                 if max == nil {
@@ -194,6 +215,8 @@ public enum ScoreRows {
                 }
             }
             reasons += sheet.after
+            // SQLite keeps it, but most readers of text stop at it: a comment would come back cut short.
+            if fields[5].utf8.contains(0) { reasons.append("the comment contains a NUL character (U+0000)") }
             var points: Rational?
             if !pointsText.isEmpty {
                 // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
@@ -208,8 +231,10 @@ public enum ScoreRows {
                     }
                 }
             }
-            guard reasons.isEmpty, let stage = sheet.stage else { return .failure(RowProblem(reason: reasons.joined(separator: "; "))) }
-            return .success(ItemScore(expert: expertID, dossier: dossierID, stage: stage, item: itemID,
+            guard reasons.isEmpty, let stage = sheet.stage, let expert = sheet.expert, let dossier = sheet.dossier, let item else {
+                return .failure(RowProblem(reason: reasons.joined(separator: "; ")))
+            }
+            return .success(ItemScore(expert: expert.expert.id, dossier: dossier.id, stage: stage, item: item.id,
                                       points: points, comment: fields[5]))
         }
 
@@ -221,7 +246,7 @@ public enum ScoreRows {
             let sheet = Sheet()
             sheet.expert = experts[expertID]
             if sheet.expert == nil { sheet.before.append("unknown expert '\(expertID)'") }
-            if let index = dossierIndex[dossierID], let facts = context.dossiers[dossierID] { sheet.dossier = (index, facts) }
+            if let known = dossierIndex[dossierID], let facts = context.dossiers[known.id] { sheet.dossier = (known.index, known.id, facts) }
             if sheet.dossier == nil { sheet.before.append("unknown dossier '\(dossierID)'") }
             let stageID = StageID(rawValue: stageName)
             if stageID == nil { sheet.before.append("unknown stage '\(stageName)' (written, defence, site, test)") }
@@ -247,13 +272,13 @@ public enum ScoreRows {
             if let known = forms[key] { return known }
             let applicable = type.map { Set(stage.items(for: $0).map(\.id)) }
             let form = Dictionary(stage.items.enumerated().map { index, item in
-                (item.id, Item(index: index, max: item.max, applies: applicable?.contains(item.id) ?? true))
+                (item.id, Item(id: item.id, index: index, max: item.max, applies: applicable?.contains(item.id) ?? true))
             }) { first, _ in first }
             forms[key] = form
             return form
         }
 
-        private func conflict(_ expert: (index: Int, expert: Expert), _ dossier: (index: Int, facts: DossierFacts), id: String) -> String? {
+        private func conflict(_ expert: (index: Int, expert: Expert), _ dossier: (index: Int, id: String, facts: DossierFacts), id: String) -> String? {
             let key = expert.index << 32 | dossier.index
             if let known = conflicts[key] { return known }
             let found = expert.expert.conflict(applicant: dossier.facts.applicant, partners: dossier.facts.partners, id: id)
