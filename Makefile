@@ -47,6 +47,7 @@ test: deps
 
 # A national-scale round (1,000 dossiers, 25 experts, every score) timed on the release
 # binary; prints the table and exits 1 when a target is missed. Needs sqlite3 to compare.
+# `.build/release/Benchmarks 1000 --keep` leaves the generated round on disk to profile.
 bench: deps
 	@dpkg -s sqlite3 >/dev/null 2>&1 || $(MAKE) --no-print-directory deps APT_PACKAGES=sqlite3
 	$(SWIFT) build -c release --product iipeval

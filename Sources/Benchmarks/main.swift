@@ -9,15 +9,23 @@ import TestSupport
 // rank, the workbench's first frame and its keypress-to-frame latency while scoring
 // (measured inside the program, IIPEVAL_TRACE), and peak memory. Medians of several runs.
 
+// `Benchmarks [dossiers] [--keep]`: --keep leaves the generated round in its folder, to
+// look into with a profiler.
 let arguments = Array(CommandLine.arguments.dropFirst())
 let dossierCount = Int(arguments.first ?? "") ?? 1000
+let keep = arguments.contains("--keep")
 let expertCount = 25
-let runs = 3
+let runs = 5
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("iipeval").path
 let rubric = try Rubric.builtIn.get()
 let folder = NSTemporaryDirectory() + "iipeval-bench-\(getpid())"
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(atPath: folder) }
+
+/// Ends the benchmark: the round's folder (half a gigabyte) goes unless kept.
+func finish(_ status: Int32) -> Never {
+    if keep { print("the round is kept in \(folder)") } else { try? FileManager.default.removeItem(atPath: folder) }
+    exit(status)
+}
 
 // MARK: - the round
 
@@ -80,10 +88,13 @@ struct Measured {
 }
 
 func run(_ command: [String], environment: [String: String]? = nil) -> Measured {
+    // Every timed run starts with the disk idle: the files the steps before wrote (hundreds
+    // of megabytes) would otherwise still be going out to it while this one waits on fsync.
+    sync()
     let start = DispatchTime.now().uptimeNanoseconds
     guard let outcome = try? ChildProcess.capture(command, environment: environment, timeout: 600), outcome.status <= 1 else {
         print("failed: \(command.joined(separator: " "))")
-        exit(2)
+        finish(2)
     }
     return Measured(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, peakKB: outcome.peakResidentKB)
 }
@@ -155,10 +166,11 @@ var workbenchPeakKB = 0
 for attempt in 0..<runs {
     let terminal = TmuxSession(name: "iipeval-bench-\(getpid())-\(attempt)")
     let trace = folder + "/trace-\(attempt).txt"
+    sync()
     guard terminal.start("IIPEVAL_TRACE=\(trace) \(binary) open \(ranked) --expert E25", width: 120, height: 40),
           terminal.waitFor("评审台 · 申报材料", seconds: 60).found else {
         print("the workbench did not start in tmux")
-        exit(2)
+        finish(2)
     }
     terminal.send(["Enter"])
     _ = terminal.waitFor("评分 · CN0000")
@@ -175,7 +187,7 @@ for attempt in 0..<runs {
     let keys = lines.filter { $0.hasPrefix("key_ms ") }.compactMap { Double($0.dropFirst(7)) }
     guard keys.count >= 1000, let first = lines.first(where: { $0.hasPrefix("first_frame_ms ") }).flatMap({ Double($0.dropFirst(15)) }) else {
         print("the workbench's trace is incomplete (\(keys.count) keys)")
-        exit(2)
+        finish(2)
     }
     firstFrames.append(first / 1000)
     keyP99s.append(percentile(keys, 0.99))
@@ -202,4 +214,4 @@ print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "-|-") 
 for row in rows {
     print(line([row.step, row.value, row.target, row.peakMB]) + " | " + (row.met.map { $0 ? "yes" : "NO" } ?? ""))
 }
-exit(rows.contains { $0.met == false } ? 1 : 0)
+finish(rows.contains { $0.met == false } ? 1 : 0)
