@@ -99,4 +99,19 @@ final class ScoreRowsTests: XCTestCase {
         XCTAssertEqual(records[1].fields, ["x\ny", "z"])
         guard case .failure = CSV.parse("a,\"b") else { return XCTFail("an unclosed quote is malformed") }
     }
+
+    func testCSVRecordsAcrossLineEndingsQuotesAndAByteOrderMark() throws {
+        // BOM; CRLF, lone CR and LF line ends; empty fields; doubled quotes; blank lines (LF
+        // and CRLF) skipped; a quoted empty field is a record; no line break at the end.
+        let text = "\u{FEFF}h1,h2\r\n,\r\n\"say \"\"hi\"\"\",x\rlone,cr\n\r\n\n\"\"\n\"a,b\",\"c\r\nd\"\nend"
+        let records = try CSV.parse(text).get()
+        XCTAssertEqual(records.map(\.fields), [["h1", "h2"], ["", ""], ["say \"hi\"", "x"], ["lone", "cr"], [""], ["a,b", "c\r\nd"], ["end"]])
+        XCTAssertEqual(records.map(\.line), [1, 2, 3, 4, 7, 8, 10])
+        XCTAssertEqual(try CSV.parse("a,b\r\n").get().map(\.fields), [["a", "b"]], "the CR of CRLF is not part of the field")
+        XCTAssertEqual(try CSV.parse("").get().count, 0)
+        for (bad, line) in [("a,b\nx\"y,z\n", 2), ("\"ab\"c\n", 1), ("ok\n\"open\n\nstill", 2)] {
+            guard case let .failure(malformed) = CSV.parse(bad) else { return XCTFail("malformed: \(bad)") }
+            XCTAssertEqual(malformed.line, line, bad)
+        }
+    }
 }
