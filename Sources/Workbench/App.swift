@@ -126,7 +126,9 @@ public final class WorkbenchApp {
         }
         while !state.quit {
             let next = screen.readKey(milliseconds: reading == nil ? -1 : 20)
-            if let read = reading, let data = read.data(waiting: next != nil) {
+            // A key's time runs from when it is read, any wait for the dossiers included.
+            let arrived = DispatchTime.now().uptimeNanoseconds
+            if let read = reading, let data = read.data(waiting: false) {
                 reading = nil
                 take(data)
                 screen.present(view(state))
@@ -141,13 +143,19 @@ public final class WorkbenchApp {
                     suspend()
                     break
                 }
-                read.append(DispatchTime.now().uptimeNanoseconds)
+                read.append(read.isEmpty ? arrived : DispatchTime.now().uptimeNanoseconds)
                 handle(key)
                 guard !state.quit, DispatchTime.now().uptimeNanoseconds - read[0] < 5_000_000,
                       let next = screen.readKey(milliseconds: 0) else { break }
                 key = next
             }
             guard !read.isEmpty else { continue }
+            // The list, the ranking and the pledge need no dossier; a screen that shows one
+            // (or the panel's overview) waits for them to be read.
+            if let pending = reading, state.showsDossiers, let data = pending.data(waiting: true) {
+                reading = nil
+                take(data)
+            }
             screen.present(view(state))
             for time in read { trace?.key(since: time) }
         }

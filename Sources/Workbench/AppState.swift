@@ -84,6 +84,14 @@ public struct AppState: Sendable {
     public var readOnlyWhy = UIText.secondInstance
     /// Why the dossiers could not be read after the first frame, if they could not.
     public var readFailure: String?
+    /// Whether the screen shown needs the dossiers read (or the chair's overview).
+    public var showsDossiers: Bool {
+        switch screen {
+        case .list, .ranking: return false
+        case .review, .document, .compare, .panel: return true
+        }
+    }
+
     /// What a screen shows in place of a dossier not read (yet).
     public var dossierMissing: String { readFailure ?? strings[.readingDossiers] }
     /// The export dialog (`e`), while open.

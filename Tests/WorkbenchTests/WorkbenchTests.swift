@@ -170,6 +170,20 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertEqual(DocumentScreen.lines(state.data.entries[0], state, width: 100).map(\.0), [state.strings[.readingDossiers]])
     }
 
+    func testOnlyScreensThatShowADossierWaitForTheDossiers() {
+        var state = makeState()
+        XCTAssertFalse(state.showsDossiers, "the list is drawn from the listing")
+        _ = press(&state, .char("r"))
+        XCTAssertEqual(state.screen, .ranking)
+        XCTAssertFalse(state.showsDossiers, "so is the ranking")
+        _ = press(&state, .escape, .enter)
+        XCTAssertEqual(state.screen, .review)
+        XCTAssertTrue(state.showsDossiers)
+        _ = press(&state, .escape, .char("o"))
+        XCTAssertEqual(state.screen, .document)
+        XCTAssertTrue(state.showsDossiers)
+    }
+
     func testTooSmallTerminalShowsAMessage() {
         let lines = view(makeState(width: 79, height: 24)).trimmedLines
         XCTAssertTrue(lines.joined().contains("80×24"))
