@@ -162,6 +162,7 @@ _ = run([binary, "declare", ranked, "--expert", "E25"])
 var firstFrames: [Double] = []
 var keyP99s: [Double] = []
 var keyP50s: [Double] = []
+var keyMaxes: [Double] = []
 var workbenchPeakKB = 0
 for attempt in 0..<runs {
     let terminal = TmuxSession(name: "iipeval-bench-\(getpid())-\(attempt)")
@@ -192,14 +193,17 @@ for attempt in 0..<runs {
     firstFrames.append(first / 1000)
     keyP99s.append(percentile(keys, 0.99))
     keyP50s.append(percentile(keys, 0.50))
+    keyMaxes.append(keys.max() ?? 0)
     workbenchPeakKB = max(workbenchPeakKB, lines.first { $0.hasPrefix("peak_rss_kb ") }.flatMap { Int($0.dropFirst(12)) } ?? 0)
 }
 let firstFrame = median(firstFrames)
 rows.append(Row(step: "workbench: start to first frame", value: String(format: "%.3f s", firstFrame), target: "< 0.5 s",
                 peakMB: mb(workbenchPeakKB), met: firstFrame < 0.5))
 let keyP99 = median(keyP99s)
-rows.append(Row(step: "workbench: key to frame, p50 / p99 (1,000 keys)",
-                value: String(format: "%.2f / %.2f ms", median(keyP50s), keyP99), target: "p99 < 10 ms", peakMB: "", met: keyP99 < 10))
+// The slowest key is the first Enter: it opens a dossier, and waits for the dossiers to be read.
+rows.append(Row(step: "workbench: key to frame p50/p99/max (1,000 keys)",
+                value: String(format: "%.2f / %.2f / %.0f ms", median(keyP50s), keyP99, median(keyMaxes)), target: "p99 < 10 ms",
+                peakMB: "", met: keyP99 < 10))
 let peak = ([workbenchPeakKB] + (initRuns + importRuns + rankRuns).map(\.peakKB)).max()!
 rows.append(Row(step: "peak memory of any iipeval process", value: mb(peak), target: "< 200 MB", peakMB: "", met: peak < 200 * 1024))
 
