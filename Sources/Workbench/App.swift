@@ -152,7 +152,7 @@ public final class WorkbenchApp {
             guard !read.isEmpty else { continue }
             // The list, the ranking and the pledge need no dossier; a screen that shows one
             // (or the panel's overview) waits for them to be read.
-            if let pending = reading, state.showsDossiers, let data = pending.data(waiting: true) {
+            if let pending = reading, state.showsDossiers, !state.data.dossiersRead, let data = pending.data(waiting: true) {
                 reading = nil
                 take(data)
             }
@@ -164,13 +164,8 @@ public final class WorkbenchApp {
     /// The full data read after the first frame, in place of the listing.
     private func take(_ data: Result<WorkbenchData, Error>) {
         switch data {
-        case let .success(data):
-            state.data = data
-            if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
-        case let .failure(error):
-            // It stays said where the dossiers would be shown, not only in a passing notice.
-            state.readFailure = "\(error)"
-            state.notice = Notice(text: "\(error)", style: .bad)
+        case let .success(data): _ = update(&state, .dossiersRead(data))
+        case let .failure(error): _ = update(&state, .dossiersUnreadable("\(error)"))
         }
     }
 

@@ -18,6 +18,10 @@ public enum Msg: Sendable {
     case sheetsImported([String], WorkbenchData?)
     case auditRead([String])
     case rankingRefreshed([RankedGroup])
+    /// The dossiers were read after the first frame (everything the listing lacked), or
+    /// could not be, and why.
+    case dossiersRead(WorkbenchData)
+    case dossiersUnreadable(String)
     /// The export dialog's place exists: Enter again replaces it.
     case exportExists
     /// An export finished: what to tell the user, and whether it worked.
@@ -89,6 +93,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .rankingRefreshed(groups):
         state.data.groups = groups
+        return []
+    case let .dossiersRead(data):
+        // Data read in full since (the pledge signed, sheets imported) is newer than this.
+        if !state.data.dossiersRead { state.data = data }
+        if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
+        return []
+    case let .dossiersUnreadable(reason):
+        // It stays said where the dossiers would be shown, not only in a passing notice.
+        state.readFailure = reason
+        state.notice = Notice(text: reason, style: .bad)
         return []
     case .exportExists:
         state.exportDialog?.confirmReplace = true

@@ -11,7 +11,7 @@ final class WorkbenchTests: XCTestCase {
 
     /// Three dossiers (an industry, a cross, and one the expert is in conflict with).
     func makeState(width: Int = 80, height: Int = 24, language: Language = .zh, scores: [ItemScore] = [],
-                   signed: Set<StageID> = []) -> AppState {
+                   signed: Set<StageID> = [], conflicts: [String] = ["GD-K"]) -> AppState {
         let loader = DossierLoader(catalog: rubric.catalog)
         let yamls = [
             DossierFixture.yaml(id: "GD-A"),
@@ -21,7 +21,7 @@ final class WorkbenchTests: XCTestCase {
         ]
         let loaded = yamls.enumerated().map { loader.load(data: Data($0.element.utf8), file: "\($0.offset).yaml") }
         let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog, checkEvidence: false)
-        let expert = Expert(id: "E07", name: "邓子轩", affiliation: "某研究所", stages: StageID.allCases, conflicts: ["GD-K"])
+        let expert = Expert(id: "E07", name: "邓子轩", affiliation: "某研究所", stages: StageID.allCases, conflicts: conflicts)
         let data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [], signed: signed)
         return AppState(data: data, language: language, width: width, height: height)
     }
@@ -168,6 +168,34 @@ final class WorkbenchTests: XCTestCase {
         // A dossier's own screens say it is still being read rather than show an empty form.
         state.review.dossier = "GD-A"
         XCTAssertEqual(DocumentScreen.lines(state.data.entries[0], state, width: 100).map(\.0), [state.strings[.readingDossiers]])
+    }
+
+    func testTheDossiersReadLaterNeverReplaceDataReadSince() {
+        let full = makeState().data
+        let listing = full.entries.map {
+            DossierListing(id: $0.id, type: $0.type, platform: $0.platformName, applicant: $0.applicant, partners: $0.partners,
+                           errors: $0.errors)
+        }
+        var state = AppState(data: WorkbenchData(rubric: rubric, expert: full.expert, listing: listing, mine: [], groups: []),
+                             language: .zh, width: 100, height: 30)
+        state.notice = Notice(text: state.strings[.readingDossiers], style: .dim)
+        // Read after the first frame: taken, and the notice goes.
+        var later = state
+        _ = update(&later, .dossiersRead(full))
+        XCTAssertTrue(later.data.dossiersRead)
+        XCTAssertNil(later.notice)
+        // The pledge signed first (its data read again, with a declared conflict): the first
+        // read, which knew nothing of it, arrives after and is not taken.
+        _ = update(&state, .declared(makeState(conflicts: ["GD-A", "GD-K"]).data))
+        _ = update(&state, .dossiersRead(full))
+        XCTAssertEqual(state.data.expert.conflicts, ["GD-A", "GD-K"], "the newer data stays")
+        XCTAssertNotNil(state.data.entries[0].conflict, "GD-A stays closed to the expert")
+        // A read that failed is said where the dossier would be shown.
+        var failed = AppState(data: WorkbenchData(rubric: rubric, expert: full.expert, listing: listing, mine: [], groups: []),
+                              language: .zh, width: 100, height: 30)
+        _ = update(&failed, .dossiersUnreadable("the disk is full"))
+        XCTAssertEqual(failed.dossierMissing, "the disk is full")
+        XCTAssertEqual(DocumentScreen.lines(failed.data.entries[0], failed, width: 80).map(\.0), ["the disk is full"])
     }
 
     func testOnlyScreensThatShowADossierWaitForTheDossiers() {
