@@ -105,3 +105,24 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// Refuses scores an expert may not give (回避): whatever a screen showed, the
+    /// workspace itself never keeps a score of a dossier its expert is in conflict with.
+    func refuseConflicts(_ scores: [ItemScore]) throws {
+        let pairs = Set(scores.map { [$0.expert, $0.dossier] })
+        guard !pairs.isEmpty else { return }
+        let panel = try panel()
+        for pair in pairs.sorted(by: { $0.joined() < $1.joined() }) {
+            guard let expert = panel.expert(pair[0]) else { continue }
+            let parties = try read { db in
+                try Row.fetchAll(db, sql: "SELECT role, name FROM dossier_party WHERE dossier = ?", arguments: [pair[1]])
+            }
+            let applicant = parties.first { $0["role"] == "applicant" }.map { $0["name"] as String } ?? ""
+            let partners = parties.filter { $0["role"] == "partner" }.map { $0["name"] as String }
+            if let reason = expert.conflict(applicant: applicant, partners: partners, id: pair[1]) {
+                throw WorkspaceError("expert \(expert.id) is in conflict with \(pair[1]) (\(reason)); nothing was saved")
+            }
+        }
+    }
+}

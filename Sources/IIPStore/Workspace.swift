@@ -336,6 +336,7 @@ public final class Workspace {
     public func save(_ scores: [ItemScore], actor: String) throws {
         let now = Workspace.now()
         let rubric = try self.rubric()
+        try refuseConflicts(scores)
         try write { db in
             let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
             for score in scores {

@@ -194,6 +194,19 @@ final class WorkspaceTests: WorkspaceTestCase {
             XCTAssertEqual(listed.errors, report.errors.count, listed.id)
         }
     }
+
+    func testAScoreOfAConflictedDossierIsNeverKept() throws {
+        let ws = try makeWorkspace(experts: 2)
+        try ws.declare(expert: "E2", conflicts: ["I1"])
+        let conflicted = ItemScore(expert: "E2", dossier: "I1", stage: .written, item: "basic.device", points: Rational(5), comment: "")
+        XCTAssertThrowsError(try ws.save([conflicted], actor: "E2")) { error in
+            XCTAssertTrue("\(error)".contains("conflict with I1"), "\(error)")
+        }
+        XCTAssertEqual(try ws.scores().count, 0)
+        let allowed = ItemScore(expert: "E2", dossier: "C1", stage: .written, item: "basic.device", points: Rational(5), comment: "")
+        XCTAssertNoThrow(try ws.save([allowed], actor: "E2"))
+        XCTAssertEqual(try ws.scores().count, 1)
+    }
 }
 
 /// Errors collected from several threads.
