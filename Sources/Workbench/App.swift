@@ -73,18 +73,30 @@ public final class WorkbenchApp {
 
     /// Everything the workbench shows, read from the workspace for one expert.
     static func read(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
+        var data = try readDossiers(workspace, expert: id)
+        data.othersMean = try othersMean(workspace, expert: id)
+        return data
+    }
+
+    /// The other experts' mean points per item: a GROUP BY over every score, read last.
+    static func othersMean(_ workspace: Workspace, expert id: String) throws -> [ScoreKey: Rational] {
+        var othersMean: [ScoreKey: Rational] = [:]
+        for other in try workspace.othersMeanPoints(excluding: id) {
+            othersMean[ScoreKey(dossier: other.dossier, stage: other.stage, item: other.item)] = other.mean
+        }
+        return othersMean
+    }
+
+    /// Everything but the other experts' means.
+    static func readDossiers(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
         let panel = try workspace.panel()
         let expert = try self.expert(id, of: workspace)
         // One reading of the workspace gives the rubric, the compliance reports and the ranking;
         // only the chair's panel screen needs the sheets' comments, so only the chair's
         // opening adds up every item.
         let standings = try workspace.standings(comments: expert.id == panel.chair)
-        var othersMean: [ScoreKey: Rational] = [:]
-        for other in try workspace.othersMeanPoints(excluding: expert.id) {
-            othersMean[ScoreKey(dossier: other.dossier, stage: other.stage, item: other.item)] = other.mean
-        }
         let data = WorkbenchData(rubric: standings.rubric, expert: expert, reports: Array(standings.reports.values),
-                                 mine: try workspace.scores(expert: expert.id), othersMean: othersMean, groups: standings.groups,
+                                 mine: try workspace.scores(expert: expert.id), othersMean: [:], groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
         var withOverview = try withDissents(data, workspace, expert: id)
         if expert.id == panel.chair {
@@ -106,32 +118,43 @@ public final class WorkbenchApp {
             trace?.write()
         }
         (state.width, state.height) = screen.size
-        // The dossiers themselves (and what is computed from them) are read on another
-        // thread while the expert already sees the list; a key waits for them.
-        var reading = state.data.dossiersRead ? nil : BackgroundRead { [workspace, expertID] in
-            try WorkbenchApp.read(workspace, expert: expertID)
-        }
-        if reading != nil, state.notice == nil { state.notice = Notice(text: state.strings[.readingDossiers], style: .dim) }
+        if !state.data.dossiersRead, state.notice == nil { state.notice = Notice(text: state.strings[.readingDossiers], style: .dim) }
         screen.present(view(state))
         trace?.firstFrame()
-        // A backup of the workspace as it was when this session began (checked, the newest
-        // five kept), once the expert already sees the screen.
-        if lock != nil {
-            do {
-                try workspace.backUp()
-            } catch {
-                state.notice = Notice(text: "\(error)", style: .warning)
-                screen.present(view(state))
+        // Once the expert sees the screen, on another thread: the dossiers themselves (and
+        // what is computed from them), the other experts' means, and a backup of the
+        // workspace as this session began (checked, the newest five kept). Keys are answered
+        // meanwhile; a screen that shows a dossier waits for the dossiers.
+        let readDossiers = !state.data.dossiersRead, backUp = lock != nil
+        var background: BackgroundWork? = BackgroundWork { [workspace, expertID] report in
+            if readDossiers {
+                do {
+                    report(.dossiersRead(try WorkbenchApp.readDossiers(workspace, expert: expertID)))
+                } catch {
+                    report(.dossiersUnreadable("\(error)"))
+                }
+                // Without them no item is marked 偏离; nothing else is missing.
+                if let means = try? WorkbenchApp.othersMean(workspace, expert: expertID) { report(.othersMeanRead(means)) }
+            }
+            if backUp {
+                do {
+                    try workspace.backUp()
+                } catch {
+                    report(.backupFailed("\(error)"))
+                }
             }
         }
         while !state.quit {
-            let next = screen.readKey(milliseconds: reading == nil ? -1 : 20)
+            let next = screen.readKey(milliseconds: background == nil ? -1 : 20)
             // A key's time runs from when it is read, any wait for the dossiers included.
             let arrived = DispatchTime.now().uptimeNanoseconds
-            if let read = reading, let data = read.data(waiting: false) {
-                reading = nil
-                take(data)
-                screen.present(view(state))
+            if let work = background {
+                let (messages, done) = work.take()
+                if done { background = nil }
+                if !messages.isEmpty {
+                    for message in messages { _ = update(&state, message) }
+                    screen.present(view(state))
+                }
             }
             guard var key = next else { continue }
             // Keys that have already arrived (a paste, a held key) are handled together before
@@ -152,20 +175,17 @@ public final class WorkbenchApp {
             guard !read.isEmpty else { continue }
             // The list, the ranking and the pledge need no dossier; a screen that shows one
             // (or the panel's overview) waits for them to be read.
-            if let pending = reading, state.showsDossiers, !state.data.dossiersRead, let data = pending.data(waiting: true) {
-                reading = nil
-                take(data)
+            if let work = background, state.showsDossiers, !state.data.dossiersRead {
+                let (messages, done) = work.take { message in
+                    if case .dossiersRead = message { return true }
+                    if case .dossiersUnreadable = message { return true }
+                    return false
+                }
+                if done { background = nil }
+                for message in messages { _ = update(&state, message) }
             }
             screen.present(view(state))
             for time in read { trace?.key(since: time) }
-        }
-    }
-
-    /// The full data read after the first frame, in place of the listing.
-    private func take(_ data: Result<WorkbenchData, Error>) {
-        switch data {
-        case let .success(data): _ = update(&state, .dossiersRead(data))
-        case let .failure(error): _ = update(&state, .dossiersUnreadable("\(error)"))
         }
     }
 

@@ -22,6 +22,10 @@ public enum Msg: Sendable {
     /// could not be, and why.
     case dossiersRead(WorkbenchData)
     case dossiersUnreadable(String)
+    /// The other experts' mean points per item, read after the dossiers.
+    case othersMeanRead([ScoreKey: Rational])
+    /// The session's backup could not be made: why.
+    case backupFailed(String)
     /// The export dialog's place exists: Enter again replaces it.
     case exportExists
     /// An export finished: what to tell the user, and whether it worked.
@@ -98,6 +102,13 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         // Data read in full since (the pledge signed, sheets imported) is newer than this.
         if !state.data.dossiersRead { state.data = data }
         if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
+        return []
+    case let .othersMeanRead(means):
+        // Read again in full since (with the means), this is not newer.
+        if state.data.othersMean.isEmpty { state.data.othersMean = means }
+        return []
+    case let .backupFailed(reason):
+        state.notice = Notice(text: reason, style: .warning)
         return []
     case let .dossiersUnreadable(reason):
         // It stays said where the dossiers would be shown, not only in a passing notice.

@@ -50,8 +50,9 @@ public struct WorkbenchData: Sendable {
     private var rankedByID: [String: RankedEntry] = [:]
     /// For each numeric indicator, every dossier's value, sorted: the cohort for percentiles.
     let cohorts: [String: [Decimal]]
-    /// The other experts' mean points per item, to mark where the expert stands far apart.
-    let othersMean: [ScoreKey: Rational]
+    /// The other experts' mean points per item, to mark where the expert stands far apart
+    /// (empty until read, a moment after the dossiers).
+    var othersMean: [ScoreKey: Rational]
 
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
                 signed: Set<StageID> = [], changed: Set<String> = []) {

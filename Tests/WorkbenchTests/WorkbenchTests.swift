@@ -198,6 +198,49 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertEqual(DocumentScreen.lines(failed.data.entries[0], failed, width: 80).map(\.0), ["the disk is full"])
     }
 
+    func testTheMeansAndTheBackupArriveAfterTheDossiers() throws {
+        var state = makeState()
+        XCTAssertFalse(state.data.deviates("GD-A", .written, "basic.device"))
+        let key = ScoreKey(dossier: "GD-A", stage: .written, item: "basic.device")
+        state.data.mine[key] = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device",
+                                         points: Rational(15), comment: "")
+        _ = update(&state, .othersMeanRead([key: Rational(5)]))
+        XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "偏离 once the others' means are known")
+        _ = update(&state, .othersMeanRead([key: Rational(15)]))
+        XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "means already there are not replaced")
+        _ = update(&state, .backupFailed("backups: the disk is full"))
+        XCTAssertEqual(state.notice, Notice(text: "backups: the disk is full", style: .warning))
+    }
+
+    func testBackgroundWorkReportsInOrderAndCanBeWaitedFor() {
+        let gate = DispatchSemaphore(value: 0)
+        let work = BackgroundWork { report in
+            report(.auditRead(["one"]))
+            gate.wait()
+            report(.dossiersUnreadable("two"))
+            report(.auditRead(["three"]))
+        }
+        let first = work.take(waitingFor: { if case .auditRead = $0 { return true } else { return false } })
+        XCTAssertEqual(first.messages.count, 1)
+        XCTAssertFalse(first.done)
+        gate.signal()
+        var messages: [Msg] = []
+        var done = false
+        while !done {
+            let taken = work.take(waitingFor: { _ in false })
+            messages += taken.messages
+            done = taken.done
+        }
+        XCTAssertEqual(messages.map { message -> String in
+            switch message {
+            case let .auditRead(lines): return lines.joined()
+            case let .dossiersUnreadable(reason): return reason
+            default: return "?"
+            }
+        }, ["two", "three"])
+        XCTAssertEqual(work.take().messages.count, 0)
+    }
+
     func testOnlyScreensThatShowADossierWaitForTheDossiers() {
         var state = makeState()
         XCTAssertFalse(state.showsDossiers, "the list is drawn from the listing")
