@@ -44,6 +44,15 @@ extension Workspace {
             .map { (backupFolder as NSString).appendingPathComponent($0) }
     }
 
+    /// Half-written backups of workbenches that were killed while writing them.
+    private func removePartialBackupsOfEndedProcesses() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: backupFolder)) ?? [] where name.hasPrefix(".partial-") {
+            let pid = pid_t(name.dropFirst(".partial-".count).prefix { $0.isNumber }) ?? 0
+            if pid > 0, kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(atPath: (backupFolder as NSString).appendingPathComponent(name))
+        }
+    }
+
     /// SQLite's quick check of every page; a damaged database is refused with a pointer
     /// to the newest backup, which was checked before it was made.
     public func checkIntegrity() throws {
@@ -84,11 +93,22 @@ extension Workspace {
         let taken = backups().map { ($0 as NSString).lastPathComponent }.filter { $0.hasPrefix(prefix) }
             .compactMap { Int($0.dropFirst(prefix.count).prefix { $0.isNumber }) }
         let path = (backupFolder as NSString).appendingPathComponent(prefix + String(format: "%03d", (taken.max() ?? 0) + 1) + ".sqlite")
+        // Written under a name no listing takes and renamed when whole: a workbench killed
+        // while it writes (it runs beside the expert's work) leaves no half backup to point to.
+        let partial = (backupFolder as NSString).appendingPathComponent(".partial-\(getpid()).sqlite")
+        removePartialBackupsOfEndedProcesses()
+        // One left under this process's number is from an ended process that had it before.
+        try? FileManager.default.removeItem(atPath: partial)
         do {
-            try db.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+            try db.writeWithoutTransaction { try $0.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: partial)
             throw WorkspaceError("\(path): cannot write the backup: \(Workspace.describe(error))")
+        }
+        guard rename(partial, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: partial)
+            throw WorkspaceError("\(path): cannot write the backup: \(reason)")
         }
         for old in backups().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
         return path

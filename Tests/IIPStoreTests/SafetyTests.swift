@@ -22,9 +22,21 @@ final class SafetyTests: WorkspaceTestCase {
         let ws = try makeWorkspace()
         try ws.save([ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(12), comment: "")],
                      actor: "E1")
+        // A half-written backup of a killed workbench is never listed, and goes at the next
+        // backup; one of a workbench still running stays.
+        try FileManager.default.createDirectory(atPath: ws.backupFolder, withIntermediateDirectories: true)
+        // 4194305 is above any pid Linux gives: that process has surely ended.
+        let killed = ws.backupFolder + "/.partial-4194305.sqlite", running = ws.backupFolder + "/.partial-\(getpid()).sqlite"
+        XCTAssertTrue(FileManager.default.createFile(atPath: killed, contents: Data("half".utf8)))
+        let writing = ws.backupFolder + "/.partial-1.sqlite"  // process 1 always runs
+        XCTAssertTrue(FileManager.default.createFile(atPath: writing, contents: Data("being written".utf8)))
+        XCTAssertTrue(FileManager.default.createFile(atPath: running, contents: Data("left by an ended process that had this number".utf8)))
         var made: [String] = []
         for _ in 0..<7 { made.append(try ws.backUp(keep: 5)) }
         XCTAssertEqual(ws.backups(), Array(made.suffix(5)), "the newest five, oldest first")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: killed))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: running), "this process's own was renamed into place")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: writing), "a running process's is left alone")
         // A backup is a whole workspace that opens and holds the score.
         let copy = folder + "/restored"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
