@@ -145,8 +145,8 @@ public final class Workspace {
         do {
             return try DatabaseQueue(path: name, configuration: config)
         } catch {
-            throw WorkspaceError("\(path): \(reason), and it cannot be read without writing either "
-                                 + "(\(Workspace.describe(error))); ask for write access or copy the workspace")
+            throw WorkspaceError("\(path): \(reason); even to read it, SQLite must write a file beside it "
+                                 + "(\(databaseName)-shm): ask for write access to the folder, or copy the workspace")
         }
     }
 
@@ -385,6 +385,8 @@ public final class Workspace {
         }
     }
 
+    /// Runs `body` in one transaction. Without `foreignKeysChecked` SQLite does not check
+    /// each row's expert and dossier; the caller checks them itself (a score file's import).
     func write(foreignKeysChecked: Bool = true, _ body: (Database) throws -> Void) throws {
         if let readOnlyReason { throw WorkspaceError("\(folder): \(readOnlyReason); nothing was saved") }
         do {

@@ -69,3 +69,57 @@ final class DiskTests: XCTestCase {
         XCTAssertEqual(run("scores", "import", ws, sample + "/sample-scores.csv").code, 0)
     }
 }
+
+/// A workspace this user may read but not write (someone else's): read where SQLite can,
+/// refused with what to ask for where it cannot, never written. Run as `nobody` through
+/// setpriv, which needs root.
+final class PermissionTests: XCTestCase {
+    var folder = ""
+    var binary = ""
+
+    override func setUpWithError() throws {
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
+            throw XCTSkip("running as another user needs root and setpriv")
+        }
+        folder = DossierFixture.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // A copy `nobody` may run whatever the permissions on the way to the build folder.
+        binary = folder + "/iipeval"
+        try FileManager.default.copyItem(atPath: CommandRunner.binary, toPath: binary)
+        let sample = CommandRunner.repository + "/SampleDossiers"
+        XCTAssertEqual(CommandRunner.run(["init", folder + "/ws", "--dossiers", sample, "--panel", sample + "/panel.yaml"]).code, 0)
+        // A file `nobody` may read, wherever the repository is.
+        try FileManager.default.copyItem(atPath: sample + "/sample-scores.csv", toPath: folder + "/scores.csv")
+        XCTAssertEqual(CommandRunner.run(["scores", "import", folder + "/ws", folder + "/scores.csv"]).code, 0)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func asNobody(_ arguments: String...) -> CommandRunner.Outcome {
+        CommandRunner.program(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments)
+    }
+
+    func testSomeoneElsesWorkspaceIsReadOrRefusedButNeverWritten() throws {
+        let ws = folder + "/ws"
+        let before = CommandRunner.run(["scores", "export", ws]).out
+        let ranking = CommandRunner.run(["rank", ws]).out
+        // Neither the folder nor the file may be written: SQLite cannot even read.
+        XCTAssertEqual(chmod(folder, 0o755), 0)
+        XCTAssertEqual(chmod(ws, 0o755), 0)
+        let refused = asNobody("rank", ws)
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.err.contains("permissions") && refused.err.contains("ask for write access"), refused.err)
+        // The folder may be written, the database not: it is read, and writing is refused.
+        XCTAssertEqual(chmod(ws, 0o777), 0)
+        let read = asNobody("rank", ws)
+        XCTAssertEqual(read.code, 0, read.err)
+        XCTAssertEqual(read.out, ranking)
+        let imported = asNobody("scores", "import", ws, folder + "/scores.csv")
+        XCTAssertEqual(imported.code, 2)
+        XCTAssertTrue(imported.err.contains("permissions") && imported.err.contains("nothing was saved"), imported.err)
+        XCTAssertEqual(CommandRunner.run(["scores", "export", ws]).out, before)
+        XCTAssertEqual(CommandRunner.run(["audit", ws, "--verify"]).code, 0)
+    }
+}
