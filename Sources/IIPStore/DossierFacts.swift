@@ -51,20 +51,27 @@ extension Workspace {
 
     /// What score rows are checked against, for every stored dossier, without parsing.
     public func scoreFacts() throws -> [String: ScoreRows.DossierFacts] {
-        try read { db in
-            var applicants: [String: String] = [:]
-            var partners: [String: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party") {
-                if row["role"] == "applicant" { applicants[row["dossier"]] = row["name"] } else { partners[row["dossier"], default: []].append(row["name"]) }
-            }
-            var facts: [String: ScoreRows.DossierFacts] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, type FROM dossier") {
-                let id: String = row["id"]
-                guard let type = PlatformType(rawValue: row["type"]) else { continue }
-                facts[id] = ScoreRows.DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])
-            }
-            return facts
+        try read { try DossierFacts.facts($0) }
+    }
+}
+
+extension DossierFacts {
+    /// The kept facts of the stored dossiers, or of `only` that one.
+    static func facts(_ db: Database, only id: String? = nil) throws -> [String: ScoreRows.DossierFacts] {
+        let filter = id == nil ? "" : " WHERE dossier = ?"
+        var applicants: [String: String] = [:]
+        var partners: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party" + filter, arguments: StatementArguments(id.map { [$0] } ?? [])) {
+            if row["role"] == "applicant" { applicants[row["dossier"]] = row["name"] } else { partners[row["dossier"], default: []].append(row["name"]) }
         }
+        var facts: [String: ScoreRows.DossierFacts] = [:]
+        let dossiers = "SELECT id, type FROM dossier" + (id == nil ? "" : " WHERE id = ?")
+        for row in try Row.fetchAll(db, sql: dossiers, arguments: StatementArguments(id.map { [$0] } ?? [])) {
+            let id: String = row["id"]
+            guard let type = PlatformType(rawValue: row["type"]) else { continue }
+            facts[id] = ScoreRows.DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])
+        }
+        return facts
     }
 }
 
@@ -90,37 +97,26 @@ public struct DossierListing: Sendable {
 }
 
 extension Workspace {
-    /// Every stored dossier as a list shows it first, by id.
-    public func listing() throws -> [DossierListing] {
+    /// Every stored dossier of `standings` (read without parsing, or with) as a list shows
+    /// it first, by id.
+    public func listing(_ standings: Standings) throws -> [DossierListing] {
         let facts = try scoreFacts()
-        let errors = try read { db in
-            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT dossier, count(*) FROM dossier_error GROUP BY dossier").map {
-                ($0[0] as String, $0[1] as Int)
-            })
-        }
-        return try dossiers(withSource: false).map { stored in
+        return standings.dossiers.map { stored in
             let party = facts[stored.id]
             return DossierListing(id: stored.id, type: stored.type, platform: stored.platform, applicant: party?.applicant ?? "",
-                                  partners: party?.partners ?? [], errors: errors[stored.id] ?? 0)
+                                  partners: party?.partners ?? [], errors: standings.reports[stored.id]?.errors.count ?? 1)
         }
     }
 }
 
 extension Workspace {
-    /// Refuses scores an expert may not give (回避): whatever a screen showed, the
-    /// workspace itself never keeps a score of a dossier its expert is in conflict with.
-    func refuseConflicts(_ scores: [ItemScore]) throws {
+    /// Refuses scores an expert of `panel` may not give (回避): whatever a screen showed,
+    /// the workspace itself never keeps a score of a dossier its expert is in conflict with.
+    static func refuseConflicts(_ db: Database, _ scores: [ItemScore], panel: Panel) throws {
         let pairs = Set(scores.map { [$0.expert, $0.dossier] })
-        guard !pairs.isEmpty else { return }
-        let panel = try panel()
         for pair in pairs.sorted(by: { $0.joined() < $1.joined() }) {
-            guard let expert = panel.expert(pair[0]) else { continue }
-            let parties = try read { db in
-                try Row.fetchAll(db, sql: "SELECT role, name FROM dossier_party WHERE dossier = ?", arguments: [pair[1]])
-            }
-            let applicant = parties.first { $0["role"] == "applicant" }.map { $0["name"] as String } ?? ""
-            let partners = parties.filter { $0["role"] == "partner" }.map { $0["name"] as String }
-            if let reason = expert.conflict(applicant: applicant, partners: partners, id: pair[1]) {
+            guard let expert = panel.expert(pair[0]), let facts = try DossierFacts.facts(db, only: pair[1])[pair[1]] else { continue }
+            if let reason = expert.conflict(applicant: facts.applicant, partners: facts.partners, id: pair[1]) {
                 throw WorkspaceError("expert \(expert.id) is in conflict with \(pair[1]) (\(reason)); nothing was saved")
             }
         }

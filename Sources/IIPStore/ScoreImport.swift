@@ -121,7 +121,7 @@ final class ScoreFileWriter {
             UPDATE score SET points = ?5, comment = ?6, updated_at = ?7 WHERE expert = ?1 AND dossier = ?2 AND stage = ?3 AND item = ?4
             """)
         savedOfSheet = try RawStatement(db, sql: "SELECT item, points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ?")
-        signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0[0] as String)/\($0[1] as String)" })
+        signed = try Workspace.signedSheets(db)
         sheetsWithScores = []
         let keys = try Row.fetchCursor(db, sql: "SELECT DISTINCT expert, dossier, stage FROM score")
         while let row = try keys.next() {

@@ -11,6 +11,15 @@ public struct SignOff: Sendable, Equatable {
 }
 
 extension Workspace {
+    /// The signed sheets as `expert/stage`: what score rows are checked against (read-only).
+    public func signedSheets() throws -> Set<String> {
+        try read { try Workspace.signedSheets($0) }
+    }
+
+    static func signedSheets(_ db: Database) throws -> Set<String> {
+        Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
+    }
+
     public func signOffs() throws -> [SignOff] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM signoff ORDER BY expert, stage").compactMap { row in

@@ -4,6 +4,8 @@ import IIPCore
 /// workspace: compliance with overrides applied, every panel score, and the ranking.
 public struct Standings: Sendable {
     public let rubric: Rubric
+    /// The stored dossiers, by id (their texts only when the standings parsed them).
+    public let dossiers: [StoredDossier]
     public let reports: [String: ComplianceReport]
     public let overrides: [Override]
     public let evaluations: [String: DossierEvaluation]
@@ -62,7 +64,7 @@ extension Workspace {
                              eligible: Standings.standingErrors(byID[dossier.id], overrides.filter { $0.dossier == dossier.id }).isEmpty,
                              flags: flags)
         }
-        return Standings(rubric: rubric, reports: byID, overrides: overrides, evaluations: evaluations,
+        return Standings(rubric: rubric, dossiers: stored, reports: byID, overrides: overrides, evaluations: evaluations,
                          groups: Selection(rubric: rubric).rank(candidates), changed: changed)
     }
 }

@@ -336,9 +336,10 @@ public final class Workspace {
     public func save(_ scores: [ItemScore], actor: String) throws {
         let now = Workspace.now()
         let rubric = try self.rubric()
-        try refuseConflicts(scores)
+        let panel = try self.panel()
         try write { db in
-            let signed = Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
+            try Workspace.refuseConflicts(db, scores, panel: panel)
+            let signed = try Workspace.signedSheets(db)
             for score in scores {
                 if signed.contains("\(score.expert)/\(score.stage.rawValue)") {
                     throw WorkspaceError("the \(score.stage.rawValue) sheet of \(score.expert) is signed and read-only; reopen it first")

@@ -45,16 +45,16 @@ public final class WorkbenchApp {
     /// What the first frame shows, read without parsing a dossier: the list as the
     /// workspace kept it, the expert's scores and the ranking. The rest is read after it.
     static func readListing(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
-        let expert = try self.expert(id, of: workspace)
+        let expert = try self.expert(id, of: try workspace.panel())
         let standings = try workspace.standings(parsing: false, comments: false)
-        let data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(),
+        let data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(standings),
                                  mine: try workspace.scores(expert: expert.id), groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
         return try withDissents(data, workspace, expert: id)
     }
 
-    private static func expert(_ id: String, of workspace: Workspace) throws -> Expert {
-        guard let expert = try workspace.panel().expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
+    private static func expert(_ id: String, of panel: Panel) throws -> Expert {
+        guard let expert = panel.expert(id) else { throw Failure(description: "no expert \(id) on the panel") }
         return expert
     }
 
@@ -90,7 +90,7 @@ public final class WorkbenchApp {
     /// Everything but the other experts' means.
     static func readDossiers(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
         let panel = try workspace.panel()
-        let expert = try self.expert(id, of: workspace)
+        let expert = try self.expert(id, of: panel)
         // One reading of the workspace gives the rubric, the compliance reports and the ranking;
         // only the chair's panel screen needs the sheets' comments, so only the chair's
         // opening adds up every item.

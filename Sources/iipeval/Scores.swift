@@ -29,8 +29,7 @@ struct Scores: ParsableCommand {
                 }
             }
             let context = try withWorkspace {
-                let signed = Set(try ws.signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
-                return ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: try ws.scoreFacts(), signed: signed)
+                ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: try ws.scoreFacts(), signed: try ws.signedSheets())
             }
             switch try withWorkspace({ try ws.importScoreFile(text, file: file, context: context, actor: "import") }) {
             case let .failure(refusal):

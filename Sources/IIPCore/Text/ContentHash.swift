@@ -4,7 +4,7 @@ import Foundation
 /// SHA-256 in lowercase hex: how iipeval identifies a file's content.
 public enum ContentHash {
     public static func sha256(_ data: Data) -> String {
-        hex(SHA256.hash(data: data))
+        data.withUnsafeBytes { sha256($0) }
     }
 
     public static func sha256(_ text: String) -> String {
