@@ -34,9 +34,9 @@ public final class WorkbenchApp {
         state = AppState(data: try WorkbenchApp.readListing(workspace, expert: id), language: language, width: 80, height: 24)
         state.exportFolder = workspace.folder + "/exports"
         if lock == nil {
-            state.readOnly = true
-            state.readOnlyWhy = workspace.readOnlyReason == nil ? .secondInstance : .diskReadOnly
-            state.notice = Notice(text: state.strings[state.readOnlyWhy], style: .warning)
+            let reason: UIText = workspace.readOnlyReason == nil ? .secondInstance : .diskReadOnly
+            state.readOnlyBecause = reason
+            state.notice = Notice(text: state.strings[reason], style: .warning)
         } else if try workspace.declaration(expert: id) == nil {
             state.declaration = DeclarationState()
         }

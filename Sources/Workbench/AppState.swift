@@ -78,10 +78,10 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
-    /// Nothing can be changed here: another workbench of the same expert has the workspace,
-    /// or its disk cannot be written (`readOnlyWhy` says which).
-    public var readOnly = false
-    public var readOnlyWhy = UIText.secondInstance
+    /// Why nothing can be changed here (another workbench of the same expert has the
+    /// workspace, or its disk cannot be written), or nil.
+    public var readOnlyBecause: UIText?
+    public var readOnly: Bool { readOnlyBecause != nil }
     /// Why the dossiers could not be read after the first frame, if they could not.
     public var readFailure: String?
     /// Whether the screen shown needs the dossiers read (or the chair's overview).

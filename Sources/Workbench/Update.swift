@@ -145,7 +145,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
     if state.screen == .review, state.readOnly || state.data.signed.contains(state.stage), isEdit(key, state) {
-        state.notice = Notice(text: state.strings[state.readOnly ? state.readOnlyWhy : .signedReadOnly], style: .warning)
+        state.notice = Notice(text: state.strings[state.readOnlyBecause ?? .signedReadOnly], style: .warning)
         return []
     }
     if state.screen == .review, state.review.focus == .entry, let points = pointsKey(key, &state) { return points }
@@ -176,7 +176,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
             state.panelScroll = scrolled(state.panelScroll, action, state)
             if action == .back { state.screen = .list }
             if action == .importSheets {
-                if state.readOnly { state.notice = Notice(text: state.strings[state.readOnlyWhy], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
+                if let reason = state.readOnlyBecause { state.notice = Notice(text: state.strings[reason], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
             }
             if action == .auditLog { return [.readAudit] }
         }

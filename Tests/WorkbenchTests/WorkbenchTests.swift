@@ -45,7 +45,7 @@ final class WorkbenchTests: XCTestCase {
 
     func testASecondWorkbenchOfTheSameExpertCannotScore() {
         var state = makeState()
-        state.readOnly = true
+        state.readOnlyBecause = .secondInstance
         _ = press(&state, .enter)
         XCTAssertEqual(state.screen, .review, "reading is allowed")
         XCTAssertEqual(type(&state, "12"), [])
@@ -56,8 +56,7 @@ final class WorkbenchTests: XCTestCase {
 
     func testAWorkspaceOnAReadOnlyDiskSaysSoWhenAScoreIsTyped() {
         var state = makeState()
-        state.readOnly = true
-        state.readOnlyWhy = .diskReadOnly
+        state.readOnlyBecause = .diskReadOnly
         _ = press(&state, .enter)
         XCTAssertEqual(type(&state, "12"), [])
         XCTAssertEqual(state.notice?.text, state.strings[.diskReadOnly])
