@@ -16,15 +16,11 @@ public enum Documents {
 
     /// A ranking flag as the printed list says it, stages by the rubric's names; overrides
     /// are printed with their reasons instead.
-    static func flagText(_ flag: String, rubric: Rubric) -> String? {
-        let parts = flag.split(separator: ":").map(String.init)
-        switch parts.first {
-        case "deviation" where parts.count == 3:
-            let stage = StageID(rawValue: parts[1]).flatMap { rubric.stage($0)?.name } ?? parts[1]
-            return "偏离：\(stage) \(parts[2])"
-        case "dossier_changed": return "申报材料评分后已变更"
-        case "override": return nil
-        default: return flag
+    static func flagText(_ flag: RankFlag, rubric: Rubric) -> String? {
+        switch flag {
+        case let .deviation(stage, expert): return "偏离：\(rubric.stage(stage)?.name ?? stage.rawValue) \(expert)"
+        case .dossierChanged: return "申报材料评分后已变更"
+        case .override: return nil
         }
     }
 

@@ -94,8 +94,20 @@ public struct Exporter {
     }
 
     /// The document as booklets: one for the ranking, summary and roster, one per expert
-    /// for the sheets.
+    /// for the sheets. Every document ends with the audit log's head, so that a printed
+    /// copy anchors the log (`audit --verify --anchor`).
     public func booklets(_ what: ExportWhat, standings: Standings) throws -> [Booklet] {
+        let head = Documents.auditHeadLine(try workspace.auditHead())
+        return try contents(what, standings: standings).map { booklet in
+            Booklet(name: booklet.name, documents: booklet.documents.map { document in
+                var anchored = document
+                anchored.closing.append(head)
+                return anchored
+            })
+        }
+    }
+
+    private func contents(_ what: ExportWhat, standings: Standings) throws -> [Booklet] {
         var dossiers: [String: Dossier] = [:]
         for (id, report) in standings.reports { dossiers[id] = report.dossier }
         switch what {
@@ -111,9 +123,9 @@ public struct Exporter {
             for group in standings.groups {
                 for entry in group.entries { statuses[entry.candidate.id] = entry.status }
             }
-            let document = Documents.summary(title: title, rubric: standings.rubric, panel: try workspace.panel(),
+            let document = Documents.summary(title: title, rubric: standings.rubric, panel: standings.counting.panel,
                                              dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
-                                             statuses: statuses)
+                                             statuses: statuses, signOffs: try workspace.signOffs())
             return [Booklet(name: what.title, documents: [document])]
         case .sheets:
             return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))
@@ -130,23 +142,21 @@ public struct Exporter {
     /// Each expert's booklet: their sheet of every stage they sit on.
     private func sheetBooklets(standings: Standings, lines: [DossierLine]) throws -> [Booklet] {
         let rubric = standings.rubric
-        let stored = try workspace.dossiers()
         let signOffs = try workspace.signOffs()
         let scores = try workspace.scores()
-        let panel = try workspace.panel()
+        let panel = standings.counting.panel
         let printed = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         return try panel.experts.map { expert in
             let declaration = try workspace.declaration(expert: expert.id)
-            let fingerprint = try workspace.keyFingerprint(expert: expert.id)
             let documents = try rubric.stages.filter { expert.stages.contains($0.id) }.map { stage -> Document in
-                let signedAt = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }?.at
-                let content = try workspace.sheetContent(expert: expert.id, stage: stage.id, signedAt: signedAt ?? "",
-                                                         standings: standings, stored: stored)
-                let seal = SheetSeal(signedAt: signedAt, contentSHA256: content.contentSHA256, keyFingerprint: fingerprint,
+                let signOff = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }
+                let content = try workspace.sheetContent(expert: expert.id, stage: stage.id, signedAt: signOff?.at ?? "",
+                                                         revision: signOff?.revision ?? 0)
+                let seal = SheetSeal(signOff: signOff, trustedKey: expert.key, contentSHA256: content.contentSHA256,
                                      declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
                                      dissent: content.dissent)
                 return Documents.stageSheet(title: title, panel: panel, expert: expert, stage: stage, dossiers: lines, scores: scores,
-                                            seal: seal, printed: printed)
+                                            counting: standings.counting, seal: seal, printed: printed)
             }
             return Booklet(name: expert.id, documents: documents)
         }

@@ -1,4 +1,5 @@
 import IIPCore
+import IIPStore
 
 /// A dossier as the panel's documents name it.
 public struct DossierLine: Sendable, Equatable {
@@ -18,25 +19,58 @@ public struct DossierLine: Sendable, Equatable {
 
 /// What a printed stage sheet says about its signing.
 public struct SheetSeal: Sendable, Equatable {
-    /// When the expert signed the stage off; nil for a draft.
-    public let signedAt: String?
-    /// SHA-256 of the sheet's content (`SheetFile.contentSHA256`).
+    /// The stage's signing; nil for a draft.
+    public let signOff: SignOff?
+    /// The key this workspace trusts for the expert, if any.
+    public let trustedKey: KeyFingerprint?
+    /// SHA-256 of the sheet's content as it stands (`SheetFile.contentSHA256`).
     public let contentSHA256: String
-    public let keyFingerprint: String?
     /// The pledge and conflict declaration: when, and the dossiers declared.
     public let declaredAt: String?
     public let declaredConflicts: [String]
     /// 不同意见及理由, empty when none.
     public let dissent: String
 
-    public init(signedAt: String?, contentSHA256: String, keyFingerprint: String?, declaredAt: String?,
+    public init(signOff: SignOff?, trustedKey: KeyFingerprint?, contentSHA256: String, declaredAt: String?,
                 declaredConflicts: [String], dissent: String) {
-        self.signedAt = signedAt
+        self.signOff = signOff
+        self.trustedKey = trustedKey
         self.contentSHA256 = contentSHA256
-        self.keyFingerprint = keyFingerprint
         self.declaredAt = declaredAt
         self.declaredConflicts = declaredConflicts
         self.dissent = dissent
+    }
+
+    /// Whether the expert's own key signed the sheet: the key this workspace trusts for
+    /// them, whether it came in their sheet file or signed here.
+    public var signedByExpert: Bool {
+        guard let signOff else { return false }
+        // A sheet file's key was the one trusted for the expert when it was imported.
+        if signOff.origin == .sheetFile { return true }
+        return signOff.fingerprint != nil && signOff.fingerprint == trustedKey
+    }
+
+    /// 签署状态 as printed: who signed, where, with which revision — and, when the key is
+    /// not the expert's trusted one, that the signing proves nothing of the expert.
+    public var statusText: String {
+        guard let signOff else { return "未签署（草稿，不作为正式评分表）" }
+        let when = "第 \(signOff.revision) 版，\(Documents.displayTime(signOff.at))"
+        switch (signOff.origin, signOff.fingerprint) {
+        case (.sheetFile, _):
+            return "已签署（\(when)）：专家本人密钥签名的评分表文件，导入时已核验签名"
+        case (.here, nil):
+            return "已在本工作区签署（\(when)），签署时未记录签名密钥，不能证明为专家本人签署"
+        case let (.here, key?) where key == trustedKey:
+            return "已签署（\(when)）：在本工作区以专家本人受信任的密钥签署"
+        case (.here, _?):
+            return "已在本工作区签署（\(when)），但签名密钥不是本工作区信任的该专家密钥，不能证明为专家本人签署；以专家导出并经核验的评分表文件为准"
+        }
+    }
+
+    /// The key lines: the key that signed, and the key trusted for the expert.
+    public var keyLines: [String] {
+        ["签名密钥指纹：\(signOff?.fingerprint.map { "\($0)" } ?? "未签署")",
+         "本工作区信任的该专家密钥：\(trustedKey.map { "\($0)" } ?? "无（主任委员尚未登记）")"]
     }
 }
 
@@ -44,17 +78,19 @@ extension Documents {
     /// 专家评分表: one expert's sheet of one stage — every dossier they scored with every
     /// item's points and maximum, section subtotals, the (weighted) total and comments, then
     /// the declaration, dissent, signature line, the content hash and the key fingerprint.
+    /// A dossier the expert is in conflict with keeps its table, marked 回避 and never counted.
     public static func stageSheet(title: String, panel: Panel, expert: Expert, stage: RubricStage, dossiers: [DossierLine],
-                                  scores: [ItemScore], seal: SheetSeal, printed: String) -> Document {
+                                  scores: [ItemScore], counting: SheetCounting, seal: SheetSeal, printed: String) -> Document {
         let byDossier = Dictionary(grouping: scores.filter { $0.expert == expert.id && $0.stage == stage.id }, by: \.dossier)
         let tables = dossiers.filter { byDossier[$0.id] != nil }.map { dossier in
-            sheetTable(stage: stage, dossier: dossier, scores: byDossier[dossier.id] ?? [])
+            sheetTable(stage: stage, dossier: dossier, scores: byDossier[dossier.id] ?? [],
+                       excluded: counting.exclusion(expert: expert.id, dossier: dossier.id, stage: stage.id))
         }
         let chair = panel.expert(panel.chair).map { "主任委员 \($0.id) \($0.name)，" } ?? ""
         var header = ["专家组：\(chair)共 \(panel.experts.count) 位专家",
                       "评审阶段：\(stage.name)（权重 \(percent(stage.weight))）",
                       "评审专家：\(expert.id) \(expert.name)（\(expert.affiliation)）",
-                      "签署状态：" + (seal.signedAt.map { "已签署，\(displayTime($0))" } ?? "未签署（草稿，不作为正式评分表）"),
+                      "签署状态：" + seal.statusText,
                       "打印日期：\(printed)"]
         if tables.isEmpty { header.append("本阶段尚无评分。") }
         var closing: [String] = []
@@ -67,12 +103,12 @@ extension Documents {
         if !seal.dissent.isEmpty { closing.append("不同意见及理由：\(seal.dissent)") }
         closing.append("专家签字：____________________    日期：____________________")
         closing.append("评分表内容哈希（SHA-256）：\(seal.contentSHA256)")
-        closing.append("签名密钥指纹：\(seal.keyFingerprint ?? "本机无该专家的签名密钥")")
+        closing += seal.keyLines
         return Document(title: title, subtitle: "专家评分表 · \(stage.name)", header: header, tables: tables, closing: closing,
                         landscape: false)
     }
 
-    static func sheetTable(stage: RubricStage, dossier: DossierLine, scores: [ItemScore]) -> Table {
+    static func sheetTable(stage: RubricStage, dossier: DossierLine, scores: [ItemScore], excluded: SheetExclusion? = nil) -> Table {
         let points = Dictionary(scores.compactMap { score in score.points.map { (score.item, $0) } }) { first, _ in first }
         let comments = Dictionary(scores.map { ($0.item, $0.comment) }) { first, _ in first }
         let sections = stage.sections(for: dossier.type)
@@ -95,24 +131,31 @@ extension Documents {
         let complete = items.allSatisfy { points[$0.id] != nil }
         let weighted = stage.sectionWeights != nil
         emphasised.insert(rows.count)
+        let note = excluded.map { "\(exclusionText($0))，不计入" }
+            ?? (complete ? "" : "未评完（\(items.filter { points[$0.id] != nil }.count)/\(items.count)），不计入")
         rows.append([.text(""), .text(weighted ? "加权总分" : "合计"), .score(Rational(100)),
-                     .score(complete ? stage.score(points: points, for: dossier.type) : nil),
-                     .text(complete ? "" : "未评完（\(items.filter { points[$0.id] != nil }.count)/\(items.count)），不计入")])
-        return Table(caption: "\(dossier.id)　\(dossier.platform)（\(dossier.typeText)）", columns: ["序号", "评分项", "满分", "得分", "评语"],
+                     .score(complete ? stage.score(points: points, for: dossier.type) : nil), .text(note)])
+        let mark = excluded.map { "【\(exclusionText($0))，不计入】" } ?? ""
+        return Table(caption: "\(dossier.id)　\(dossier.platform)（\(dossier.typeText)）\(mark)", columns: ["序号", "评分项", "满分", "得分", "评语"],
                      rows: rows, emphasised: emphasised)
     }
 
     /// 评审汇总表: per stage, every dossier × every expert's stage score with the dropped
     /// highest and lowest in parentheses and deviations starred, the panel's stage score;
     /// then the four stage scores and the final of each dossier; the chair signs.
+    /// A sheet that exists but never counts shows why (回避) instead of a score.
     public static func summary(title: String, rubric: Rubric, panel: Panel, dossiers: [DossierLine],
-                               evaluations: [String: DossierEvaluation], statuses: [String: SelectionStatus]) -> Document {
+                               evaluations: [String: DossierEvaluation], statuses: [String: SelectionStatus],
+                               signOffs: [SignOff] = []) -> Document {
         var tables: [Table] = []
         for stage in rubric.stages {
             let experts = panel.experts.filter { $0.stages.contains(stage.id) }
             let rows = dossiers.map { dossier -> [Cell] in
                 let panelScore = evaluations[dossier.id]?.stages[stage.id]
                 let cells = experts.map { expert -> Cell in
+                    if let excluded = panelScore?.excluded.first(where: { $0.expert == expert.id }) {
+                        return .text(shortExclusion(excluded.reason))
+                    }
                     guard let sheet = panelScore?.sheets.first(where: { $0.expert == expert.id }) else { return .text("—") }
                     var marks: ScoreMarks = []
                     if sheet.trimmed { marks.insert(.dropped) }
@@ -133,12 +176,57 @@ extension Documents {
         }
         tables.append(Table(caption: "总分", columns: ["编号", "平台名称", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "偏离"],
                             rows: finals))
+        tables.append(signingTable(rubric: rubric, panel: panel, signOffs: signOffs))
         let trim = rubric.trim
         let header = ["评审专家：" + panel.experts.map { "\($0.id) \($0.name)（\($0.affiliation)）" }.joined(separator: "；"),
                       "说明：每个阶段有 \(trim.fromSheets) 份及以上有效评分时，去掉 \(trim.dropHighest) 个最高分和 \(trim.dropLowest) 个最低分"
-                          + "（括号内）后取平均；* 表示与专家组得分相差超过 \(rubric.deviationPct.fixed(places: 0))%；— 表示无有效评分（回避或未评完）。"]
+                          + "（括号内）后取平均；* 表示与专家组得分相差超过 \(rubric.deviationPct.fixed(places: 0))%；"
+                          + "回避 表示该专家的评分表因回避不计入；— 表示无评分或未评完。"]
         return Document(title: title, subtitle: "评审汇总表", header: header, tables: tables,
                         closing: ["专家组组长签字：____________________    日期：____________________"])
+    }
+
+    /// 签署情况: for each expert and stage, whether the sheets carry the expert's own
+    /// signature (a signed sheet file, or signed here with the key trusted for them), were
+    /// signed here under another key (which proves nothing of the expert), or are unsigned.
+    static func signingTable(rubric: Rubric, panel: Panel, signOffs: [SignOff]) -> Table {
+        let rows = panel.experts.map { expert -> [Cell] in
+            [.text(expert.id), .text(expert.name)] + rubric.stages.map { stage -> Cell in
+                guard expert.stages.contains(stage.id) else { return .text("—") }
+                guard let signOff = signOffs.first(where: { $0.expert == expert.id && $0.stage == stage.id }) else { return .text("未签署") }
+                let seal = SheetSeal(signOff: signOff, trustedKey: expert.key, contentSHA256: "", declaredAt: nil,
+                                     declaredConflicts: [], dissent: "")
+                let whose = seal.signedByExpert ? "专家本人签名" : "非专家密钥签署"
+                let place = signOff.origin == .sheetFile ? "评分表文件" : "本工作区"
+                return .text("第\(signOff.revision)版 \(whose)（\(place)）")
+            }
+        }
+        return Table(caption: "签署情况（专家本人签名：以本工作区信任的该专家密钥签名）",
+                     columns: ["专家", "姓名"] + rubric.stages.map(\.name), rows: rows)
+    }
+
+    /// The audit log's head as every document prints it.
+    public static func auditHeadLine(_ head: AuditHead) -> String {
+        "审计日志：共 \(head.entries) 条，末条哈希 \(head.hash.prefix(16))（核对：iipeval audit 工作区 --anchor \(head.anchor)）"
+    }
+
+    /// Why a sheet never counts, in a summary's cell.
+    static func shortExclusion(_ exclusion: SheetExclusion) -> String {
+        switch exclusion {
+        case .conflict: return "回避"
+        case .notOnStage, .notOnPanel: return "不计"
+        }
+    }
+
+    /// Why a sheet never counts, as the documents say it.
+    static func exclusionText(_ exclusion: SheetExclusion) -> String {
+        switch exclusion {
+        case .notOnPanel: return "不在专家组中"
+        case .notOnStage: return "不在本阶段专家组中"
+        case .conflict(.listed): return "回避（专家组名单或本人声明）"
+        case let .conflict(.applicant(unit)): return "回避（任职于申报单位 \(unit)）"
+        case let .conflict(.partner(unit)): return "回避（任职于联合申报单位 \(unit)）"
+        }
     }
 
     /// A weight in percent as printed: 40%.

@@ -18,7 +18,7 @@ public enum RankingJSON {
                         ("final", .score(c.final)),
                         ("stages", .object(StageID.allCases.map { ($0.rawValue, .score(c.stages[$0])) })),
                         ("status", .string(entry.status.rawValue)),
-                        ("flags", .array(c.flags.map { .string($0) })),
+                        ("flags", .array(c.flags.map { .string($0.description) })),
                     ])
                 })),
             ])

@@ -7,7 +7,7 @@ import IIPCore
 public enum AuditLog {
     public static let genesis = String(repeating: "0", count: 64)
 
-    /// Appends one entry inside the caller's transaction.
+    /// Appends one entry inside the caller's transaction, and moves the kept head to it.
     static func append(_ db: Database, actor: String, action: String, subject: String,
                        old: String? = nil, new: String? = nil, at: String) throws {
         let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY seq DESC LIMIT 1") ?? genesis
@@ -15,6 +15,15 @@ public enum AuditLog {
         try db.execute(sql: """
             INSERT INTO audit (at, actor, action, subject, old, new, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [at, actor, action, subject, old, new, previous, hash])
+        try recordHead(db)
+    }
+
+    /// Keeps the log's head (its last entry's number and hash) beside the log, written in
+    /// the same transaction as every entry: entries cut from the end no longer reach it.
+    static func recordHead(_ db: Database) throws {
+        let head = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+            .map { AuditHead(entries: $0["seq"], hash: $0["hash"]) } ?? AuditHead(entries: 0, hash: genesis)
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('audit_head', ?)", arguments: [head.text])
     }
 
     public static func entryHash(previous: String, at: String, actor: String, action: String, subject: String,
@@ -23,6 +32,34 @@ public enum AuditLog {
         let fields = [previous, at, actor, action, subject, old ?? "\u{0}", new ?? "\u{0}"]
         return ContentHash.sha256(fields.map { "\($0.utf8.count):\($0)" }.joined())
     }
+}
+
+/// Where the audit log ends: how many entries, and the last one's hash. Printed on every
+/// exported document, so that a paper copy anchors the log: a later log must still hold
+/// that very entry.
+public struct AuditHead: Sendable, Equatable, CustomStringConvertible {
+    public let entries: Int
+    public let hash: String
+
+    public init(entries: Int, hash: String) {
+        self.entries = entries
+        self.hash = hash
+    }
+
+    /// `1234:9f3a1b2c…` as kept and as `audit --verify --anchor` reads it.
+    var text: String { "\(entries):\(hash)" }
+
+    init?(text: String) {
+        let parts = text.split(separator: ":", maxSplits: 1)
+        guard parts.count == 2, let entries = Int(parts[0]), entries >= 0 else { return nil }
+        self.init(entries: entries, hash: String(parts[1]).lowercased())
+    }
+
+    /// What a printed document says: the count and the hash's first 16 digits.
+    public var description: String { "\(entries) entries, head \(hash.prefix(16))" }
+
+    /// `entries:hash-prefix`: what a person types back from a printed page.
+    public var anchor: String { "\(entries):\(hash.prefix(16))" }
 }
 
 /// One entry of the audit log.
@@ -59,6 +96,14 @@ extension AuditLog {
 }
 
 extension Workspace {
+    /// The log's head now.
+    public func auditHead() throws -> AuditHead {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+                .map { AuditHead(entries: $0["seq"], hash: $0["hash"]) } ?? AuditHead(entries: 0, hash: AuditLog.genesis)
+        }
+    }
+
     /// The audit log, oldest first.
     public func auditEntries() throws -> [AuditEntry] {
         try read { db in

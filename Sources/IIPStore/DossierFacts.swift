@@ -5,7 +5,7 @@ import IIPCore
 /// The facts of the stored dossiers that ranking and score checking read often, kept in
 /// tables when the dossiers are stored (they never change afterwards: a changed file is
 /// flagged, not re-imported).
-enum DossierFacts {
+enum KeptFacts {
     /// Records the stored dossiers' errors and unit names: from `loaded` when the caller has
     /// just parsed them (a workspace being made), else by parsing the stored texts once.
     static func record(_ db: Database, loaded given: [LoadedDossier]? = nil) throws {
@@ -50,26 +50,26 @@ extension Workspace {
     }
 
     /// What score rows are checked against, for every stored dossier, without parsing.
-    public func scoreFacts() throws -> [String: ScoreRows.DossierFacts] {
-        try read { try DossierFacts.facts($0) }
+    public func scoreFacts() throws -> [String: DossierFacts] {
+        try read { try KeptFacts.facts($0) }
     }
 }
 
-extension DossierFacts {
+extension KeptFacts {
     /// The kept facts of the stored dossiers, or of `only` that one.
-    static func facts(_ db: Database, only id: String? = nil) throws -> [String: ScoreRows.DossierFacts] {
+    static func facts(_ db: Database, only id: String? = nil) throws -> [String: DossierFacts] {
         let filter = id == nil ? "" : " WHERE dossier = ?"
         var applicants: [String: String] = [:]
         var partners: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party" + filter, arguments: StatementArguments(id.map { [$0] } ?? [])) {
             if row["role"] == "applicant" { applicants[row["dossier"]] = row["name"] } else { partners[row["dossier"], default: []].append(row["name"]) }
         }
-        var facts: [String: ScoreRows.DossierFacts] = [:]
+        var facts: [String: DossierFacts] = [:]
         let dossiers = "SELECT id, type FROM dossier" + (id == nil ? "" : " WHERE id = ?")
         for row in try Row.fetchAll(db, sql: dossiers, arguments: StatementArguments(id.map { [$0] } ?? [])) {
             let id: String = row["id"]
             guard let type = PlatformType(rawValue: row["type"]) else { continue }
-            facts[id] = ScoreRows.DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])
+            facts[id] = DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])
         }
         return facts
     }
@@ -105,20 +105,6 @@ extension Workspace {
             let party = facts[stored.id]
             return DossierListing(id: stored.id, type: stored.type, platform: stored.platform, applicant: party?.applicant ?? "",
                                   partners: party?.partners ?? [], errors: standings.reports[stored.id]?.errors.count ?? 1)
-        }
-    }
-}
-
-extension Workspace {
-    /// Refuses scores an expert of `panel` may not give (回避): whatever a screen showed,
-    /// the workspace itself never keeps a score of a dossier its expert is in conflict with.
-    static func refuseConflicts(_ db: Database, _ scores: [ItemScore], panel: Panel) throws {
-        let pairs = Set(scores.map { [$0.expert, $0.dossier] })
-        for pair in pairs.sorted(by: { $0.joined() < $1.joined() }) {
-            guard let expert = panel.expert(pair[0]), let facts = try DossierFacts.facts(db, only: pair[1])[pair[1]] else { continue }
-            if let reason = expert.conflict(applicant: facts.applicant, partners: facts.partners, id: pair[1]) {
-                throw WorkspaceError("expert \(expert.id) is in conflict with \(pair[1]) (\(reason)); nothing was saved")
-            }
         }
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import IIPCore
 
 /// The workspace database's schema, one migration per change; never edit a shipped one.
 enum Schema {
@@ -127,7 +129,7 @@ enum Schema {
                 t.column("role", .text).notNull()  // applicant or partner
                 t.column("name", .text).notNull()
             }
-            try DossierFacts.record(db)
+            try KeptFacts.record(db)
         }
         migrator.registerMigration("v8-sheet-totals") { db in
             // Each expert's complete stage sheet's score, kept as every score is saved, so the
@@ -194,6 +196,46 @@ enum Schema {
                 ])
             }
             try db.execute(sql: "DROP TABLE score_import; ALTER TABLE score_import_kept RENAME TO score_import")
+        }
+        migrator.registerMigration("v10-trust") { db in
+            // Each signing of a stage: its revision (1, 2, …: what supersedes what, never the
+            // clock), where it was made (here, or in a signed sheet file imported here), the
+            // key that signed and the hash of what was signed.
+            try db.execute(sql: """
+                ALTER TABLE signoff ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE signoff ADD COLUMN origin TEXT NOT NULL DEFAULT 'here';
+                ALTER TABLE signoff ADD COLUMN fingerprint TEXT;
+                ALTER TABLE signoff ADD COLUMN content_sha256 TEXT;
+                UPDATE signoff SET origin = 'sheet' WHERE EXISTS (SELECT 1 FROM sheet_import i
+                  WHERE i.expert = signoff.expert AND i.stage = signoff.stage AND i.signed_at = signoff.signed_at);
+                CREATE TABLE sheet_revision (
+                  expert TEXT NOT NULL,
+                  stage TEXT NOT NULL,
+                  revision INTEGER NOT NULL,
+                  PRIMARY KEY (expert, stage)
+                );
+                INSERT INTO sheet_revision SELECT expert, stage, 1 FROM signoff;
+                ALTER TABLE sheet_import ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sheet_import ADD COLUMN content BLOB;
+                CREATE TABLE trusted_key (
+                  expert TEXT NOT NULL PRIMARY KEY REFERENCES expert(id),
+                  fingerprint TEXT NOT NULL,
+                  source TEXT NOT NULL,
+                  reason TEXT NOT NULL,
+                  at TEXT NOT NULL
+                );
+                """)
+            // Keys an earlier iipeval pinned at an expert's first sheet import stay trusted,
+            // marked as such, so that the chair can check them ('iipeval key show' on the
+            // expert's laptop) and replace them.
+            for row in try Row.fetchAll(db, sql: "SELECT expert, public_key FROM expert_key") {
+                guard let key = Data(base64Encoded: row["public_key"] as String) else { continue }
+                try db.execute(sql: "INSERT INTO trusted_key (expert, fingerprint, source, reason, at) VALUES (?, ?, 'first-import', ?, ?)",
+                               arguments: [row["expert"], KeyFingerprint(publicKey: key).hex,
+                                           "pinned at the expert's first sheet import", Workspace.now()])
+            }
+            try db.execute(sql: "DROP TABLE expert_key")
+            try AuditLog.recordHead(db)
         }
         return migrator
     }

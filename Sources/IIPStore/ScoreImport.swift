@@ -19,8 +19,7 @@ extension Workspace {
     /// replaced, and one audit entry records the import by the file's SHA-256, so each
     /// number stays traceable without an entry per row. A file that changes nothing
     /// records nothing.
-    public func importScoreFile(_ text: String, file: String, context: ScoreRows.Context,
-                                actor: String) throws -> Result<ImportResult, ScoreRows.Refusal> {
+    public func importScoreFile(_ text: String, file: String, actor: String) throws -> Result<ImportResult, ScoreRows.Refusal> {
         var text = text
         var result = ImportResult(rows: 0, changed: 0)
         let rubric = try self.rubric()
@@ -29,13 +28,16 @@ extension Workspace {
             // rows are checked against the panel and the dossiers, and `finish` checks every
             // expert and dossier they name once more, inside the transaction.
             try write(foreignKeysChecked: false) { db in
+                // The gate as the workspace stands inside this transaction: nothing signed or
+                // declared meanwhile by another process can slip past it.
+                let gate = try Workspace.gate(db, rubric: rubric)
                 let writer = try ScoreFileWriter(db, rubric: rubric, at: Workspace.now())
                 // Read and checked on one core while saved on the other.
                 // Once it has read the file, the reading core compresses it for keeping while
                 // the other saves the last rows.
                 let (rejections, kept) = try text.withUTF8 { bytes in
                     try Pipeline.run(batchSize: 8192, produce: { emit in
-                        let rejections = try ScoreRows.scan(bytes, context: context, acceptInStoredOrder: { try emit(($0, $1)) })
+                        let rejections = try ScoreRows.scan(bytes, gate: gate, acceptInStoredOrder: { try emit(($0, $1)) })
                         return (rejections, rejections.isEmpty ? KeptFile(bytes) : nil)
                     }, arrange: { batch in
                         // By expert, dossier and stage, as the scores are stored: a file that
@@ -74,8 +76,7 @@ final class ScoreFileWriter {
     private let savedOfSheet: RawStatement
     /// New scores not yet inserted, seven values each.
     private var pending: [String?] = []
-    /// Signed sheets as `expert/stage`, and every sheet with a saved score before this file.
-    private let signed: Set<String>
+    /// Every sheet with a saved score before this file.
     private var sheetsWithScores: Set<SheetTotals.SheetKey>
     private var sheet: OpenSheet?
     /// Every expert and dossier the rows name, checked against the workspace at the end.
@@ -121,7 +122,6 @@ final class ScoreFileWriter {
             UPDATE score SET points = ?5, comment = ?6, updated_at = ?7 WHERE expert = ?1 AND dossier = ?2 AND stage = ?3 AND item = ?4
             """)
         savedOfSheet = try RawStatement(db, sql: "SELECT item, points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ?")
-        signed = try Workspace.signedSheets(db)
         sheetsWithScores = []
         let keys = try Row.fetchCursor(db, sql: "SELECT DISTINCT expert, dossier, stage FROM score")
         while let row = try keys.next() {
@@ -165,9 +165,6 @@ final class ScoreFileWriter {
     private func open(_ key: SheetTotals.SheetKey) throws -> OpenSheet {
         let previous = sheet?.key
         try close()
-        if !signed.isEmpty, signed.contains("\(key.expert)/\(key.stage.rawValue)") {
-            throw WorkspaceError("the \(key.stage.rawValue) sheet of \(key.expert) is signed and read-only; reopen it first")
-        }
         // Consecutive sheets nearly always share their expert and dossier.
         if previous?.expert != key.expert { experts.insert(key.expert) }
         if previous?.dossier != key.dossier { dossiers.insert(key.dossier) }

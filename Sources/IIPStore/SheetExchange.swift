@@ -4,108 +4,97 @@ import GRDB
 import IIPCore
 
 /// Signed sheets between laptops: the expert exports a signed stage, the chair imports it
-/// after checking signature, key, rubric and dossier hashes, panel and conflicts (SPEC §9).
+/// after checking signature, key, revision, rubric and dossier hashes, and every row
+/// through the same gate as any score (SPEC §9).
 extension Workspace {
     public enum SheetImport: Sendable, Equatable {
         case imported(rows: Int)
         case alreadyImported
     }
 
-    /// The expert's signed sheet of `stage`, signed with their key.
+    /// The expert's signed sheet of `stage`, signed with their key: the one it was signed
+    /// with here, and only while its content is what was signed.
     public func exportSheet(expert id: String, stage: StageID, key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
-        guard let signed = try signOffs().first(where: { $0.expert == id && $0.stage == stage }) else {
-            throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
+        let rubric = try self.rubric()
+        let content: SheetFile = try read { db in
+            guard let signed = try Workspace.signOffs(db).first(where: { $0.expert == id && $0.stage == stage }) else {
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
+            }
+            let fingerprint = KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
+            if let signedWith = signed.fingerprint, signedWith != fingerprint {
+                let whose = signed.origin == .sheetFile ? "on the expert's own laptop; their file is the signed sheet" : "here"
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) was signed with the key \(signedWith) \(whose); "
+                                     + "this machine's key for \(id) is \(fingerprint)")
+            }
+            let content = try Workspace.sheetContent(db, rubric: rubric, counting: try Workspace.counting(db), expert: id, stage: stage,
+                                                     signedAt: signed.at, revision: signed.revision)
+            if let signedContent = signed.contentSHA256, signedContent != content.contentSHA256 {
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) changed since it was signed (a conflict declared since?); "
+                                     + "reopen it and sign it again")
+            }
+            return content
         }
-        let content = try sheetContent(expert: id, stage: stage, signedAt: signed.at)
-        return try SheetFile.signed(expert: id, stage: stage, signedAt: signed.at, rubricSHA256: content.rubricSHA256,
-                                    dossiers: content.dossiers, rows: content.rows, dissent: content.dissent, key: key)
+        return try content.signed(with: key)
     }
 
-    /// The stage sheet as it stands in this workspace, unsigned: the scores and comments,
-    /// the hashes of the dossiers it covers, the rubric's hash and the dissent.
-    public func sheetContent(expert id: String, stage: StageID, signedAt: String) throws -> SheetFile {
-        try sheetContent(expert: id, stage: stage, signedAt: signedAt, standings: try standings(), stored: try dossiers())
+    /// The stage sheet as it stands in this workspace, unsigned: the scores and comments of
+    /// every dossier the expert may score (a dossier they are in conflict with is left out:
+    /// its sheet never counts), the hash of each of those dossiers, the rubric's hash and
+    /// the dissent.
+    public func sheetContent(expert id: String, stage: StageID, signedAt: String, revision: Int) throws -> SheetFile {
+        let rubric = try self.rubric()
+        return try read { db in
+            try Workspace.sheetContent(db, rubric: rubric, counting: try Workspace.counting(db), expert: id, stage: stage,
+                                       signedAt: signedAt, revision: revision)
+        }
     }
 
-    /// The same from standings and stored dossiers the caller has already read (the sheets
-    /// export builds every expert's sheets from one reading).
-    public func sheetContent(expert id: String, stage: StageID, signedAt: String, standings: Standings,
-                             stored: [StoredDossier]) throws -> SheetFile {
-        guard let expert = try panel().expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
-        let mine = try scores(expert: id, stage: stage)
-        let covered = Set(try sheetsToSign(expert: expert, stage: stage, standings: standings, stored: stored, mine: mine).map(\.dossier))
+    static func sheetContent(_ db: Database, rubric: Rubric, counting: SheetCounting, expert id: String, stage: StageID,
+                             signedAt: String, revision: Int) throws -> SheetFile {
+        guard counting.panel.expert(id) != nil else { throw WorkspaceError("no expert \(id) on the panel") }
+        var rows: [SheetFile.Row] = []
+        let cursor = try Row.fetchCursor(db, sql: "SELECT dossier, item, points, comment FROM score WHERE expert = ? AND stage = ?",
+                                         arguments: [id, stage.rawValue])
+        while let row = try cursor.next() {
+            let dossier: String = row[0]
+            guard counting.conflict(expert: id, dossier: dossier) == nil else { continue }
+            rows.append(SheetFile.Row(dossier: dossier, item: row[1], points: (row[2] as String?).flatMap { Rational(decimal: $0) },
+                                      comment: row[3]))
+        }
+        let covered = Set(rows.map(\.dossier))
         var hashes: [String: String] = [:]
-        for dossier in stored where covered.contains(dossier.id) { hashes[dossier.id] = dossier.sha256 }
-        let rows = mine.map { SheetFile.Row(dossier: $0.dossier, item: $0.item, points: $0.points, comment: $0.comment) }
-        return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, rubricSHA256: standings.rubric.sha256,
-                                       dossiers: hashes, rows: rows, dissent: try dissent(expert: id, stage: stage))
+        for row in try Row.fetchAll(db, sql: "SELECT id, sha256 FROM dossier") where covered.contains(row["id"]) {
+            hashes[row["id"]] = row["sha256"]
+        }
+        let dissent = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?",
+                                          arguments: [id, stage.rawValue]) ?? ""
+        return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubric.sha256,
+                                       dossiers: hashes, rows: rows, dissent: dissent)
     }
 
-    /// The fingerprint of the key `expert`'s sheets are signed with: the one pinned when
-    /// their first sheet was imported, else the key on this machine, else nil.
-    public func keyFingerprint(expert: String) throws -> String? {
-        let pinned = try read { db in
-            try String.fetchOne(db, sql: "SELECT public_key FROM expert_key WHERE expert = ?", arguments: [expert])
-        }
-        if let pinned, let data = Data(base64Encoded: pinned) { return SheetFile.fingerprint(data) }
-        return try ExpertKey.existing(expert: expert).map { SheetFile.fingerprint($0.publicKey.rawRepresentation) }
+    /// The fingerprint of this machine's key for `expert`, or nil when it has none.
+    public static func localKeyFingerprint(expert: String) throws -> KeyFingerprint? {
+        try ExpertKey.existing(expert: expert).map { KeyFingerprint(publicKey: $0.publicKey.rawRepresentation) }
     }
 
-    /// Verifies and merges a sheet read from a file whose bytes hash to `fileSHA256`.
-    /// Throws `SheetFile.Refusal` with the reason when the sheet cannot be accepted.
-    public func importSheet(_ sheet: SheetFile, fileSHA256: String) throws -> SheetImport {
-        let panel = try self.panel()
-        guard let expert = panel.expert(sheet.expert) else { throw SheetFile.Refusal(reason: "expert \(sheet.expert) is not on the panel") }
-        guard expert.stages.contains(sheet.stage) else {
-            throw SheetFile.Refusal(reason: "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)")
-        }
+    /// Verifies and merges a sheet read from `data` (the file's bytes). Throws
+    /// `SheetFile.Refusal` with the reason when the sheet cannot be accepted; nothing is
+    /// written then.
+    public func importSheet(_ sheet: SheetFile, file data: Data) throws -> SheetImport {
         let rubric = try self.rubric()
         guard sheet.rubricSHA256 == rubric.sha256 else {
-            throw SheetFile.Refusal(reason: "mismatched: scored with another rubric (\(sheet.rubricSHA256.prefix(12))…)")
+            throw SheetFile.Refusal(.mismatched, "scored with another rubric (\(sheet.rubricSHA256.prefix(12))…)")
         }
-        let stored = Dictionary(uniqueKeysWithValues: try dossiers().map { ($0.id, $0) })
-        for (id, hash) in sheet.dossiers.sorted(by: { $0.key < $1.key }) {
-            guard let dossier = stored[id] else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) is not in this workspace") }
-            guard dossier.sha256 == hash else { throw SheetFile.Refusal(reason: "mismatched: dossier \(id) differs from the one scored") }
-        }
-        // Conflicts from the unit names kept with the dossiers, as score files are checked.
-        let facts = try scoreFacts()
-        var conflicts: [String: String?] = [:]
-        for row in sheet.rows {
-            guard let dossier = stored[row.dossier], sheet.dossiers[row.dossier] != nil else {
-                throw SheetFile.Refusal(reason: "mismatched: a score of \(row.dossier) without its dossier hash")
-            }
-            guard let item = rubric.item(row.item, in: sheet.stage),
-                  rubric.stage(sheet.stage)?.items(for: dossier.type).contains(item) == true else {
-                throw SheetFile.Refusal(reason: "mismatched: item \(row.item) does not apply to \(row.dossier)")
-            }
-            if conflicts[row.dossier] == nil {
-                conflicts[row.dossier] = facts[row.dossier].flatMap {
-                    expert.conflict(applicant: $0.applicant, partners: $0.partners, id: row.dossier)
-                }
-            }
-            if let conflict = conflicts[row.dossier] ?? nil {
-                throw SheetFile.Refusal(reason: "conflicted: \(sheet.expert) may not score \(row.dossier) (\(conflict))")
-            }
-        }
+        let fileSHA256 = ContentHash.sha256(data)
         let now = Workspace.now()
         var result = SheetImport.alreadyImported
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM sheet_import WHERE file_sha256 = ?", arguments: [fileSHA256]) == true {
                 return
             }
-            let key = sheet.publicKey.base64EncodedString()
-            if let pinned = try String.fetchOne(db, sql: "SELECT public_key FROM expert_key WHERE expert = ?", arguments: [sheet.expert]) {
-                guard pinned == key else {
-                    throw SheetFile.Refusal(reason: "signed with a different key (\(sheet.fingerprint)) than \(sheet.expert)'s first sheet (\(SheetFile.fingerprint(Data(base64Encoded: pinned) ?? Data())))")
-                }
-            } else {
-                try db.execute(sql: "INSERT INTO expert_key (expert, public_key) VALUES (?, ?)", arguments: [sheet.expert, key])
-            }
-            if let latest = try String.fetchOne(db, sql: "SELECT MAX(signed_at) FROM sheet_import WHERE expert = ? AND stage = ?",
-                                                arguments: [sheet.expert, sheet.stage.rawValue]), latest >= sheet.signedAt {
-                throw SheetFile.Refusal(reason: "superseded: a sheet signed \(latest) is already imported; this one was signed \(sheet.signedAt)")
-            }
+            let target = ExpertStage(sheet.expert, sheet.stage)
+            let gate = try Workspace.gate(db, rubric: rubric, replacing: target)
+            try SheetAcceptance(sheet: sheet, gate: gate).check(db)
             try db.execute(sql: "DELETE FROM score WHERE expert = ? AND stage = ?", arguments: [sheet.expert, sheet.stage.rawValue])
             for row in sheet.rows {
                 try db.execute(sql: """
@@ -114,17 +103,172 @@ extension Workspace {
             }
             var totals = SheetTotals(db, rubric: rubric)
             try totals.refresh(.expertStage(expert: sheet.expert, stage: sheet.stage))
-            try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now,
-                                       actor: panel.chair.isEmpty ? "chair" : panel.chair)
-            try db.execute(sql: "INSERT OR REPLACE INTO signoff (expert, stage, signed_at) VALUES (?, ?, ?)",
-                           arguments: [sheet.expert, sheet.stage.rawValue, sheet.signedAt])
-            try db.execute(sql: "INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [fileSHA256, sheet.expert, sheet.stage.rawValue, sheet.signedAt, now])
-            try AuditLog.append(db, actor: panel.chair.isEmpty ? "chair" : panel.chair, action: "sheet.import",
-                                subject: "\(sheet.expert)/\(sheet.stage.rawValue)",
-                                new: "\(sheet.rows.count) scores, signed \(sheet.signedAt), key \(sheet.fingerprint)", at: now)
+            let chair = gate.counting.panel.chair.isEmpty ? "chair" : gate.counting.panel.chair
+            try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now, actor: chair)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
+                VALUES (?, ?, ?, ?, 'sheet', ?, ?)
+                """, arguments: [sheet.expert, sheet.stage.rawValue, sheet.signedAt, sheet.revision, sheet.fingerprint.hex,
+                                 sheet.contentSHA256])
+            try Workspace.recordRevision(db, target, sheet.revision)
+            try db.execute(sql: """
+                INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at, revision, content) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [fileSHA256, sheet.expert, sheet.stage.rawValue, sheet.signedAt, now, sheet.revision, data])
+            try AuditLog.append(db, actor: chair, action: "sheet.import", subject: target.description,
+                                new: "sha256=\(fileSHA256) revision=\(sheet.revision) rows=\(sheet.rows.count) key=\(sheet.fingerprint.hex)"
+                                    + " signed=\(sheet.signedAt)", at: now)
             result = .imported(rows: sheet.rows.count)
         }
         return result
+    }
+}
+
+/// Whether a signed sheet may replace the expert's sheets of its stage here: the expert is
+/// on the panel for it, the key is the one trusted for them, it is newer than every sheet
+/// of theirs imported before, it scored these very dossiers, every row passes the gate, and
+/// it is whole — not empty, no row twice, every sheet the expert must complete complete.
+struct SheetAcceptance {
+    let sheet: SheetFile
+    let gate: ScoreGate
+
+    func check(_ db: Database) throws {
+        let target = ExpertStage(sheet.expert, sheet.stage)
+        guard let expert = gate.counting.panel.expert(sheet.expert) else {
+            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel")
+        }
+        guard expert.stages.contains(sheet.stage) else {
+            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)")
+        }
+        try checkKey(db, expert: expert)
+        let latest = try Int.fetchOne(db, sql: "SELECT MAX(revision) FROM sheet_import WHERE expert = ? AND stage = ?",
+                                      arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
+        guard sheet.revision > latest else {
+            throw SheetFile.Refusal(.superseded, "revision \(latest) of \(target) is already imported; this sheet is revision \(sheet.revision)")
+        }
+        try checkDossiers(db)
+        try checkRows()
+        try checkComplete(db)
+    }
+
+    private func checkKey(_ db: Database, expert: Expert) throws {
+        guard let trusted = try TrustedKeys.trusted(db, expert: sheet.expert) else {
+            throw SheetFile.Refusal(.unknownKey, "\(sheet.expert)'s sheet is signed with the key \(sheet.fingerprint), and no key is "
+                                    + "trusted for \(sheet.expert) here; compare it with the fingerprint on \(sheet.expert)'s printed "
+                                    + "pledge or sheet, then run 'iipeval key trust WORKSPACE --expert \(sheet.expert) "
+                                    + "--fingerprint \(sheet.fingerprint.hex) --reason …'")
+        }
+        guard trusted.fingerprint == sheet.fingerprint else {
+            throw SheetFile.Refusal(.unknownKey, "\(sheet.expert)'s sheet is signed with the key \(sheet.fingerprint), "
+                                    + "not with the key trusted for \(sheet.expert) (\(trusted.fingerprint)); if the expert has a new "
+                                    + "key, compare it with their printed pledge and trust it with 'iipeval key trust'")
+        }
+    }
+
+    /// Every dossier named is stored here with the content the expert scored, and every
+    /// row's dossier is named.
+    private func checkDossiers(_ db: Database) throws {
+        var stored: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, sha256 FROM dossier") { stored[row["id"]] = row["sha256"] }
+        for (id, hash) in sheet.dossiers.sorted(by: { $0.key < $1.key }) {
+            guard let known = stored[id] else { throw SheetFile.Refusal(.mismatched, "dossier \(id) is not in this workspace") }
+            guard known == hash else { throw SheetFile.Refusal(.mismatched, "dossier \(id) differs from the one scored") }
+        }
+        if let row = sheet.rows.first(where: { sheet.dossiers[$0.dossier] == nil }) {
+            throw SheetFile.Refusal(.mismatched, "a score of \(row.dossier) without its dossier hash")
+        }
+    }
+
+    /// Every row through the gate, once each.
+    private func checkRows() throws {
+        guard !sheet.rows.isEmpty else {
+            throw SheetFile.Refusal(.incomplete, "the sheet has no scores; a signed sheet holds every sheet the expert completed")
+        }
+        var seen: Set<[String]> = []
+        for row in sheet.rows {
+            guard seen.insert([row.dossier, row.item]).inserted else {
+                throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item) is scored twice")
+            }
+            let score = ItemScore(expert: sheet.expert, dossier: row.dossier, stage: sheet.stage, item: row.item, points: row.points,
+                                  comment: row.comment)
+            let refusals = gate.refusals(score)
+            if let conflict = refusals.first(where: { if case .conflict = $0 { return true } else { return false } }) {
+                throw SheetFile.Refusal(.conflicted, conflict.description)
+            }
+            if let refusal = refusals.first { throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item): \(refusal)") }
+        }
+    }
+
+    /// Every sheet the expert must complete in the stage here is complete in the file.
+    private func checkComplete(_ db: Database) throws {
+        var points: [String: Set<String>] = [:]
+        for row in sheet.rows where row.points != nil { points[row.dossier, default: []].insert(row.item) }
+        let incomplete = try Workspace.sheetsToSign(db, rubric: gate.rubric, counting: gate.counting, expert: sheet.expert,
+                                                    stage: sheet.stage, points: points).filter { $0.done < $0.of }
+        guard incomplete.isEmpty else {
+            let list = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
+            throw SheetFile.Refusal(.incomplete, "\(incomplete.count) sheets the expert must complete are incomplete in it "
+                                    + "(\(list)\(incomplete.count > 5 ? ", …" : ""))")
+        }
+    }
+}
+
+/// What became of one sheet file given to import: typed, for each language to say.
+public struct SheetFileImport: Sendable {
+    public enum Outcome: Sendable {
+        case imported(ExpertStage, rows: Int, revision: Int, key: KeyFingerprint)
+        case alreadyImported
+        case refused(SheetFile.Refusal)
+        /// The file could not be read at all (missing, too large, not a file).
+        case unreadable(String)
+    }
+
+    public let file: String
+    public let outcome: Outcome
+
+    public init(file: String, outcome: Outcome) {
+        self.file = file
+        self.outcome = outcome
+    }
+
+    public var refused: Bool {
+        switch outcome {
+        case .imported, .alreadyImported: return false
+        case .refused, .unreadable: return true
+        }
+    }
+
+    /// The line the command line prints.
+    public var line: String {
+        switch outcome {
+        case let .imported(sheet, rows, revision, key):
+            return "\(file): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue), revision \(revision)), key \(key)"
+        case .alreadyImported: return "\(file): already imported"
+        case let .refused(refusal): return "\(file): refused: \(refusal.reason)"
+        case let .unreadable(message): return "\(file): refused: \(message)"
+        }
+    }
+}
+
+extension Workspace {
+    /// Reads, verifies and merges one sheet file. Throws only when the workspace itself
+    /// fails (`WorkspaceError`); everything wrong with the file is its outcome.
+    public func importSheetFile(_ path: String) throws -> SheetFileImport {
+        switch BoundedFile.read(path, limit: 64 << 20) {
+        case let .failure(failure):
+            return SheetFileImport(file: path, outcome: .unreadable(failure.message))
+        case let .success(data):
+            do {
+                let sheet = try SheetFile.read(data)
+                switch try importSheet(sheet, file: data) {
+                case let .imported(rows):
+                    return SheetFileImport(file: path, outcome: .imported(ExpertStage(sheet.expert, sheet.stage), rows: rows,
+                                                                          revision: sheet.revision, key: sheet.fingerprint))
+                case .alreadyImported:
+                    return SheetFileImport(file: path, outcome: .alreadyImported)
+                }
+            } catch let refusal as SheetFile.Refusal {
+                return SheetFileImport(file: path, outcome: .refused(refusal))
+            }
+        }
     }
 }

@@ -19,7 +19,9 @@ struct SheetTotals {
     }
 
     private let db: Database
-    private let evaluation: Evaluation
+    private let rubric: Rubric
+    /// Each stage's form per platform type, laid out as it is first needed.
+    private var forms: [String: SheetForm] = [:]
     /// Platform types, read as sheets of each dossier come up.
     private var types: [String: PlatformType] = [:]
     /// Prepared once they are needed: a score file's import writes 100,000 totals.
@@ -28,7 +30,7 @@ struct SheetTotals {
 
     init(_ db: Database, rubric: Rubric) {
         self.db = db
-        evaluation = Evaluation(rubric: rubric)
+        self.rubric = rubric
     }
 
     /// Recomputes the totals of `scope` from the saved scores.
@@ -78,8 +80,7 @@ struct SheetTotals {
     /// an incomplete one keeps none.
     mutating func store(_ sheets: [SheetKey: [String: Rational]]) throws {
         for (key, points) in sheets {
-            guard let type = try type(of: key.dossier) else { continue }
-            try store(evaluation.sheetScore(key.stage, type: type, points: points), for: key)
+            try store(try form(of: key)?.score(byItem: points), for: key)
         }
     }
 
@@ -94,7 +95,12 @@ struct SheetTotals {
 
     /// The form `key`'s sheet is scored on; nil when its dossier is not stored.
     mutating func form(of key: SheetKey) throws -> SheetForm? {
-        try type(of: key.dossier).flatMap { evaluation.form(key.stage, type: $0) }
+        guard let type = try type(of: key.dossier) else { return nil }
+        let name = key.stage.rawValue + "/" + type.rawValue
+        if let known = forms[name] { return known }
+        let form = rubric.form(key.stage, type: type)
+        forms[name] = form
+        return form
     }
 
     private mutating func type(of dossier: String) throws -> PlatformType? {
@@ -107,7 +113,7 @@ struct SheetTotals {
 
 extension Workspace {
     /// Every dossier's evaluation from the kept sheet scores (no comments): the ranking's.
-    func evaluationsFromSheetTotals(_ rubric: Rubric, dossiers: [StoredDossier]) throws -> [String: DossierEvaluation] {
+    func evaluationsFromSheetTotals(_ rubric: Rubric, counting: SheetCounting, dossiers: [StoredDossier]) throws -> [String: DossierEvaluation] {
         var sheets: [String: [StageID: [(expert: String, score: Rational)]]] = [:]
         try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT expert, dossier, stage, total FROM sheet_total")
@@ -116,7 +122,7 @@ extension Workspace {
                 sheets[row[1], default: [:]][stage, default: []].append((row[0], total))
             }
         }
-        let evaluation = Evaluation(rubric: rubric)
+        let evaluation = Evaluation(rubric: rubric, counting: counting)
         var results: [String: DossierEvaluation] = [:]
         for dossier in dossiers {
             results[dossier.id] = evaluation.evaluate(id: dossier.id, type: dossier.type, sheets: sheets[dossier.id] ?? [:])

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import IIPCore
@@ -5,78 +6,154 @@ import IIPCore
 /// An expert's signature under one stage: their sheets of that stage are read-only until
 /// a reopen, which the audit log records with its reason (SPEC §9).
 public struct SignOff: Sendable, Equatable {
+    /// Where a stage was signed.
+    public enum Origin: String, Sendable {
+        /// In this workspace (`sheet sign`, the workbench), with this machine's key for the expert.
+        case here
+        /// In a signed sheet file made on the expert's laptop and imported here.
+        case sheetFile = "sheet"
+    }
+
     public let expert: String
     public let stage: StageID
     public let at: String
+    /// 1 for the first signing of the stage, then one more for each signing after a reopen.
+    public let revision: Int
+    public let origin: Origin
+    /// The key the sheet was signed with; nil for a signing made before keys were recorded.
+    public let fingerprint: KeyFingerprint?
+    /// `SheetFile.contentSHA256` of what was signed.
+    public let contentSHA256: String?
+
+    public var sheet: ExpertStage { ExpertStage(expert, stage) }
 }
 
 extension Workspace {
-    /// The signed sheets as `expert/stage`: what score rows are checked against (read-only).
-    public func signedSheets() throws -> Set<String> {
+    /// The signed sheets: what score writes are checked against (read-only).
+    public func signedSheets() throws -> Set<ExpertStage> {
         try read { try Workspace.signedSheets($0) }
     }
 
-    static func signedSheets(_ db: Database) throws -> Set<String> {
-        Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").map { "\($0["expert"] as String)/\($0["stage"] as String)" })
+    static func signedSheets(_ db: Database) throws -> Set<ExpertStage> {
+        Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").compactMap { row in
+            StageID(rawValue: row["stage"]).map { ExpertStage(row["expert"], $0) }
+        })
     }
 
     public func signOffs() throws -> [SignOff] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM signoff ORDER BY expert, stage").compactMap { row in
-                StageID(rawValue: row["stage"]).map { SignOff(expert: row["expert"], stage: $0, at: row["signed_at"]) }
-            }
+        try read { try Workspace.signOffs($0) }
+    }
+
+    static func signOffs(_ db: Database) throws -> [SignOff] {
+        try Row.fetchAll(db, sql: "SELECT * FROM signoff ORDER BY expert, stage").compactMap { row in
+            guard let stage = StageID(rawValue: row["stage"]) else { return nil }
+            return SignOff(expert: row["expert"], stage: stage, at: row["signed_at"], revision: row["revision"],
+                           origin: SignOff.Origin(rawValue: row["origin"]) ?? .here,
+                           fingerprint: (row["fingerprint"] as String?).flatMap(KeyFingerprint.init),
+                           contentSHA256: row["content_sha256"])
         }
     }
 
-    /// The dossiers whose sheet `expert` must complete in `stage` before signing: every
-    /// eligible dossier they are not in conflict with, with (scored, applicable) counts.
-    public func sheetsToSign(expert: Expert, stage: StageID) throws -> [(dossier: String, done: Int, of: Int)] {
-        try sheetsToSign(expert: expert, stage: stage, standings: try standings(), stored: try dossiers(),
-                         mine: try scores(expert: expert.id, stage: stage))
-    }
-
-    /// The same from what the caller has already read.
-    func sheetsToSign(expert: Expert, stage: StageID, standings: Standings, stored: [StoredDossier],
-                      mine: [ItemScore]) throws -> [(dossier: String, done: Int, of: Int)] {
-        let rubric = standings.rubric
-        return stored.compactMap { stored in
-            guard standings.standingErrors(stored.id).isEmpty,
-                  let dossier = standings.reports[stored.id]?.dossier,
-                  expert.conflict(with: dossier, id: stored.id) == nil else { return nil }
-            let items = rubric.stage(stage)?.items(for: stored.type) ?? []
-            let scored = Set(mine.filter { $0.dossier == stored.id && $0.points != nil }.map(\.item))
-            return (stored.id, items.filter { scored.contains($0.id) }.count, items.count)
+    /// The dossiers whose sheet `expert` must complete in `stage` before signing — every
+    /// dossier without an error the chair has not waived whose sheet would count — with
+    /// (scored, applicable) counts.
+    public func sheetsToSign(expert: String, stage: StageID) throws -> [(dossier: String, done: Int, of: Int)] {
+        let rubric = try self.rubric()
+        return try read { db in
+            try Workspace.sheetsToSign(db, rubric: rubric, counting: try Workspace.counting(db), expert: expert, stage: stage,
+                                       points: try Workspace.scoredItems(db, expert: expert, stage: stage))
         }
     }
 
-    /// Signs `expert`'s sheets of `stage`; refused while one is incomplete.
-    public func sign(expert id: String, stage: StageID) throws {
-        guard let expert = try panel().expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
-        guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)") }
-        let incomplete = try sheetsToSign(expert: expert, stage: stage).filter { $0.done < $0.of }
-        guard incomplete.isEmpty else {
-            let list = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
-            throw SheetIncomplete(message: "\(id) cannot sign \(stage.rawValue): \(incomplete.count) sheets are incomplete (\(list)\(incomplete.count > 5 ? ", …" : ""))")
+    /// The same inside the caller's reading, with the items that have points per dossier.
+    static func sheetsToSign(_ db: Database, rubric: Rubric, counting: SheetCounting, expert: String, stage: StageID,
+                             points: [String: Set<String>]) throws -> [(dossier: String, done: Int, of: Int)] {
+        let ineligible = try ineligibleDossiers(db)
+        return counting.dossiers.keys.sorted().compactMap { id in
+            guard !ineligible.contains(id), counting.counts(expert: expert, dossier: id, stage: stage),
+                  let type = counting.dossiers[id]?.type else { return nil }
+            let items = rubric.stage(stage)?.items(for: type) ?? []
+            let scored = points[id] ?? []
+            return (id, items.filter { scored.contains($0.id) }.count, items.count)
         }
+    }
+
+    /// The items with points of each of `expert`'s sheets in `stage`, by dossier.
+    static func scoredItems(_ db: Database, expert: String, stage: StageID) throws -> [String: Set<String>] {
+        var points: [String: Set<String>] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT dossier, item FROM score WHERE expert = ? AND stage = ? AND points IS NOT NULL",
+                                       arguments: [expert, stage.rawValue])
+        while let row = try rows.next() { points[row[0], default: []].insert(row[1]) }
+        return points
+    }
+
+    /// Dossiers with a compliance error the chair has not waived, from the errors kept with them.
+    static func ineligibleDossiers(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: """
+            SELECT DISTINCT dossier FROM dossier_error
+            WHERE NOT EXISTS (SELECT 1 FROM override WHERE override.dossier = dossier_error.dossier AND override.code = dossier_error.code)
+            """))
+    }
+
+    /// Signs `expert`'s sheets of `stage` with `key` (the expert's key on this machine);
+    /// refused while one is incomplete. Returns the signing.
+    @discardableResult
+    public func sign(expert id: String, stage: StageID, key: Curve25519.Signing.PrivateKey) throws -> SignOff {
+        let rubric = try self.rubric()
         let now = Workspace.now()
+        var signing: SignOff?
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO signoff (expert, stage, signed_at) VALUES (?, ?, ?)",
-                           arguments: [id, stage.rawValue, now])
-            try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)", new: now, at: now)
+            let counting = try Workspace.counting(db)
+            guard let expert = counting.panel.expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
+            guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)") }
+            let incomplete = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: id, stage: stage,
+                                                        points: try Workspace.scoredItems(db, expert: id, stage: stage))
+                .filter { $0.done < $0.of }
+            guard incomplete.isEmpty else {
+                throw SheetIncomplete(expert: id, stage: stage, incomplete: incomplete.map { ($0.dossier, $0.done, $0.of) })
+            }
+            let revision = try Workspace.lastRevision(db, ExpertStage(id, stage)) + 1
+            let content = try Workspace.sheetContent(db, rubric: rubric, counting: counting, expert: id, stage: stage,
+                                                     signedAt: now, revision: revision)
+            let fingerprint = KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
+                VALUES (?, ?, ?, ?, 'here', ?, ?)
+                """, arguments: [id, stage.rawValue, now, revision, fingerprint.hex, content.contentSHA256])
+            try Workspace.recordRevision(db, ExpertStage(id, stage), revision)
+            try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)",
+                                new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
+            signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
+                              contentSHA256: content.contentSHA256)
         }
+        guard let signing else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed") }
+        return signing
+    }
+
+    /// The last revision of `sheet` signed here or imported, 0 when none.
+    static func lastRevision(_ db: Database, _ sheet: ExpertStage) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT revision FROM sheet_revision WHERE expert = ? AND stage = ?",
+                         arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
+    }
+
+    static func recordRevision(_ db: Database, _ sheet: ExpertStage, _ revision: Int) throws {
+        try db.execute(sql: """
+            INSERT INTO sheet_revision (expert, stage, revision) VALUES (?, ?, ?)
+            ON CONFLICT (expert, stage) DO UPDATE SET revision = MAX(revision, excluded.revision)
+            """, arguments: [sheet.expert, sheet.stage.rawValue, revision])
     }
 
     /// Makes a signed sheet editable again; the reason is kept in the audit log.
     public func reopen(expert id: String, stage: StageID, reason: String, actor: String) throws {
         let now = Workspace.now()
         try write { db in
-            guard let signed = try String.fetchOne(db, sql: "SELECT signed_at FROM signoff WHERE expert = ? AND stage = ?",
-                                                   arguments: [id, stage.rawValue]) else {
+            guard let signed = try Row.fetchOne(db, sql: "SELECT signed_at, revision FROM signoff WHERE expert = ? AND stage = ?",
+                                                arguments: [id, stage.rawValue]) else {
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed")
             }
             try db.execute(sql: "DELETE FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue])
             try AuditLog.append(db, actor: actor, action: "sheet.reopen", subject: "\(id)/\(stage.rawValue)",
-                                old: "signed \(signed)", new: reason, at: now)
+                                old: "signed \(signed["signed_at"] as String) revision \(signed["revision"] as Int)", new: reason, at: now)
         }
     }
 }
@@ -91,17 +168,27 @@ public struct SheetProgress: Sendable, Equatable {
 }
 
 extension Workspace {
-    /// Every expert × stage of the panel, from one reading of the workspace.
-    public func panelProgress(_ standings: Standings) throws -> [SheetProgress] {
-        let stored = try dossiers()
-        let all = try scores()
-        let signed = Set(try signOffs().map { "\($0.expert)/\($0.stage.rawValue)" })
-        return try panel().experts.flatMap { expert in
-            try expert.stages.map { stage in
-                let mine = all.filter { $0.expert == expert.id && $0.stage == stage }
-                let sheets = try sheetsToSign(expert: expert, stage: stage, standings: standings, stored: stored, mine: mine)
-                return SheetProgress(expert: expert.id, stage: stage, complete: sheets.filter { $0.done == $0.of }.count,
-                                     required: sheets.count, signed: signed.contains("\(expert.id)/\(stage.rawValue)"))
+    /// Every expert × stage of the panel, from one reading of the workspace, without
+    /// parsing a dossier.
+    public func panelProgress() throws -> [SheetProgress] {
+        let rubric = try self.rubric()
+        return try read { db in
+            let counting = try Workspace.counting(db)
+            let signed = try Workspace.signedSheets(db)
+            var scored: [ExpertStage: [String: Set<String>]] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT expert, stage, dossier, item FROM score WHERE points IS NOT NULL")
+            while let row = try rows.next() {
+                guard let stage = StageID(rawValue: row[1]) else { continue }
+                scored[ExpertStage(row[0], stage), default: [:]][row[2], default: []].insert(row[3])
+            }
+            return try counting.panel.experts.flatMap { expert in
+                try expert.stages.map { stage in
+                    let sheet = ExpertStage(expert.id, stage)
+                    let sheets = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: expert.id, stage: stage,
+                                                            points: scored[sheet] ?? [:])
+                    return SheetProgress(expert: expert.id, stage: stage, complete: sheets.filter { $0.done == $0.of }.count,
+                                         required: sheets.count, signed: signed.contains(sheet))
+                }
             }
         }
     }
@@ -109,6 +196,15 @@ extension Workspace {
 
 /// Signing was refused because sheets are incomplete: the work found errors (exit 1).
 public struct SheetIncomplete: Error, Sendable, CustomStringConvertible {
-    public let message: String
-    public var description: String { message }
+    public let expert: String
+    public let stage: StageID
+    /// Each incomplete sheet's dossier with (scored, applicable) items, by id.
+    public let incomplete: [(dossier: String, done: Int, of: Int)]
+
+    public var description: String {
+        let list = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
+        return "\(expert) cannot sign \(stage.rawValue): \(incomplete.count) sheets are incomplete (\(list)\(incomplete.count > 5 ? ", …" : ""))"
+    }
+
+    public var message: String { description }
 }

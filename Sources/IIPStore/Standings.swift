@@ -4,6 +4,8 @@ import IIPCore
 /// workspace: compliance with overrides applied, every panel score, and the ranking.
 public struct Standings: Sendable {
     public let rubric: Rubric
+    /// Whose sheets count: the panel with every declaration, and the dossiers' kept facts.
+    public let counting: SheetCounting
     /// The stored dossiers, by id (their texts only when the standings parsed them).
     public let dossiers: [StoredDossier]
     public let reports: [String: ComplianceReport]
@@ -33,6 +35,7 @@ extension Workspace {
     /// comments — the same numbers without adding up every item.
     public func standings(parsing: Bool = true, comments: Bool = true) throws -> Standings {
         let rubric = try self.rubric()
+        let counting = try self.counting()
         let stored = try dossiers(withSource: parsing)
         let overrides = try self.overrides()
         var byID: [String: ComplianceReport] = [:]
@@ -46,25 +49,25 @@ extension Workspace {
                 byID[dossier.id] = ComplianceReport(file: dossier.file, id: dossier.id, dossier: nil, problems: errors[dossier.id] ?? [])
             }
         }
-        // Parsed standings add up every item (with the comments); the ranking's fast path
-        // reads the kept sheet scores instead — the same values.
-        let evaluations = parsing && comments
-            ? Evaluation(rubric: rubric).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
-            : try evaluationsFromSheetTotals(rubric, dossiers: stored)
+        // With the comments every item is added up; the ranking's fast path reads the kept
+        // sheet scores instead — the same values.
+        let evaluations = comments
+            ? Evaluation(rubric: rubric, counting: counting).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
+            : try evaluationsFromSheetTotals(rubric, counting: counting, dossiers: stored)
         let changed = try changedDossiers()
         let candidates = stored.map { dossier -> Candidate in
             let evaluation = evaluations[dossier.id]
             var stages: [StageID: Rational] = [:]
             for stage in StageID.allCases { stages[stage] = evaluation?.value(stage) }
-            var flags = (evaluation?.deviations ?? []).map { "deviation:\($0.stage.rawValue):\($0.sheet.expert)" }
-            flags += overrides.filter { $0.dossier == dossier.id }.map { "override:\($0.code)" }
-            if changed.contains(dossier.id) { flags.append("dossier_changed") }
+            var flags = (evaluation?.deviations ?? []).map { RankFlag.deviation($0.stage, expert: $0.sheet.expert) }
+            flags += overrides.filter { $0.dossier == dossier.id }.map { RankFlag.override(code: $0.code) }
+            if changed.contains(dossier.id) { flags.append(.dossierChanged) }
             return Candidate(id: dossier.id, platform: dossier.platform, type: dossier.type, stages: stages,
                              final: evaluation?.final,
                              eligible: Standings.standingErrors(byID[dossier.id], overrides.filter { $0.dossier == dossier.id }).isEmpty,
                              flags: flags)
         }
-        return Standings(rubric: rubric, dossiers: stored, reports: byID, overrides: overrides, evaluations: evaluations,
+        return Standings(rubric: rubric, counting: counting, dossiers: stored, reports: byID, overrides: overrides, evaluations: evaluations,
                          groups: Selection(rubric: rubric).rank(candidates), changed: changed)
     }
 }

@@ -52,13 +52,18 @@ public final class Workspace {
     public static let databaseName = "workspace.sqlite"
 
     public let folder: String
-    let db: DatabaseQueue
+    /// A pool of connections where the workspace can be written — readers (a backup, the
+    /// workbench's reading in the background) never hold up a save — else one read-only
+    /// connection.
+    let db: any DatabaseWriter
     /// Why nothing can be written here (a read-only disk, no permission), or nil.
     public let readOnlyReason: String?
     private let rubricLock = NSLock()
     private var parsedRubric: Rubric?
+    /// SQLite's `data_version` when `changedElsewhere` last looked.
+    private var seenDataVersion: Int?
 
-    private init(folder: String, db: DatabaseQueue, readOnlyReason: String? = nil) {
+    private init(folder: String, db: any DatabaseWriter, readOnlyReason: String? = nil) {
         self.folder = folder
         self.db = db
         self.readOnlyReason = readOnlyReason
@@ -69,7 +74,8 @@ public final class Workspace {
         // A second instance waits briefly for a write lock instead of failing at once.
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            // A pool's readers are read-only; its writer sets the journal mode.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         return config
@@ -87,11 +93,11 @@ public final class Workspace {
         let unwritable = Disk.unwritable(folder: folder, file: path)
         let readOnlyReason = unwritable.map { "\($0)" }
         do {
-            let queue: DatabaseQueue
+            let queue: any DatabaseWriter
             if let unwritable {
                 queue = try openReadOnly(path, because: unwritable)
             } else {
-                queue = try DatabaseQueue(path: path, configuration: configuration())
+                queue = try DatabasePool(path: path, configuration: configuration())
             }
             // Never write a schema into some other SQLite file that happens to have the name.
             guard try queue.read({ try $0.tableExists("meta") && $0.tableExists("grdb_migrations") }) else {
@@ -176,7 +182,7 @@ public final class Workspace {
             try Schema.migrator.migrate(queue)
             try queue.write { db in
                 try fill(db, dossiers: dossiers, panel: panel, panelText: panelText, rubric: rubric)
-                try DossierFacts.record(db, loaded: dossiers)
+                try KeptFacts.record(db, loaded: dossiers)
             }
             try queue.close()
             try fm.moveItem(atPath: temporary, toPath: final)
@@ -204,6 +210,9 @@ public final class Workspace {
                            arguments: [expert.id, expert.name, expert.affiliation,
                                        expert.stages.map(\.rawValue).joined(separator: ","), expert.conflicts.joined(separator: ",")])
             try AuditLog.append(db, actor: "chair", action: "expert.add", subject: expert.id, new: expert.name, at: now)
+            if let key = expert.key {
+                try TrustedKeys.trust(db, expert: expert.id, key, source: .panelFile, reason: "the panel file", actor: "chair", at: now)
+            }
         }
     }
 
@@ -234,20 +243,44 @@ public final class Workspace {
 
     /// The panel, with each expert's declared conflicts added to the panel file's.
     public func panel() throws -> Panel {
-        let chair = try meta("chair")
-        let experts = try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT expert.*, declaration.conflicts AS declared FROM expert
-                LEFT JOIN declaration ON declaration.expert = expert.id ORDER BY expert.id
-                """).map { row in
-                let listed = (row["conflicts"] as String).split(separator: ",").map(String.init)
-                let declared = ((row["declared"] as String?) ?? "").split(separator: ",").map(String.init)
-                return Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
-                              stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
-                              conflicts: listed + declared.filter { !listed.contains($0) })
-            }
+        try read { try Workspace.panel($0) }
+    }
+
+    static func panel(_ db: Database) throws -> Panel {
+        let chair = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'chair'") ?? ""
+        let experts = try Row.fetchAll(db, sql: """
+            SELECT expert.*, declaration.conflicts AS declared, trusted_key.fingerprint AS key FROM expert
+            LEFT JOIN declaration ON declaration.expert = expert.id
+            LEFT JOIN trusted_key ON trusted_key.expert = expert.id ORDER BY expert.id
+            """).map { row in
+            let listed = (row["conflicts"] as String).split(separator: ",").map(String.init)
+            let declared = ((row["declared"] as String?) ?? "").split(separator: ",").map(String.init)
+            return Expert(id: row["id"], name: row["name"], affiliation: row["affiliation"],
+                          stages: (row["stages"] as String).split(separator: ",").compactMap { StageID(rawValue: String($0)) },
+                          conflicts: listed + declared.filter { !listed.contains($0) },
+                          key: (row["key"] as String?).flatMap(KeyFingerprint.init))
         }
         return Panel(chair: chair, experts: experts)
+    }
+
+    /// Who counts (SPEC §6), as the workspace stands.
+    public func counting() throws -> SheetCounting {
+        try read { try Workspace.counting($0) }
+    }
+
+    static func counting(_ db: Database) throws -> SheetCounting {
+        SheetCounting(panel: try panel(db), dossiers: try KeptFacts.facts(db))
+    }
+
+    /// Whether another process (a score file's import, a sheet signed on the command line)
+    /// changed the workspace since the last call; the first call only takes note. SQLite
+    /// counts the commits of other connections on the writing one (`PRAGMA data_version`).
+    public func changedElsewhere() throws -> Bool {
+        let version = try db.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") } ?? 0
+        rubricLock.lock()
+        defer { rubricLock.unlock() }
+        defer { seenDataVersion = version }
+        return seenDataVersion.map { $0 != version } ?? false
     }
 
     public func dossiers() throws -> [StoredDossier] {
@@ -311,15 +344,38 @@ public final class Workspace {
         }
     }
 
-    /// The mean points of every item over the experts other than `expert`, exactly: points
-    /// have at most two decimals (the rubric's rule), so SQLite sums them as whole hundredths.
+    /// The mean points of every item over the counted sheets (SPEC §6: complete, on the
+    /// panel for the stage, no conflict) of the experts other than `expert`, exactly:
+    /// points have at most two decimals (the rubric's rule), so SQLite sums them as whole
+    /// hundredths. A complete sheet is one with a kept total.
     public func othersMeanPoints(excluding expert: String) throws -> [(dossier: String, stage: StageID, item: String, mean: Rational)] {
         try read { db in
+            let counting = try Workspace.counting(db)
+            // What never counts, as `expert/stage` and `expert/dossier`: few pairs, said in the query.
+            var notOnStage: [String] = []
+            var conflicts: [String] = []
+            for other in counting.panel.experts where other.id != expert {
+                notOnStage += StageID.allCases.filter { !other.stages.contains($0) }.map { "\(other.id)/\($0.rawValue)" }
+                conflicts += counting.dossiers.keys.filter { counting.conflict(expert: other.id, dossier: $0) != nil }.map { "\(other.id)/\($0)" }
+            }
+            var sql = """
+                SELECT s.dossier, s.stage, s.item, SUM(CAST(ROUND(s.points * 100) AS INTEGER)), COUNT(s.points) FROM score s
+                JOIN sheet_total t ON t.expert = s.expert AND t.dossier = s.dossier AND t.stage = s.stage
+                JOIN expert e ON e.id = s.expert
+                WHERE s.expert <> ? AND s.points IS NOT NULL AND s.points <> ''
+                """
+            var arguments: StatementArguments = [expert]
+            if !notOnStage.isEmpty {
+                sql += " AND s.expert || '/' || s.stage NOT IN (\(Array(repeating: "?", count: notOnStage.count).joined(separator: ",")))"
+                arguments += StatementArguments(notOnStage)
+            }
+            if !conflicts.isEmpty {
+                sql += " AND s.expert || '/' || s.dossier NOT IN (\(Array(repeating: "?", count: conflicts.count).joined(separator: ",")))"
+                arguments += StatementArguments(conflicts)
+            }
+            sql += " GROUP BY s.dossier, s.stage, s.item"
             var means: [(dossier: String, stage: StageID, item: String, mean: Rational)] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT dossier, stage, item, SUM(CAST(ROUND(points * 100) AS INTEGER)), COUNT(points) FROM score
-                WHERE expert <> ? AND points IS NOT NULL AND points <> '' GROUP BY dossier, stage, item
-                """, arguments: [expert])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
                 let sum: Int64 = row[3], count: Int64 = row[4]
                 guard let stage = StageID(rawValue: row[1]), count > 0 else { continue }
@@ -332,21 +388,23 @@ public final class Workspace {
     // MARK: - Writing
 
     /// Saves `scores` (replacing earlier ones of the same items) in one transaction, with an
-    /// audit entry for each change.
-    public func save(_ scores: [ItemScore], actor: String) throws {
+    /// audit entry for each change. Each passes the workspace's one gate (`ScoreGate`); with
+    /// `shown`, the value a screen showed of each item (by the score's place in `scores`),
+    /// a value changed elsewhere since is never overwritten (`ScoreChangedElsewhere`).
+    public func save(_ scores: [ItemScore], actor: String, shown: [ShownScore]? = nil) throws {
         let now = Workspace.now()
         let rubric = try self.rubric()
-        let panel = try self.panel()
         try write { db in
-            try Workspace.refuseConflicts(db, scores, panel: panel)
-            let signed = try Workspace.signedSheets(db)
-            for score in scores {
-                if signed.contains("\(score.expert)/\(score.stage.rawValue)") {
-                    throw WorkspaceError("the \(score.stage.rawValue) sheet of \(score.expert) is signed and read-only; reopen it first")
-                }
+            let gate = try Workspace.gate(db, rubric: rubric)
+            for (index, score) in scores.enumerated() {
+                if let refusal = gate.refusals(score).first { throw refusal }
                 let old = try Row.fetchOne(db, sql: """
                     SELECT points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ? AND item = ?
                     """, arguments: [score.expert, score.dossier, score.stage.rawValue, score.item])
+                let saved = old.map { ShownScore(points: ($0["points"] as String?).flatMap { Rational(decimal: $0) }, comment: $0["comment"]) }
+                if let shown, shown.indices.contains(index), shown[index] != (saved ?? .nothing) {
+                    throw ScoreChangedElsewhere(score: score, now: saved ?? .nothing)
+                }
                 let oldText = old.map { Workspace.auditValue(points: $0["points"], comment: $0["comment"]) }
                 let newText = Workspace.auditValue(points: score.points?.description, comment: score.comment)
                 guard oldText != newText else { continue }
@@ -381,7 +439,7 @@ public final class Workspace {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try db.read(body)
-        } catch {
+        } catch let error as DatabaseError {
             throw WorkspaceError("\(folder): cannot read the workspace: \(Workspace.describe(error))")
         }
     }
@@ -409,19 +467,14 @@ public final class Workspace {
                     try outcome.get()
                 }
             }
-        } catch let error as WorkspaceError {
-            throw error
-        } catch let refusal as SheetFile.Refusal {
-            throw refusal
-        } catch let refusal as ScoreRows.Refusal {
-            throw refusal
-        } catch {
+        } catch let error as DatabaseError {
             throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")
         }
     }
 
     // MARK: - Helpers
 
+    /// How a score's audit entry writes a value; `AuditReplay` reads it back.
     static func auditValue(points: String?, comment: String) -> String {
         "points=\(points ?? "") comment=\(comment)"
     }

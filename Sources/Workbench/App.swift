@@ -99,15 +99,36 @@ public final class WorkbenchApp {
                                  mine: try workspace.scores(expert: expert.id), othersMean: [:], groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
         var withOverview = try withDissents(data, workspace, expert: id)
-        if expert.id == panel.chair {
-            let names = Dictionary(uniqueKeysWithValues: panel.experts.map { ($0.id, $0.name) })
-            let progress = try workspace.panelProgress(standings).map {
-                PanelOverview.Progress(expert: $0.expert, name: names[$0.expert] ?? "", stage: $0.stage,
-                                       complete: $0.complete, required: $0.required, signed: $0.signed)
-            }
-            withOverview.overview = PanelOverview(progress: progress, evaluations: Array(standings.evaluations.values))
-        }
+        if expert.id == panel.chair { withOverview.overview = try overview(workspace, panel: panel, standings: standings) }
         return withOverview
+    }
+
+    /// The chair's view of the whole panel: progress and sign-offs, and the deviations.
+    private static func overview(_ workspace: Workspace, panel: Panel, standings: Standings) throws -> PanelOverview {
+        let names = Dictionary(panel.experts.map { ($0.id, $0.name) }) { first, _ in first }
+        let progress = try workspace.panelProgress().map {
+            PanelOverview.Progress(expert: $0.expert, name: names[$0.expert] ?? "", stage: $0.stage,
+                                   complete: $0.complete, required: $0.required, signed: $0.signed)
+        }
+        return PanelOverview(progress: progress, evaluations: Array(standings.evaluations.values))
+    }
+
+    /// What another process may have changed, read again without parsing a dossier.
+    static func refresh(_ workspace: Workspace, expert id: String) throws -> WorkbenchRefresh {
+        let panel = try workspace.panel()
+        let expert = try self.expert(id, of: panel)
+        let chair = expert.id == panel.chair
+        // Only the chair's overview needs the sheets' comments (its deviations).
+        let standings = try workspace.standings(parsing: false, comments: chair)
+        var dissents: [StageID: String] = [:]
+        for stage in StageID.allCases {
+            let text = try workspace.dissent(expert: id, stage: stage)
+            if !text.isEmpty { dissents[stage] = text }
+        }
+        return WorkbenchRefresh(expert: expert, mine: try workspace.scores(expert: id), signed: try signed(workspace, expert: id),
+                                groups: standings.groups, changed: standings.changed, dissents: dissents,
+                                overview: chair ? try overview(workspace, panel: panel, standings: standings) : nil,
+                                othersMean: try othersMean(workspace, expert: id))
     }
 
     public func run() {
@@ -121,6 +142,12 @@ public final class WorkbenchApp {
         if !state.data.dossiersRead, state.notice == nil { state.notice = Notice(text: state.strings[.readingDossiers], style: .dim) }
         screen.present(view(state))
         trace?.firstFrame()
+        // What this session has seen: from here on, a change by another process is noticed.
+        do {
+            _ = try workspace.changedElsewhere()
+        } catch {
+            _ = update(&state, .backgroundFailed(.refresh, "\(error)"))
+        }
         // Once the expert sees the screen, on another thread: the dossiers themselves (and
         // what is computed from them), the other experts' means, and a backup of the
         // workspace as this session began (checked, the newest five kept). Keys are answered
@@ -133,19 +160,24 @@ public final class WorkbenchApp {
                 } catch {
                     report(.dossiersUnreadable("\(error)"))
                 }
-                // Without them no item is marked 偏离; nothing else is missing.
-                if let means = try? WorkbenchApp.othersMean(workspace, expert: expertID) { report(.othersMeanRead(means)) }
+                // Without them no item is marked 偏离; nothing else is missing, and that is said.
+                do {
+                    report(.othersMeanRead(try WorkbenchApp.othersMean(workspace, expert: expertID)))
+                } catch {
+                    report(.backgroundFailed(.othersMean, "\(error)"))
+                }
             }
             if backUp {
                 do {
                     try workspace.backUp()
                 } catch {
-                    report(.backupFailed("\(error)"))
+                    report(.backgroundFailed(.backup, "\(error)"))
                 }
             }
         }
         while !state.quit {
-            let next = screen.readKey(milliseconds: background == nil ? -1 : 20)
+            // While idle, a look once a second at whether another process changed the workspace.
+            let next = screen.readKey(milliseconds: background == nil ? 1000 : 20)
             // A key's time runs from when it is read, any wait for the dossiers included.
             let arrived = DispatchTime.now().uptimeNanoseconds
             if let work = background {
@@ -155,6 +187,8 @@ public final class WorkbenchApp {
                     for message in messages { _ = update(&state, message) }
                     screen.present(view(state))
                 }
+            } else if next == nil || state.staleAfterRefusal {
+                background = refreshIfChangedElsewhere()
             }
             guard var key = next else { continue }
             // Keys that have already arrived (a paste, a held key) are handled together before
@@ -189,6 +223,29 @@ public final class WorkbenchApp {
         }
     }
 
+    /// When another process has changed the workspace (a score file imported, a sheet
+    /// signed or imported, a conflict declared), reads what changed on another thread, to
+    /// arrive as `.refreshed`: every screen then shows current data.
+    private func refreshIfChangedElsewhere() -> BackgroundWork? {
+        let changed: Bool
+        do {
+            changed = try workspace.changedElsewhere() || state.staleAfterRefusal
+        } catch {
+            _ = update(&state, .backgroundFailed(.refresh, "\(error)"))
+            screen.present(view(state))
+            return nil
+        }
+        state.staleAfterRefusal = false
+        guard changed else { return nil }
+        return BackgroundWork { [workspace, expertID] report in
+            do {
+                report(.refreshed(try WorkbenchApp.refresh(workspace, expert: expertID)))
+            } catch {
+                report(.backgroundFailed(.refresh, "\(error)"))
+            }
+        }
+    }
+
     /// One key through `update`, with every effect it asks for run at once.
     private func handle(_ key: Key) {
         var pending: [Msg] = [key == .resize ? .resize(width: screen.size.width, height: screen.size.height) : .key(key)]
@@ -201,67 +258,85 @@ public final class WorkbenchApp {
     /// Runs one effect and reports its result as messages.
     func perform(_ effect: Effect) -> [Msg] {
         switch effect {
-        case let .save(score):
+        case let .save(score, shown):
             do {
-                try workspace.save([score], actor: score.expert)
+                try workspace.save([score], actor: score.expert, shown: [shown])
                 return [.saved(score)]
             } catch {
-                return [.saveFailed("\(error)")]
+                return [.saveFailed(WorkbenchFailure(error))]
             }
         case let .editComment(dossier, stage, item, text):
-            return [.editorFinished(dossier: dossier, stage: stage, item: item, text: runEditor(text))]
+            switch runEditor(text) {
+            case let .success(written): return [.editorFinished(dossier: dossier, stage: stage, item: item, text: written)]
+            case let .failure(failure): return [.saveFailed(failure)]
+            }
         case let .declare(conflicts):
             do {
                 try workspace.declare(expert: expertID, conflicts: conflicts)
                 return [.declared(try WorkbenchApp.read(workspace, expert: expertID))]
             } catch {
-                return [.saveFailed("\(error)")]
+                return [.saveFailed(WorkbenchFailure(error))]
             }
         case let .editDissent(stage, text):
-            guard let written = runEditor(text) else { return [.dissentSaved(stage, nil)] }
+            let written: String
+            switch runEditor(text) {
+            case let .success(text): written = text
+            case let .failure(failure): return [.saveFailed(failure)]
+            }
             let dissent = written.trimmingCharacters(in: .whitespacesAndNewlines)
             do {
                 try workspace.setDissent(expert: expertID, stage: stage, text: dissent)
                 return [.dissentSaved(stage, dissent)]
             } catch {
-                return [.saveFailed("\(error)")]
+                return [.saveFailed(WorkbenchFailure(error))]
             }
         case let .importSheets(folder):
-            return [.sheetsImported(importSheets(from: folder), try? WorkbenchApp.read(workspace, expert: expertID))]
+            let results = importSheets(from: folder)
+            do {
+                return [.sheetsImported(results, try WorkbenchApp.read(workspace, expert: expertID))]
+            } catch {
+                return [.sheetsImported(results, nil), .backgroundFailed(.refresh, "\(error)")]
+            }
         case .readAudit:
-            guard let entries = try? workspace.auditEntries() else { return [.auditRead(["—"])] }
-            let verdict = AuditLog.firstBreak(entries).map { "✗ entry \($0.entry.seq): \($0.reason)" } ?? "✓ \(entries.count) entries, chain intact"
-            return [.auditRead([verdict] + entries.suffix(200).reversed().map {
-                "\($0.seq)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.new ?? "")"
-            })]
+            do {
+                let entries = try workspace.auditEntries()
+                return [.auditRead(AuditSummary(entries: entries))]
+            } catch {
+                return [.backgroundFailed(.audit, "\(error)")]
+            }
         case let .export(what, format, path, replace):
             return [export(what, format, to: path, replace: replace)]
         case .refreshRanking:
-            guard let groups = try? workspace.standings(parsing: false, comments: false).groups else { return [] }
-            return [.rankingRefreshed(groups)]
+            do {
+                return [.rankingRefreshed(try workspace.standings(parsing: false, comments: false).groups)]
+            } catch {
+                return [.backgroundFailed(.ranking, "\(error)")]
+            }
         case .quit:
             return []
         }
     }
 
-    /// Imports every `.iipsheet` file of `folder`, in name order: one result line per file.
-    private func importSheets(from folder: String) -> [String] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return ["\(folder): cannot read the folder"] }
+    /// Imports every `.iipsheet` file of `folder`, in name order: one result per file.
+    private func importSheets(from folder: String) -> SheetImportReport {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            return .folderUnreadable(folder, error.localizedDescription)
+        }
         let files = names.filter { $0.hasSuffix(".iipsheet") }.sorted()
-        if files.isEmpty { return ["\(folder): no .iipsheet files"] }
-        return files.map { name in
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard case let .success(data) = BoundedFile.read(path, limit: 64 << 20) else { return "\(name): refused: cannot be read" }
+        if files.isEmpty { return .noSheets(folder) }
+        var results: [SheetFileImport] = []
+        for name in files {
             do {
-                let sheet = try SheetFile.read(data)
-                switch try workspace.importSheet(sheet, fileSHA256: ContentHash.sha256(data)) {
-                case let .imported(rows): return "\(name): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue)), key \(sheet.fingerprint)"
-                case .alreadyImported: return "\(name): already imported"
-                }
+                let result = try workspace.importSheetFile((folder as NSString).appendingPathComponent(name))
+                results.append(SheetFileImport(file: name, outcome: result.outcome))
             } catch {
-                return "\(name): refused: \(error)"
+                results.append(SheetFileImport(file: name, outcome: .unreadable("\(error)")))
             }
         }
+        return .files(results)
     }
 
     /// Ctrl-Z: gives the terminal back and stops, as a shell job; after `fg` takes the
@@ -283,7 +358,11 @@ public final class WorkbenchApp {
         if FileManager.default.fileExists(atPath: path), !replace { return .exportExists }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if parent == URL(fileURLWithPath: state.exportFolder).path {
-            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            do {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            } catch {
+                return .exported("\(parent): \(error.localizedDescription)", ok: false)
+            }
         }
         do {
             let files = try Exporter(workspace: workspace).export(what, format: format, to: path, force: replace)
@@ -294,12 +373,17 @@ public final class WorkbenchApp {
         }
     }
 
-    /// Hands the terminal to `$EDITOR` (or `$VISUAL`, or vi) on a temporary file; the text
-    /// written there, or nil when the editor could not run.
-    private func runEditor(_ text: String) -> String? {
-        let file = NSTemporaryDirectory() + "iipeval-comment-\(getpid()).txt"
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        guard FileManager.default.createFile(atPath: file, contents: Data(text.utf8)) else { return nil }
+    /// Hands the terminal to `$EDITOR` (or `$VISUAL`, or vi) on a private temporary file;
+    /// the text written there, or why it could not be had.
+    private func runEditor(_ text: String) -> Result<String, WorkbenchFailure> {
+        let file = NSTemporaryDirectory() + "iipeval-comment-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
+        defer { unlink(file) }
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return .failure(.editor("\(file): \(String(cString: strerror(errno)))")) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count else { return .failure(.editor("\(file): \(String(cString: strerror(errno)))")) }
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["EDITOR"] ?? environment["VISUAL"] ?? "vi"
         screen.stop()
@@ -307,8 +391,15 @@ public final class WorkbenchApp {
             screen.start()
             screen.invalidate()
         }
-        guard let status = try? ChildProcess.runInTerminal(["/bin/sh", "-c", "\(editor) \"$0\"", file]) else { return nil }
-        guard status == 0, let data = FileManager.default.contents(atPath: file) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        let status: Int32
+        do {
+            status = try ChildProcess.runInTerminal(["/bin/sh", "-c", "\(editor) \"$0\"", file])
+        } catch {
+            return .failure(.editor("\(editor): \(error)"))
+        }
+        guard status == 0 else { return .failure(.editor("\(editor): exit \(status)")) }
+        guard let data = FileManager.default.contents(atPath: file) else { return .failure(.editor("\(file): gone")) }
+        // Line breaks as the gate keeps them: a CR would be refused as a control character.
+        return .success(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
     }
 }

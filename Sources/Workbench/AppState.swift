@@ -1,4 +1,5 @@
 import IIPCore
+import IIPStore
 import Terminal
 
 public enum ScreenID: Sendable, Equatable {
@@ -43,9 +44,11 @@ public struct ReviewState: Sendable {
     public var cursor = 0
     /// Points being typed, not yet saved.
     public var entry = ""
-    /// The comment line editor, when open: its text and cursor (in characters).
+    /// The comment line editor, when open: its text and cursor (in characters), and the
+    /// item's value when it opened (what the save must still find, or it is refused).
     public var draft: [Character]? = nil
     public var draftCursor = 0
+    public var draftBase: ShownScore? = nil
 }
 
 /// A message to the user in the status line.
@@ -73,8 +76,8 @@ public struct AppState: Sendable {
     public var panelScroll = 0
     /// The folder typed on the panel screen to import signed sheets from, while typing.
     public var importFolder: String? = nil
-    /// What the last sheet import said, one line per file.
-    public var importResults: [String] = []
+    /// What the last sheet import said, one line per file, and whether it was refused.
+    public var importResults: [(text: String, refused: Bool)] = []
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
@@ -101,6 +104,8 @@ public struct AppState: Sendable {
     /// The declaration asked before the expert's first scoring, while it is not signed.
     public var declaration: DeclarationState? = nil
     public var notice: Notice? = nil
+    /// A save was refused because another process changed the item: read again at once.
+    public var staleAfterRefusal = false
     public var quit = false
 
     public init(data: WorkbenchData, language: Language, width: Int, height: Int) {
@@ -148,12 +153,7 @@ public struct AppState: Sendable {
     }
 
     func stageName(_ stage: StageID) -> String {
-        switch stage {
-        case .written: return strings[.stageWritten]
-        case .defence: return strings[.stageDefence]
-        case .site: return strings[.stageSite]
-        case .test: return strings[.stageTest]
-        }
+        strings.stageName(stage)
     }
 
     func typeName(_ type: PlatformType) -> String {

@@ -80,7 +80,7 @@ enum PanelScreen {
         if !state.importResults.isEmpty {
             lines.append(("", .normal))
             lines.append((s[.importResults], .header))
-            lines += state.importResults.map { ($0, $0.contains("refused") || $0.contains("拒绝") ? .bad : .good) }
+            lines += state.importResults.map { ($0.text, $0.refused ? .bad : .good) }
         }
         if !state.auditLines.isEmpty {
             lines.append(("", .normal))

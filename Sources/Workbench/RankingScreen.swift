@@ -24,7 +24,7 @@ enum RankingScreen {
                 let c = entry.candidate
                 let stages = StageID.allCases.map { DisplayWidth.pad(c.stages[$0]?.fixed() ?? "—", to: 5, right: true) }.joined(separator: " ")
                 let cells = [String(entry.rank), c.id, c.final?.fixed() ?? "—", stages, status(entry.status, s),
-                             c.platform + (c.flags.isEmpty ? "" : "  " + c.flags.joined(separator: " "))]
+                             c.platform + (c.flags.isEmpty ? "" : "  " + c.flags.map(s.flag).joined(separator: " "))]
                 var text = ""
                 for (cell, column) in zip(cells, columns) { text += DisplayWidth.pad(cell, to: column.width, right: column.right) + " " }
                 lines.append((text, style(entry.status), row))

@@ -1,6 +1,7 @@
 import Foundation
 import IIPCore
 import IIPExport
+import IIPStore
 import Terminal
 
 /// Something that happened: a key, a new terminal size, or the result of an effect.
@@ -8,15 +9,15 @@ public enum Msg: Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
     case saved(ItemScore)
-    case saveFailed(String)
+    case saveFailed(WorkbenchFailure)
     case editorFinished(dossier: String, stage: StageID, item: String, text: String?)
     /// The dissent of a stage was written and saved (nil: the editor did not run).
     case dissentSaved(StageID, String?)
     /// The declaration is recorded; the data read again with the declared conflicts.
     case declared(WorkbenchData)
-    /// Sheets were imported: a line per file, and the data read again.
-    case sheetsImported([String], WorkbenchData?)
-    case auditRead([String])
+    /// Sheets were imported: a result per file, and the data read again.
+    case sheetsImported(SheetImportReport, WorkbenchData?)
+    case auditRead(AuditSummary)
     case rankingRefreshed([RankedGroup])
     /// The dossiers were read after the first frame (everything the listing lacked), or
     /// could not be, and why.
@@ -24,8 +25,10 @@ public enum Msg: Sendable {
     case dossiersUnreadable(String)
     /// The other experts' mean points per item, read after the dossiers.
     case othersMeanRead([ScoreKey: Rational])
-    /// The session's backup could not be made: why.
-    case backupFailed(String)
+    /// What another process changed, read again.
+    case refreshed(WorkbenchRefresh)
+    /// Work away from the keys failed: which, and why.
+    case backgroundFailed(BackgroundTask, String)
     /// The export dialog's place exists: Enter again replaces it.
     case exportExists
     /// An export finished: what to tell the user, and whether it worked.
@@ -34,8 +37,9 @@ public enum Msg: Sendable {
 
 /// Work for the app loop: all I/O happens there, never in update or view.
 public enum Effect: Sendable, Equatable {
-    /// Write this score in its own transaction, then report `.saved` or `.saveFailed`.
-    case save(ItemScore)
+    /// Write this score in its own transaction, then report `.saved` or `.saveFailed`;
+    /// `shown` is what the screen showed of the item, never overwritten if changed since.
+    case save(ItemScore, shown: ShownScore)
     /// Let the user write this comment in $EDITOR, then report `.editorFinished`.
     case editComment(dossier: String, stage: StageID, item: String, text: String)
     case refreshRanking
@@ -63,8 +67,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.notice = Notice(text: state.strings[.saved], style: .good)
         if score.points != nil, state.review.draft == nil { moveToNextUnscored(&state, after: true) }
         return []
-    case let .saveFailed(reason):
-        state.notice = Notice(text: state.strings[.notSaved] + ": " + reason, style: .bad)
+    case let .saveFailed(failure):
+        state.notice = Notice(text: state.strings.failure(failure), style: .bad)
+        // What changed elsewhere is read again at once, so the screen shows it.
+        if case .changedElsewhere = failure { state.staleAfterRefusal = true }
         return []
     case let .editorFinished(dossier, stage, item, text):
         guard let text else {
@@ -73,7 +79,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
         let comment = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return [.save(ItemScore(expert: state.data.expert.id, dossier: dossier, stage: stage, item: item,
-                                points: state.data.points(dossier, stage, item), comment: comment))]
+                                points: state.data.points(dossier, stage, item), comment: comment),
+                      shown: state.data.shown(dossier, stage, item))]
     case let .dissentSaved(stage, text):
         guard let text else {
             state.notice = Notice(text: state.strings[.editorFailed], style: .bad)
@@ -82,14 +89,22 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.data.dissents[stage] = text
         state.notice = Notice(text: state.strings[.saved] + " · " + state.strings[.dissent], style: .good)
         return []
-    case let .sheetsImported(lines, data):
-        state.importResults = lines
+    case let .sheetsImported(report, data):
+        state.importResults = state.strings.importReport(report)
         state.auditLines = []
         if let data { state.data = data }
         return []
-    case let .auditRead(lines):
-        state.auditLines = lines
+    case let .auditRead(summary):
+        state.auditLines = state.strings.auditLines(summary)
         state.importResults = []
+        return []
+    case let .refreshed(refresh):
+        state.data = state.data.refreshed(refresh)
+        // A dossier now closed to the expert (a conflict declared elsewhere) is left.
+        if state.screen == .review || state.screen == .document, let entry = state.reviewEntry, entry.conflict != nil {
+            state.screen = .list
+            state.notice = Notice(text: state.strings[.cannotOpen] + " (" + entry.id + ")", style: .bad)
+        }
         return []
     case let .declared(data):
         state.data = data
@@ -107,8 +122,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         // Read again in full since (with the means), this is not newer.
         if state.data.othersMean.isEmpty { state.data.othersMean = means }
         return []
-    case let .backupFailed(reason):
-        state.notice = Notice(text: reason, style: .warning)
+    case let .backgroundFailed(task, reason):
+        state.notice = Notice(text: state.strings.background(task, reason), style: .warning)
         return []
     case let .dossiersUnreadable(reason):
         // It stays said where the dossiers would be shown, not only in a passing notice.
@@ -146,6 +161,11 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
     if state.screen == .review, state.readOnly || state.data.signed.contains(state.stage), isEdit(key, state) {
         state.notice = Notice(text: state.strings[state.readOnlyBecause ?? .signedReadOnly], style: .warning)
+        return []
+    }
+    // The workspace refuses it anyway; said at once, before anything is typed.
+    if state.screen == .review, !state.data.onPanel(for: state.stage), isEdit(key, state) {
+        state.notice = Notice(text: state.strings.refusal(.notOnStage(ExpertStage(state.data.expert.id, state.stage))), style: .warning)
         return []
     }
     if state.screen == .review, state.review.focus == .entry, let points = pointsKey(key, &state) { return points }
@@ -359,7 +379,8 @@ private func savePoints(_ state: inout AppState) -> [Effect] {
     state.review.entry = ""
     state.notice = Notice(text: state.strings[.saving], style: .warning)
     return [.save(ItemScore(expert: state.data.expert.id, dossier: entry.id, stage: state.stage, item: item.id,
-                            points: value, comment: state.data.comment(entry.id, state.stage, item.id)))]
+                            points: value, comment: state.data.comment(entry.id, state.stage, item.id)),
+                  shown: state.data.shown(entry.id, state.stage, item.id))]
 }
 
 private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect] {
@@ -378,6 +399,7 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
         let chars = Array(state.data.comment(state.review.dossier, state.stage, item.id))
         state.review.draft = chars
         state.review.draftCursor = chars.count
+        state.review.draftBase = state.data.shown(state.review.dossier, state.stage, item.id)
     case .editor:
         guard let item = state.currentItem else { break }
         return [.editComment(dossier: state.review.dossier, stage: state.stage, item: item.id,
@@ -437,8 +459,9 @@ private func editComment(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.review.draft = nil
         guard let item = state.currentItem else { return [] }
         state.notice = Notice(text: state.strings[.saving], style: .warning)
+        let base = state.review.draftBase ?? state.data.shown(state.review.dossier, state.stage, item.id)
         return [.save(ItemScore(expert: state.data.expert.id, dossier: state.review.dossier, stage: state.stage, item: item.id,
-                                points: state.data.points(state.review.dossier, state.stage, item.id), comment: String(draft)))]
+                                points: base.points, comment: String(draft)), shown: base)]
     case .left: cursor = max(0, cursor - 1)
     case .right: cursor = min(draft.count, cursor + 1)
     case .home, .ctrl("a"): cursor = 0
@@ -451,6 +474,12 @@ private func editComment(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .delete: if cursor < draft.count { draft.remove(at: cursor) }
     case .ctrl("c"): return quit(&state)
     case let .char(c):
+        // The workspace keeps at most this many characters: no more can be typed.
+        guard draft.count < ScoreGate.commentLimit else {
+            state.notice = Notice(text: state.strings.refusal(.commentTooLong(characters: draft.count + 1, limit: ScoreGate.commentLimit)),
+                                  style: .warning)
+            break
+        }
         draft.insert(c, at: cursor)
         cursor += 1
     default: break

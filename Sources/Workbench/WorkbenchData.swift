@@ -15,9 +15,23 @@ public struct DossierEntry: Sendable {
     /// nil until the dossier is read.
     public let warnings: Int?
     /// Why the expert may not open it (回避), or nil.
-    public let conflict: String?
+    public let conflict: Conflict?
     /// The dossier's file changed after it was scored.
     public let changed: Bool
+}
+
+/// What the workbench reads again when another process has changed the workspace: all but
+/// the dossiers themselves, without parsing one.
+public struct WorkbenchRefresh: Sendable {
+    public let expert: Expert
+    public let mine: [ItemScore]
+    public let signed: Set<StageID>
+    public let groups: [RankedGroup]
+    public let changed: Set<String>
+    public let dissents: [StageID: String]
+    /// The chair's only.
+    public let overview: PanelOverview?
+    public let othersMean: [ScoreKey: Rational]?
 }
 
 /// A saved score's address.
@@ -121,11 +135,34 @@ public struct WorkbenchData: Sendable {
     }
 
     /// True when the expert's points for the item are more than the rubric's deviation
-    /// percentage away from the other experts' mean (偏离).
+    /// percentage away from the other experts' mean over their counted sheets (偏离).
     public func deviates(_ dossier: String, _ stage: StageID, _ item: String) -> Bool {
         let key = ScoreKey(dossier: dossier, stage: stage, item: item)
         guard let mine = mine[key]?.points, let mean = othersMean[key] else { return false }
-        return (mine - mean).magnitude > rubric.deviationPct * mean / Rational(100)
+        return rubric.deviates(mine, from: mean)
+    }
+
+    /// Whether the expert sits on the panel for `stage`: only then may they score it.
+    public func onPanel(for stage: StageID) -> Bool {
+        expert.stages.contains(stage)
+    }
+
+    /// This data with what changed in the workspace since it was read — the expert's own
+    /// scores, sign-offs, declared conflicts, dissents, the ranking, the panel's overview
+    /// and the other experts' means — keeping the dossiers as read.
+    public func refreshed(_ refresh: WorkbenchRefresh) -> WorkbenchData {
+        let entries = self.entries.map { entry in
+            DossierEntry(id: entry.id, type: entry.type, platformName: entry.platformName, applicant: entry.applicant,
+                         partners: entry.partners, dossier: entry.dossier, errors: entry.errors, warnings: entry.warnings,
+                         conflict: refresh.expert.conflict(applicant: entry.applicant, partners: entry.partners, id: entry.id),
+                         changed: refresh.changed.contains(entry.id))
+        }
+        var data = WorkbenchData(rubric: rubric, expert: refresh.expert, entries: entries, dossiersRead: dossiersRead,
+                                 mine: refresh.mine, othersMean: refresh.othersMean ?? othersMean, groups: refresh.groups,
+                                 signed: refresh.signed)
+        data.dissents = refresh.dissents
+        data.overview = refresh.overview ?? overview
+        return data
     }
 
     public func entry(_ id: String) -> DossierEntry? {
@@ -139,6 +176,11 @@ public struct WorkbenchData: Sendable {
 
     public func points(_ dossier: String, _ stage: StageID, _ item: String) -> Rational? {
         mine[ScoreKey(dossier: dossier, stage: stage, item: item)]?.points
+    }
+
+    /// The item's saved value as the screen shows it now.
+    public func shown(_ dossier: String, _ stage: StageID, _ item: String) -> ShownScore {
+        mine[ScoreKey(dossier: dossier, stage: stage, item: item)].map { ShownScore(points: $0.points, comment: $0.comment) } ?? .nothing
     }
 
     public func comment(_ dossier: String, _ stage: StageID, _ item: String) -> String {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IIPCore
 import IIPStore
 
 struct Declare: ParsableCommand {
@@ -12,10 +13,20 @@ struct Declare: ParsableCommand {
     @Option(help: "The expert.") var expert: String
     @Option(help: "A dossier the expert must not score (repeat for several).") var conflict: [String] = []
 
+    func validate() throws {
+        try validateExpertID(expert)
+    }
+
     func run() throws {
         let ws = try openWorkspace(workspace)
         try withWorkspace { try ws.declare(expert: expert, conflicts: conflict) }
         Console.out("\(expert): pledge recorded; conflicts: \(conflict.isEmpty ? "none" : conflict.joined(separator: ", "))\n")
+        // The pledge carries the expert's key, for the chair to compare with the sheets that come.
+        if let key = try? Workspace.localKeyFingerprint(expert: expert) {
+            Console.out("\(expert): signing key on this machine \(key) — write it on the printed pledge\n")
+        } else {
+            Console.out("\(expert): no signing key on this machine yet; 'iipeval key show --expert \(expert)' makes it\n")
+        }
     }
 }
 

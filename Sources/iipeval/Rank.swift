@@ -20,7 +20,7 @@ struct Rank: ParsableCommand {
     func run() throws {
         let ws = try openWorkspace(workspace)
         // The ranking needs no parsed dossier: the errors kept with them are enough.
-        let standings = try withWorkspace { try ws.standings(parsing: false) }
+        let standings = try withWorkspace { try ws.standings(parsing: false, comments: false) }
         switch format {
         case .json: Console.out(RankingJSON.value(standings.groups).text(pretty: true) + "\n")
         case .csv: Console.out(RankText.csv(standings.groups))
@@ -39,7 +39,7 @@ enum RankText {
                 let c = entry.candidate
                 lines.append(CSV.line([group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
                                        c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
-                                      + [entry.status.rawValue, c.flags.joined(separator: " ")]))
+                                      + [entry.status.rawValue, c.flags.map(\.description).joined(separator: " ")]))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -59,7 +59,7 @@ enum RankText {
                 let c = entry.candidate
                 let scores = ([c.final] + StageID.allCases.map { c.stages[$0] }).map { ($0?.fixed() ?? "—").padded(8) }
                 out += "  " + String(entry.rank).padded(5) + " " + c.id.padded(15) + " " + scores.joined(separator: " ") + " "
-                    + entry.status.rawValue.padded(16) + " " + c.platform + (c.flags.isEmpty ? "" : "  [" + c.flags.joined(separator: ", ") + "]") + "\n"
+                    + entry.status.rawValue.padded(16) + " " + c.platform + (c.flags.isEmpty ? "" : "  [" + c.flags.map(\.description).joined(separator: ", ") + "]") + "\n"
             }
             out += "\n"
         }

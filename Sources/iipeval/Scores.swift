@@ -28,10 +28,7 @@ struct Scores: ParsableCommand {
                 case let .success(decoded): text = decoded
                 }
             }
-            let context = try withWorkspace {
-                ScoreRows.Context(rubric: try ws.rubric(), panel: try ws.panel(), dossiers: try ws.scoreFacts(), signed: try ws.signedSheets())
-            }
-            switch try withWorkspace({ try ws.importScoreFile(text, file: file, context: context, actor: "import") }) {
+            switch try withWorkspace({ try ws.importScoreFile(text, file: file, actor: "import") }) {
             case let .failure(refusal):
                 let rejections = refusal.rejections
                 throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }

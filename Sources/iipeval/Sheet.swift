@@ -7,10 +7,37 @@ import IIPStore
 extension StageID: ExpressibleByArgument {}
 
 /// The expert's stage that a `sheet` subcommand acts on.
-struct ExpertStage: ParsableArguments {
+struct ExpertStageOptions: ParsableArguments {
     @Argument(help: "The workspace folder.") var workspace: String
     @Option(help: "The expert.") var expert: String
     @Option(help: "written, defence, site or test.") var stage: StageID
+
+    func validate() throws {
+        try validateExpertID(expert)
+    }
+}
+
+/// An expert id becomes part of file names (the signing key): checked before anything is done.
+func validateExpertID(_ id: String) throws {
+    guard Expert.isValidID(id) else {
+        throw ValidationError("'\(id)' is not an expert id: letters, digits, '-' and '_', 1 to 16 of them")
+    }
+}
+
+/// The expert's signing key on this machine, made on first use, with a warning when other
+/// users of the machine could read it.
+func expertKey(_ expert: String, create: Bool) throws -> Curve25519.Signing.PrivateKey {
+    do {
+        let key = create ? try ExpertKey.load(expert: expert) : try ExpertKey.existing(expert: expert)
+        if let warning = ExpertKey.exposure(expert: expert) { Console.error(warning) }
+        guard let key else {
+            throw CLIFailure.cannotRun("there is no signing key of \(expert) on this machine (\(ExpertKey.folder)): "
+                                       + "a sheet is signed and exported on the expert's own laptop")
+        }
+        return key
+    } catch let refusal as SheetFile.Refusal {
+        throw CLIFailure.cannotRun(refusal.reason)
+    }
 }
 
 struct Sheet: ParsableCommand {
@@ -24,23 +51,29 @@ struct Sheet: ParsableCommand {
             abstract: "Sign off a stage: every sheet of the expert in it must be complete; signed sheets are read-only."
         )
 
-        @OptionGroup var target: ExpertStage
+        @OptionGroup var target: ExpertStageOptions
 
         func run() throws {
             let ws = try openWorkspace(target.workspace)
+            let key = try expertKey(target.expert, create: true)
+            let signing: SignOff
             do {
-                try withWorkspace { try ws.sign(expert: target.expert, stage: target.stage) }
+                signing = try withWorkspace { try ws.sign(expert: target.expert, stage: target.stage, key: key) }
             } catch let incomplete as SheetIncomplete {
                 throw CLIFailure.foundErrors([incomplete.message])
             }
-            Console.out("\(target.expert): \(target.stage.rawValue) signed\n")
+            let trusted = try withWorkspace { try ws.trustedKey(expert: target.expert) }
+            let note = trusted.map { $0.fingerprint == signing.fingerprint ? "the key trusted for \(target.expert)"
+                : "NOT the key trusted for \(target.expert) here (\($0.fingerprint))" } ?? "no key is trusted for \(target.expert) here"
+            Console.out("\(target.expert): \(target.stage.rawValue) signed, revision \(signing.revision), "
+                        + "key \(signing.fingerprint.map { "\($0)" } ?? "—") (\(note))\n")
         }
     }
 
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a signed stage sheet; the reason is audited.")
 
-        @OptionGroup var target: ExpertStage
+        @OptionGroup var target: ExpertStageOptions
         @Option(help: "Why it is reopened.") var reason: String
 
         func run() throws {
@@ -59,17 +92,12 @@ extension Sheet {
             abstract: "Write the expert's signed stage sheet (.iipsheet) for the chair; the key stays on this machine."
         )
 
-        @OptionGroup var target: ExpertStage
+        @OptionGroup var target: ExpertStageOptions
         @Option(help: "The sheet file to write.") var out: String
 
         func run() throws {
             let ws = try openWorkspace(target.workspace)
-            let key: Curve25519.Signing.PrivateKey
-            do {
-                key = try ExpertKey.load(expert: target.expert)
-            } catch let refusal as SheetFile.Refusal {
-                throw CLIFailure.cannotRun(refusal.reason)
-            }
+            let key = try expertKey(target.expert, create: false)
             let sheet = try withWorkspace { try ws.exportSheet(expert: target.expert, stage: target.stage, key: key) }
             try writeAtomically(sheet.text, to: out)
             Console.out("\(out): \(sheet.rows.count) scores of \(target.expert) (\(target.stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
@@ -88,24 +116,8 @@ extension Sheet {
             let ws = try openWorkspace(workspace)
             var refused: [String] = []
             for file in files {
-                switch BoundedFile.read(file, limit: 64 << 20) {
-                case let .failure(failure):
-                    refused.append("\(file): \(failure.message)")
-                case let .success(data):
-                    do {
-                        let sheet = try SheetFile.read(data)
-                        switch try ws.importSheet(sheet, fileSHA256: ContentHash.sha256(data)) {
-                        case let .imported(rows):
-                            Console.out("\(file): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue)), key \(sheet.fingerprint)\n")
-                        case .alreadyImported:
-                            Console.out("\(file): already imported\n")
-                        }
-                    } catch let refusal as SheetFile.Refusal {
-                        refused.append("\(file): refused: \(refusal.reason)")
-                    } catch let error as WorkspaceError {
-                        throw CLIFailure.cannotRun(error.message)
-                    }
-                }
+                let result = try withWorkspace { try ws.importSheetFile(file) }
+                if result.refused { refused.append(result.line) } else { Console.out(result.line + "\n") }
             }
             if !refused.isEmpty { throw CLIFailure.foundErrors(refused) }
         }
@@ -118,7 +130,7 @@ extension Sheet {
             abstract: "Attach a written dissent (不同意见及理由) to an expert's stage; audited and carried in the signed sheet."
         )
 
-        @OptionGroup var target: ExpertStage
+        @OptionGroup var target: ExpertStageOptions
         @Option(help: "The dissent and its reasons (empty withdraws it).") var text: String
 
         func run() throws {

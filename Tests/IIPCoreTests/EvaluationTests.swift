@@ -4,7 +4,11 @@ import XCTest
 /// SPEC §6 aggregation: counted sheets, trimmed means, weights, deviations.
 final class EvaluationTests: XCTestCase {
     let rubric = try! Rubric.builtIn.get()
-    var evaluation: Evaluation { Evaluation(rubric: rubric) }
+    /// Experts E1–E9 sit on every stage; no conflicts.
+    var evaluation: Evaluation {
+        let experts = (0...9).map { Expert(id: "E\($0)", name: "专家", affiliation: "", stages: StageID.allCases, conflicts: []) }
+        return Evaluation(rubric: rubric, counting: SheetCounting(panel: Panel(chair: "E1", experts: experts), dossiers: [:]))
+    }
 
     /// A sheet whose every applicable item has `score`% of its max, so the stage score is `score`.
     func sheet(_ expert: String, _ stage: StageID, _ score: Rational, dossier: String = "D", type: PlatformType = .industry,

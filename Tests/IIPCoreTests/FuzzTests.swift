@@ -127,17 +127,17 @@ final class FuzzTests: XCTestCase {
         let loader = DossierLoader(catalog: rubric.catalog)
         let dossier = try XCTUnwrap(loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: "I1.yaml").dossier)
         let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: "某大学", stages: StageID.allCases, conflicts: [])])
-        let context = ScoreRows.Context(rubric: rubric, panel: panel, dossiers: ["I1": dossier])
+        let gate = ScoreGate(rubric: rubric, panel: panel, dossiers: ["I1": dossier])
         let rows = rubric.stages.flatMap { stage in
             stage.items(for: .industry).map { "E1,I1,\(stage.id.rawValue),\($0.id),\(($0.max / Rational(2)).description),\"评语，含逗号\"" }
         }
         let good = (["expert,dossier,stage,item,points,comment"] + rows).joined(separator: "\r\n") + "\r\n"
-        guard case .success = ScoreRows.read(good, context: context) else { return XCTFail("the unmutated file is good") }
+        guard case .success = ScoreRows.read(good, gate: gate) else { return XCTFail("the unmutated file is good") }
         var rng = SeededRandom(seed: 4_161)
         for round in 0..<rounds {
             let text = String(decoding: mutate(Array(good.utf8), &rng), as: UTF8.self)
             let lineCount = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
-            switch ScoreRows.read(text, context: context) {
+            switch ScoreRows.read(text, gate: gate) {
             case let .success(scores):
                 for score in scores {
                     XCTAssertNotNil(rubric.item(score.item, in: score.stage), "round \(round): an accepted row names a real item")
@@ -161,8 +161,9 @@ final class FuzzTests: XCTestCase {
         let key = Curve25519.Signing.PrivateKey()
         let rows = [SheetFile.Row(dossier: "I1", item: "basic.device", points: Rational(25, 2), comment: "评语"),
                     SheetFile.Row(dossier: "I1", item: "basic.software", points: Rational(9), comment: "")]
-        let sheet = try SheetFile.signed(expert: "E1", stage: .written, signedAt: "2026-11-27T08:00:00Z", rubricSHA256: rubric.sha256,
-                                         dossiers: ["I1": String(repeating: "a", count: 64)], rows: rows, dissent: "", key: key)
+        let sheet = try SheetFile.unsignedSheet(expert: "E1", stage: .written, signedAt: "2026-11-27T08:00:00Z", revision: 1,
+                                                rubricSHA256: rubric.sha256, dossiers: ["I1": String(repeating: "a", count: 64)],
+                                                rows: rows, dissent: "").signed(with: key)
         let original = Array(sheet.text.utf8)
         XCTAssertEqual(try SheetFile.read(Data(original)), sheet)
         var rng = SeededRandom(seed: 25_519)

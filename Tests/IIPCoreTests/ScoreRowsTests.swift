@@ -5,7 +5,7 @@ import XCTest
 /// SPEC §7 `scores import`: every reason a row is refused, by line.
 final class ScoreRowsTests: XCTestCase {
     let rubric = try! Rubric.builtIn.get()
-    lazy var context: ScoreRows.Context = {
+    lazy var gate: ScoreGate = {
         let loader = DossierLoader(catalog: rubric.catalog)
         let industry = loader.load(data: Data(DossierFixture.yaml(id: "I1").utf8), file: "i.yaml").dossier!
         let cross = loader.load(data: Data(DossierFixture.yaml(id: "C1", type: "cross").utf8), file: "c.yaml").dossier!
@@ -14,13 +14,13 @@ final class ScoreRowsTests: XCTestCase {
             Expert(id: "E2", name: "乙", affiliation: "测试研究院", stages: StageID.allCases, conflicts: []),
             Expert(id: "E3", name: "丙", affiliation: "某协会", stages: [.written], conflicts: ["C1"]),
         ])
-        return ScoreRows.Context(rubric: rubric, panel: panel, dossiers: ["I1": industry, "C1": cross])
+        return ScoreGate(rubric: rubric, panel: panel, dossiers: ["I1": industry, "C1": cross])
     }()
 
     let header = "expert,dossier,stage,item,points,comment\n"
 
     func read(_ body: String) -> Result<[ItemScore], ScoreRows.Refusal> {
-        ScoreRows.read(header + body, context: context)
+        ScoreRows.read(header + body, gate: gate)
     }
 
     func rejectedLines(_ body: String) -> [Int] {
@@ -30,7 +30,7 @@ final class ScoreRowsTests: XCTestCase {
 
     func testAcceptsGoodRowsWithBOMAndQuotedComments() throws {
         let text = "\u{FEFF}" + header + "E1,I1,written,basic.device,12.5,\"设备多,\"\"接入\"\"好\n第二行\"\nE1,C1,written,cross.industries,30,\n"
-        let scores = try ScoreRows.read(text, context: context).get()
+        let scores = try ScoreRows.read(text, gate: gate).get()
         XCTAssertEqual(scores.count, 2)
         XCTAssertEqual(scores[0].points, Rational(25, 2))
         XCTAssertEqual(scores[0].comment, "设备多,\"接入\"好\n第二行")
@@ -68,7 +68,7 @@ final class ScoreRowsTests: XCTestCase {
     }
 
     func testHeaderMustMatch() {
-        guard case let .failure(refusal) = ScoreRows.read("a,b,c\nE1,I1,written,basic.device,10,x\n", context: context) else {
+        guard case let .failure(refusal) = ScoreRows.read("a,b,c\nE1,I1,written,basic.device,10,x\n", gate: gate) else {
             return XCTFail("a wrong header must refuse the file")
         }
         XCTAssertEqual(refusal.rejections.map(\.line), [1])
@@ -90,7 +90,7 @@ final class ScoreRowsTests: XCTestCase {
 
         """)
         // What is exported imports again unchanged.
-        XCTAssertEqual(try ScoreRows.read(ScoreRows.text(scores), context: context).get().count, 3)
+        XCTAssertEqual(try ScoreRows.read(ScoreRows.text(scores), gate: gate).get().count, 3)
     }
 
     func testCSVLinesCountQuotedLineBreaks() throws {

@@ -17,7 +17,7 @@ final class DocumentTests: XCTestCase {
         let candidates = (1...6).map { (n: Int) -> Candidate in
             let stages: [StageID: Rational] = [.written: Rational(90 - n), .test: Rational(80)]
             let final = Rational(Int128(1801 - 20 * n), 20)
-            let flags: [String] = n == 1 ? ["deviation:written:E03", "override:E-QUOTA"] : []
+            let flags: [RankFlag] = n == 1 ? [.deviation(.written, expert: "E03"), .override(code: "E-QUOTA")] : []
             return Candidate(id: "C\(n)", platform: "跨域平台\(n)", type: .cross, stages: stages, final: final, eligible: n != 6, flags: flags)
         }
         let dossiers = Dictionary(uniqueKeysWithValues: (1...6).map { ("C\($0)", dossier("C\($0)", type: "cross", code: $0 % 4)) })

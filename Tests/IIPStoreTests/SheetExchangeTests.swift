@@ -14,11 +14,15 @@ final class SheetExchangeTests: XCTestCase {
     override func setUp() { folder = DossierFixture.temporaryFolder() }
     override func tearDown() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// Two workspaces made from the same dossiers: the expert's laptop and the chair's.
-    func makeWorkspace(_ name: String, dossierText: String = DossierFixture.yaml(id: "I1"), affiliation: String = "某大学") throws -> Workspace {
+    /// Two workspaces made from the same dossiers: the expert's laptop and the chair's; the
+    /// panel file names the expert's key unless `trusting` says otherwise.
+    func makeWorkspace(_ name: String, dossierText: String = DossierFixture.yaml(id: "I1"), affiliation: String = "某大学",
+                       trusting: KeyFingerprint?? = nil) throws -> Workspace {
         let loader = DossierLoader(catalog: rubric.catalog)
         let loaded = [loader.load(data: Data(dossierText.utf8), file: folder + "/I1.yaml")]
-        let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: affiliation, stages: StageID.allCases, conflicts: [])])
+        let trusted = trusting ?? KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
+        let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: affiliation, stages: StageID.allCases,
+                                                        conflicts: [], key: trusted)])
         return try Workspace.create(folder + "/" + name, dossiers: loaded, panel: panel, panelText: nil, rubric: rubric)
     }
 
@@ -29,12 +33,12 @@ final class SheetExchangeTests: XCTestCase {
                       comment: "评语\($0.id)")
         }
         try ws.save(scores, actor: "E1")
-        try ws.sign(expert: "E1", stage: stage)
+        try ws.sign(expert: "E1", stage: stage, key: key)
     }
 
     func transfer(_ sheet: SheetFile, to chair: Workspace) throws -> Workspace.SheetImport {
         let data = Data(sheet.text.utf8)
-        return try chair.importSheet(try SheetFile.read(data), fileSHA256: ContentHash.sha256(data))
+        return try chair.importSheet(try SheetFile.read(data), file: data)
     }
 
     func testRoundTripForEveryStageAndReplayIsANoOp() throws {
@@ -81,19 +85,63 @@ final class SheetExchangeTests: XCTestCase {
         }
     }
 
-    func testOlderSheetsAndOtherKeysAreRefused() throws {
+    /// "Superseded" by revision, never by the clock: a re-sign within the same second
+    /// supersedes; an older revision is refused whatever its time says.
+    func testOlderRevisionsAreRefusedWhateverTheClockSays() throws {
         let laptop = try makeWorkspace("laptop")
         let chair = try makeWorkspace("chair")
         try scoreAndSign(laptop, .written)
         let first = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
-        Thread.sleep(forTimeInterval: 1.1)
         try laptop.reopen(expert: "E1", stage: .written, reason: "复核", actor: "E1")
-        try laptop.sign(expert: "E1", stage: .written)
+        try laptop.sign(expert: "E1", stage: .written, key: key)
         let second = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
-        XCTAssertEqual(try transfer(second, to: chair), .imported(rows: second.rows.count))
-        XCTAssertThrowsError(try transfer(first, to: chair)) { XCTAssertTrue("\($0)".contains("superseded")) }
-        let stranger = try laptop.exportSheet(expert: "E1", stage: .written, key: Curve25519.Signing.PrivateKey())
-        XCTAssertThrowsError(try transfer(stranger, to: chair)) { XCTAssertTrue("\($0)".contains("different key")) }
+        XCTAssertEqual([first.revision, second.revision], [1, 2])
+        XCTAssertEqual(try transfer(first, to: chair), .imported(rows: first.rows.count))
+        XCTAssertEqual(try transfer(second, to: chair), .imported(rows: second.rows.count), "a re-sign in the same second")
+        XCTAssertEqual(try transfer(first, to: chair), .alreadyImported, "the very same file again is a no-op")
+        let firstSignedLater = try SheetFile.unsignedSheet(expert: "E1", stage: .written, signedAt: "2030-01-01T00:00:00Z", revision: 1,
+                                                           rubricSHA256: first.rubricSHA256, dossiers: first.dossiers, rows: first.rows,
+                                                           dissent: first.dissent).signed(with: key)
+        XCTAssertThrowsError(try transfer(firstSignedLater, to: chair), "a later clock does not make revision 1 newer") {
+            XCTAssertEqual(($0 as? SheetFile.Refusal)?.kind, .superseded, "\($0)")
+        }
+        // A laptop clock set back: revision 3 signed "in 2019" still supersedes revision 2.
+        let back = try SheetFile.unsignedSheet(expert: "E1", stage: .written, signedAt: "2019-01-01T00:00:00Z", revision: 3,
+                                               rubricSHA256: second.rubricSHA256, dossiers: second.dossiers, rows: second.rows,
+                                               dissent: second.dissent).signed(with: key)
+        XCTAssertEqual(try transfer(back, to: chair), .imported(rows: back.rows.count))
+        XCTAssertEqual(try chair.signOffs().first?.revision, 3)
+    }
+
+    /// SPEC §9: only a key the chair trusts for the expert counts; the first sheet to arrive
+    /// does not pin a stranger's key, and the refusal names the fingerprint to compare.
+    func testOnlyTheTrustedKeySignsForAnExpert() throws {
+        let laptop = try makeWorkspace("laptop")
+        try scoreAndSign(laptop, .written)
+        let stranger = Curve25519.Signing.PrivateKey()
+        let forged = try laptop.exportSheet(expert: "E1", stage: .written, key: key).signedAgain(with: stranger)
+        let untrusting = try makeWorkspace("untrusting", trusting: .some(nil))
+        XCTAssertThrowsError(try transfer(forged, to: untrusting)) { error in
+            XCTAssertEqual((error as? SheetFile.Refusal)?.kind, .unknownKey)
+            XCTAssertTrue("\(error)".contains(KeyFingerprint(publicKey: stranger.publicKey.rawRepresentation).description), "\(error)")
+        }
+        XCTAssertEqual(try untrusting.scores(), [], "nothing written, nothing pinned")
+        let genuine = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        XCTAssertThrowsError(try transfer(genuine, to: untrusting), "the real key is not trusted either until the chair says so")
+        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(publicKey: key.publicKey.rawRepresentation),
+                                reason: "与签字承诺书上的指纹一致", actor: "E1")
+        XCTAssertEqual(try transfer(genuine, to: untrusting), .imported(rows: genuine.rows.count))
+        XCTAssertThrowsError(try transfer(forged, to: untrusting)) { XCTAssertEqual(($0 as? SheetFile.Refusal)?.kind, .unknownKey) }
+        XCTAssertTrue(try untrusting.auditEntries().contains { $0.action == "key.trust" && $0.new?.contains("签字承诺书") == true })
+        // A lost laptop: the chair trusts the new key, which then replaces the old one.
+        let newKey = Curve25519.Signing.PrivateKey()
+        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(publicKey: newKey.publicKey.rawRepresentation),
+                                reason: "笔记本丢失，更换密钥", actor: "E1")
+        let resigned = try SheetFile.unsignedSheet(expert: "E1", stage: .written, signedAt: genuine.signedAt, revision: 2,
+                                                   rubricSHA256: genuine.rubricSHA256, dossiers: genuine.dossiers, rows: genuine.rows,
+                                                   dissent: genuine.dissent)
+        XCTAssertThrowsError(try transfer(try resigned.signed(with: key), to: untrusting), "the old key no longer counts")
+        XCTAssertEqual(try transfer(try resigned.signed(with: newKey), to: untrusting), .imported(rows: genuine.rows.count))
     }
 
     func testMismatchedDossierOrConflictIsRefused() throws {
@@ -125,5 +173,13 @@ final class SheetExchangeTests: XCTestCase {
     func testExportNeedsASignedStage() throws {
         let laptop = try makeWorkspace("laptop")
         XCTAssertThrowsError(try laptop.exportSheet(expert: "E1", stage: .written, key: key)) { XCTAssertTrue("\($0)".contains("not signed")) }
+    }
+}
+
+extension SheetFile {
+    /// The same content signed with another key: what a stranger who made a key could send.
+    func signedAgain(with key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
+        try SheetFile.unsignedSheet(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
+                                    dossiers: dossiers, rows: rows, dissent: dissent).signed(with: key)
     }
 }

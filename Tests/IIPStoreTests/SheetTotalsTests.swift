@@ -25,15 +25,23 @@ final class SheetTotalsTests: WorkspaceTestCase {
         try assertSameStandings(ws, "after a second file")
     }
 
-    func testOthersMeansAreExactAndSkipTheExpert() throws {
+    /// The workbench's per-item means are exact and over counted sheets only (SPEC §6):
+    /// the expert's own, and incomplete sheets, are left out.
+    func testOthersMeansAreExactAndOverCountedSheetsOnly() throws {
         let ws = try makeWorkspace(experts: 6)
         var random = SeededRandom(seed: 25)
         let scores = randomScores(&random)
         try importFile(ws, scores)
+        let types: [String: PlatformType] = ["I1": .industry, "C1": .cross]
         var expected: [String: [Rational]] = [:]
-        for score in scores where score.expert != "E3" {
-            expected["\(score.dossier)/\(score.stage.rawValue)/\(score.item)", default: []].append(score.points!)
+        let sheets = Dictionary(grouping: scores.filter { $0.expert != "E3" }) { "\($0.expert)/\($0.dossier)/\($0.stage.rawValue)" }
+        for sheet in sheets.values {
+            let first = sheet[0]
+            guard sheet.count == rubric.stage(first.stage)!.items(for: types[first.dossier]!).count else { continue }
+            for score in sheet { expected["\(score.dossier)/\(score.stage.rawValue)/\(score.item)", default: []].append(score.points!) }
         }
+        XCTAssertLessThan(expected.values.map(\.count).reduce(0, +), scores.filter { $0.expert != "E3" }.count,
+                          "some sheets are incomplete, and their items are left out")
         let means = try ws.othersMeanPoints(excluding: "E3")
         XCTAssertEqual(means.count, expected.count)
         for mean in means {

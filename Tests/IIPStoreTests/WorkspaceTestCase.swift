@@ -35,8 +35,7 @@ class WorkspaceTestCase: XCTestCase {
     /// Imports `scores` as a score file, as `scores import` does.
     @discardableResult
     func importFile(_ ws: Workspace, _ scores: [ItemScore], name: String = "a.csv") throws -> Workspace.ImportResult {
-        let context = ScoreRows.Context(rubric: rubric, panel: try ws.panel(), dossiers: try ws.scoreFacts())
-        return try ws.importScoreFile(ScoreRows.text(scores), file: name, context: context, actor: "import").get()
+        try ws.importScoreFile(ScoreRows.text(scores), file: name, actor: "import").get()
     }
 
     /// Random points on the grid for every applicable item, some items left out so that

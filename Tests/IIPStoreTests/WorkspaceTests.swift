@@ -1,3 +1,4 @@
+import Crypto
 import GRDB
 import TestSupport
 import XCTest
@@ -116,14 +117,15 @@ final class WorkspaceTests: WorkspaceTestCase {
     /// SPEC §7 sheet sign / reopen: only complete sheets sign; signed sheets are read-only.
     func testSignOffNeedsCompleteSheetsAndMakesThemReadOnly() throws {
         let ws = try makeWorkspace()
-        XCTAssertThrowsError(try ws.sign(expert: "E1", stage: .written)) { XCTAssertTrue("\($0)".contains("I1 0/14"), "\($0)") }
+        let key = Curve25519.Signing.PrivateKey()
+        XCTAssertThrowsError(try ws.sign(expert: "E1", stage: .written, key: key)) { XCTAssertTrue("\($0)".contains("I1 0/14"), "\($0)") }
         for (dossier, type) in [("I1", PlatformType.industry), ("C1", .cross)] {
             let scores = rubric.stage(.written)!.items(for: type).map {
                 ItemScore(expert: "E1", dossier: dossier, stage: .written, item: $0.id, points: $0.max, comment: "")
             }
             try ws.save(scores, actor: "E1")
         }
-        try ws.sign(expert: "E1", stage: .written)
+        try ws.sign(expert: "E1", stage: .written, key: key)
         XCTAssertEqual(try ws.signOffs().map(\.stage), [.written])
         let change = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(1), comment: "")
         XCTAssertThrowsError(try ws.save([change], actor: "E1")) { XCTAssertTrue("\($0)".contains("read-only")) }
@@ -177,7 +179,7 @@ final class WorkspaceTests: WorkspaceTestCase {
         let standings = try ws.standings()
         XCTAssertEqual(standings.standingErrors("I1"), [])
         XCTAssertEqual(standings.groups[1].entries.first?.status, .incomplete)
-        XCTAssertEqual(standings.groups[1].entries.first?.candidate.flags, ["override:E-ATTESTATION"])
+        XCTAssertEqual(standings.groups[1].entries.first?.candidate.flags, [.override(code: "E-ATTESTATION")])
     }
 
     func testTheListingSaysWhatTheParsedDossiersSay() throws {

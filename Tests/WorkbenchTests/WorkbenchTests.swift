@@ -37,7 +37,7 @@ final class WorkbenchTests: XCTestCase {
     /// Runs effects the way the app loop does, with saves always succeeding.
     func run(_ effects: [Effect], _ state: inout AppState) {
         for effect in effects {
-            if case let .save(score) = effect { run(update(&state, .saved(score)), &state) }
+            if case let .save(score, _) = effect { run(update(&state, .saved(score)), &state) }
         }
     }
 
@@ -207,19 +207,19 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "偏离 once the others' means are known")
         _ = update(&state, .othersMeanRead([key: Rational(15)]))
         XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "means already there are not replaced")
-        _ = update(&state, .backupFailed("backups: the disk is full"))
-        XCTAssertEqual(state.notice, Notice(text: "backups: the disk is full", style: .warning))
+        _ = update(&state, .backgroundFailed(.backup, "backups: the disk is full"))
+        XCTAssertEqual(state.notice, Notice(text: "未能备份工作区：backups: the disk is full", style: .warning))
     }
 
     func testBackgroundWorkReportsInOrderAndCanBeWaitedFor() {
         let gate = DispatchSemaphore(value: 0)
         let work = BackgroundWork { report in
-            report(.auditRead(["one"]))
+            report(.dossiersUnreadable("one"))
             gate.wait()
             report(.dossiersUnreadable("two"))
-            report(.auditRead(["three"]))
+            report(.backgroundFailed(.audit, "three"))
         }
-        let first = work.take(waitingFor: { if case .auditRead = $0 { return true } else { return false } })
+        let first = work.take(waitingFor: { if case .dossiersUnreadable = $0 { return true } else { return false } })
         XCTAssertEqual(first.messages.count, 1)
         XCTAssertFalse(first.done)
         gate.signal()
@@ -232,7 +232,7 @@ final class WorkbenchTests: XCTestCase {
         }
         XCTAssertEqual(messages.map { message -> String in
             switch message {
-            case let .auditRead(lines): return lines.joined()
+            case let .backgroundFailed(_, reason): return reason
             case let .dossiersUnreadable(reason): return reason
             default: return "?"
             }
@@ -294,7 +294,7 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertEqual(state.currentItem?.id, "basic.device")
         var effects = type(&state, "12.5") + press(&state, .enter)
         XCTAssertEqual(effects, [.save(ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device",
-                                                 points: Rational(25, 2), comment: ""))])
+                                                 points: Rational(25, 2), comment: ""), shown: .nothing)])
         XCTAssertEqual(state.currentItem?.id, "basic.device", "nothing moves before the save is done")
         run(effects, &state)
         XCTAssertEqual(state.currentItem?.id, "basic.software")
@@ -342,7 +342,7 @@ final class WorkbenchTests: XCTestCase {
         _ = type(&state, "很")
         XCTAssertEqual(state.review.draft.map { String($0) }, "数据很可信")
         let effects = press(&state, .enter)
-        guard case let .save(score)? = effects.first else { return XCTFail("Enter saves the comment") }
+        guard case let .save(score, _)? = effects.first else { return XCTFail("Enter saves the comment") }
         XCTAssertEqual(score.comment, "数据很可信")
         XCTAssertNil(score.points)
     }
@@ -352,7 +352,7 @@ final class WorkbenchTests: XCTestCase {
         _ = press(&state, .enter)
         XCTAssertEqual(press(&state, .char("E")), [.editComment(dossier: "GD-A", stage: .written, item: "basic.device", text: "")])
         let effects = update(&state, .editorFinished(dossier: "GD-A", stage: .written, item: "basic.device", text: "长评语\n"))
-        guard case let .save(score)? = effects.first else { return XCTFail() }
+        guard case let .save(score, _)? = effects.first else { return XCTFail() }
         XCTAssertEqual(score.comment, "长评语")
     }
 
@@ -452,13 +452,19 @@ final class WorkbenchTests: XCTestCase {
         _ = press(&state, .char("p"), .char("i"))
         XCTAssertEqual(state.importFolder, "")
         XCTAssertEqual(type(&state, "/media/usb") + press(&state, .enter), [.importSheets(folder: "/media/usb")])
-        _ = update(&state, .sheetsImported(["E02-site.iipsheet: imported 92 scores", "x.iipsheet: refused: tampered"], nil))
+        let key = KeyFingerprint(publicKey: Data(repeating: 7, count: 32))
+        _ = update(&state, .sheetsImported(.files([
+            SheetFileImport(file: "E02-site.iipsheet", outcome: .imported(ExpertStage("E02", .site), rows: 92, revision: 1, key: key)),
+            SheetFileImport(file: "x.iipsheet", outcome: .refused(SheetFile.Refusal(.tampered, "the signature does not match the content"))),
+        ]), nil))
         let lines = view(state).trimmedLines
         XCTAssertTrue(lines.contains { $0.contains("导入结果") })
-        XCTAssertTrue(lines.contains { $0.contains("refused: tampered") })
+        XCTAssertTrue(lines.contains { $0.contains("E02-site.iipsheet：已导入 E02 现场考察 第 1 版，92 项评分") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains { $0.contains("x.iipsheet：拒绝（内容被改动）") })
+        XCTAssertEqual(state.importResults.map(\.refused), [false, true], "the refused file is shown as bad news, by its outcome")
         XCTAssertEqual(press(&state, .char("a")), [.readAudit])
-        _ = update(&state, .auditRead(["✓ 3 entries, chain intact"]))
-        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("chain intact") })
+        _ = update(&state, .auditRead(AuditSummary(entries: [])))
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("✓ 共 0 条，哈希链完整") })
     }
 
     func testTheDeclarationComesBeforeScoring() {
@@ -502,7 +508,7 @@ extension WorkbenchTests {
         var state = makeState(width: 120, height: 40)
         let candidates = (1...7).map { n in
             Candidate(id: "C\(n)", platform: "跨域平台\(n)", type: .cross, stages: [.written: Rational(90 - n)],
-                      final: Rational(90 - n), eligible: true, flags: n == 1 ? ["deviation:written:E03"] : [])
+                      final: Rational(90 - n), eligible: true, flags: n == 1 ? [.deviation(.written, expert: "E03")] : [])
         } + [Candidate(id: "GD-A", platform: "测试家电工业互联网平台", type: .industry, stages: [:], final: nil, eligible: true, flags: [])]
         _ = update(&state, .rankingRefreshed(Selection(rubric: rubric).rank(candidates)))
         _ = update(&state, .key(.char("r")))
@@ -511,7 +517,7 @@ extension WorkbenchTests {
         let sixth = lines.firstIndex { $0.contains("C6") }
         XCTAssertNotNil(cut)
         XCTAssertLessThan(cut ?? 99, sixth ?? 0, "the cut comes after the fifth")
-        XCTAssertTrue(lines.contains { $0.contains("C1") && $0.contains("入选") && $0.contains("deviation:written:E03") })
+        XCTAssertTrue(lines.contains { $0.contains("C1") && $0.contains(" 入选 ") && $0.contains("偏离:书面评审E03") })
         XCTAssertTrue(lines.contains { $0.contains("GD-A") && $0.contains("未完成") })
         // Enter on the last row opens that dossier's review.
         _ = update(&state, .key(.end))

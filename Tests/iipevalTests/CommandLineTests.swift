@@ -249,7 +249,8 @@ final class CommandLineTests: XCTestCase {
         let home = ["XDG_CONFIG_HOME": folder + "/home-e2"]
         let unsigned = CommandRunner.run(["sheet", "export", folder + "/ws", "--expert", "E2", "--stage", "site", "--out", folder + "/x.iipsheet"], environment: home)
         XCTAssertEqual(unsigned.code, 2, "only a signed stage exports")
-        XCTAssertEqual(run("sheet", "sign", folder + "/ws", "--expert", "E2", "--stage", "site").code, 0)
+        // E2 signs on their own laptop, with their own key.
+        XCTAssertEqual(CommandRunner.run(["sheet", "sign", folder + "/ws", "--expert", "E2", "--stage", "site"], environment: home).code, 0)
         let exported = CommandRunner.run(["sheet", "export", folder + "/ws", "--expert", "E2", "--stage", "site", "--out", folder + "/E2-site.iipsheet"],
                                          environment: home)
         XCTAssertEqual(exported.code, 0, exported.err)
@@ -258,6 +259,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(mode, 0o600)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/ws/E2.ed25519"))
 
+        // The chair trusts no key of E2 yet: refused, with the fingerprint to compare.
+        let shown = CommandRunner.run(["key", "show", "--expert", "E2"], environment: home)
+        let fingerprint = try XCTUnwrap(shown.out.range(of: "ed25519:").map { String(shown.out[$0.lowerBound...]) })
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(fingerprint.hasPrefix("ed25519:"), shown.out)
+        let unknown = run("sheet", "import", folder + "/chair", folder + "/E2-site.iipsheet")
+        XCTAssertEqual(unknown.code, 1)
+        XCTAssertTrue(unknown.err.contains("unknown key") && unknown.err.contains(fingerprint), unknown.err)
+        XCTAssertEqual(run("key", "trust", folder + "/chair", "--expert", "E2", "--fingerprint", fingerprint, "--reason", " ").code, 2)
+        XCTAssertEqual(run("key", "trust", folder + "/chair", "--expert", "E2", "--fingerprint", "ed25519:1234", "--reason", "x").code, 2)
+        let trusted = run("key", "trust", folder + "/chair", "--expert", "E2", "--fingerprint", fingerprint, "--reason", "与签字承诺书一致")
+        XCTAssertEqual(trusted.code, 0, trusted.err)
         let imported = run("sheet", "import", folder + "/chair", folder + "/E2-site.iipsheet")
         XCTAssertEqual(imported.code, 0, imported.err)
         XCTAssertEqual(run("scores", "export", folder + "/chair", "--expert", "E2").out,

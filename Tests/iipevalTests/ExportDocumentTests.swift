@@ -15,15 +15,19 @@ final class ExportDocumentTests: XCTestCase {
     /// Keys live in the test's folder, never in the developer's ~/.config.
     var environment: [String: String] { ["XDG_CONFIG_HOME": Self.folder + "/config"] }
 
-    /// One sample workspace for the class: init, the sample scores, E01's pledge and signed
-    /// written sheet (exported as a signed file), E02's dissent on the defence.
+    /// One sample workspace for the class: init, the sample scores, E01's key trusted, E01's
+    /// pledge and signed written sheet (exported as a signed file), E02's dissent on the defence.
     override class func setUp() {
         super.setUp()
         folder = DossierFixture.temporaryFolder()
         let environment = ["XDG_CONFIG_HOME": folder + "/config"]
         let ws = folder + "/ws"
+        let shown = CommandRunner.run(["key", "show", "--expert", "E01"], environment: environment)
+        let fingerprint = (shown.out.range(of: "ed25519:").map { String(shown.out[$0.lowerBound...]) } ?? "")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         let steps: [[String]] = [
             ["init", ws, "--dossiers", samples, "--panel", samples + "/panel.yaml"],
+            ["key", "trust", ws, "--expert", "E01", "--fingerprint", fingerprint, "--reason", "与承诺书上的指纹一致"],
             ["scores", "import", ws, samples + "/sample-scores.csv"],
             ["declare", ws, "--expert", "E01", "--conflict", "GD2018-030"],
             ["sheet", "sign", ws, "--expert", "E01", "--stage", "written"],
@@ -159,7 +163,8 @@ final class ExportDocumentTests: XCTestCase {
         let documents = try XCTUnwrap(booklet["documents"] as? [[String: Any]])
         XCTAssertEqual(documents.count, 4, "E01 sits on all four stages")
         let written = documents[0]
-        XCTAssertTrue((written["header"] as? [String])?.contains { $0.contains("已签署") } == true)
+        XCTAssertTrue((written["header"] as? [String])?.contains { $0.contains("已签署（第 1 版") && $0.contains("以专家本人受信任的密钥签署") } == true,
+                      "\(written["header"] ?? "")")
 
         // The weighted total of GD2018-001 (cross), recomputed here from the sample CSV.
         let rubric = try Rubric.builtIn.get()
@@ -185,7 +190,9 @@ final class ExportDocumentTests: XCTestCase {
         let signed = try SheetFile.read(Data(contentsOf: URL(fileURLWithPath: folder + "/E01-written.iipsheet")))
         let closing = try XCTUnwrap(written["closing"] as? [String])
         XCTAssertTrue(closing.contains("评分表内容哈希（SHA-256）：\(signed.contentSHA256)"), closing.joined(separator: "\n"))
-        XCTAssertTrue(closing.contains("签名密钥指纹：\(signed.fingerprint)"))
+        XCTAssertTrue(closing.contains("签名密钥指纹：\(signed.fingerprint)"), closing.joined(separator: "\n"))
+        XCTAssertTrue(closing.contains("本工作区信任的该专家密钥：\(signed.fingerprint)"))
+        XCTAssertTrue(closing.contains { $0.hasPrefix("审计日志：共 ") }, "every document prints the audit log's head")
         XCTAssertTrue(closing.contains { $0.hasPrefix("专家签字：") })
         XCTAssertTrue(closing.contains { $0.contains("诚信承诺与回避声明") && $0.contains("GD2018-030") }, "the declaration")
         // An unsigned stage says it is a draft; E02's dissent is printed on the defence sheet.
@@ -230,7 +237,7 @@ final class ExportDocumentTests: XCTestCase {
     func testSummaryWorkbookMarksAreNumberFormats() throws {
         export("summary", "xlsx", to: "s.xlsx")
         let parts = try XLSXParts(folder + "/s.xlsx")
-        XCTAssertEqual(parts.worksheetNames, ["书面评审", "专家答辩", "现场考察", "技术评测", "总分"], "tables with their own columns")
+        XCTAssertEqual(parts.worksheetNames, ["书面评审", "专家答辩", "现场考察", "技术评测", "总分", "签署情况"], "tables with their own columns")
         let defence = parts.worksheets[1]
         let row = try XCTUnwrap(parts.row(containing: "GD2018-012", in: defence))
         // Columns: 编号, 平台名称, E01…E07: E05 is the seventh column, G.

@@ -1,6 +1,24 @@
 import Foundation
 import Yams
 
+/// Why an expert may not score a dossier (回避, SPEC §9): typed, so that each language
+/// says it in its own words.
+public enum Conflict: Sendable, Equatable, CustomStringConvertible {
+    /// Listed against the dossier in the panel file or in the expert's own declaration.
+    case listed
+    /// The expert's affiliation is the applicant or a partner: that unit's name.
+    case applicant(String)
+    case partner(String)
+
+    public var description: String {
+        switch self {
+        case .listed: return "listed against it in the panel file or the expert's declaration"
+        case let .applicant(unit): return "affiliated with the applicant \(unit)"
+        case let .partner(unit): return "affiliated with the partner \(unit)"
+        }
+    }
+}
+
 /// A member of the expert panel (SPEC §7, the panel file).
 public struct Expert: Sendable, Equatable {
     public let id: String
@@ -9,30 +27,44 @@ public struct Expert: Sendable, Equatable {
     public let stages: [StageID]
     /// Dossiers the panel file says this expert must not score.
     public let conflicts: [String]
+    /// The fingerprint of the expert's signing key given in the panel file, if any.
+    public let key: KeyFingerprint?
 
-    public init(id: String, name: String, affiliation: String, stages: [StageID], conflicts: [String]) {
+    public init(id: String, name: String, affiliation: String, stages: [StageID], conflicts: [String], key: KeyFingerprint? = nil) {
         self.id = id
         self.name = name
         self.affiliation = affiliation
         self.stages = stages
         self.conflicts = conflicts
+        self.key = key
+    }
+
+    /// Whether `id` may name an expert: it becomes part of file names (signing keys, locks,
+    /// one document per expert), so only letters, digits, '-' and '_', 1–16 of them.
+    public static func isValidID(_ id: String) -> Bool {
+        (1...16).contains(id.utf8.count) && id.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+        }
     }
 
     /// Why this expert may not score `dossier` (回避), or nil. Names are compared after
     /// trimming and folding full-width letters, digits and brackets to half-width.
-    public func conflict(with dossier: Dossier, id: String) -> String? {
+    public func conflict(with dossier: Dossier, id: String) -> Conflict? {
         conflict(applicant: dossier.applicant.name ?? "", partners: dossier.partners.compactMap(\.name), id: id)
     }
 
-    /// The same from the names alone (a workspace keeps them, so no dossier need be parsed).
-    public func conflict(applicant: String, partners: [String], id: String) -> String? {
-        if conflicts.contains(id) { return "listed against \(id) in the panel file or the expert's declaration" }
+    /// The same from the facts a workspace keeps, so no dossier need be parsed.
+    public func conflict(with facts: DossierFacts, id: String) -> Conflict? {
+        conflict(applicant: facts.applicant, partners: facts.partners, id: id)
+    }
+
+    /// The same from the names alone.
+    public func conflict(applicant: String, partners: [String], id: String) -> Conflict? {
+        if conflicts.contains(id) { return .listed }
         let affiliation = Expert.folded(self.affiliation)
         guard !affiliation.isEmpty else { return nil }
-        if Expert.folded(applicant) == affiliation { return "affiliated with the applicant \(self.affiliation)" }
-        if partners.contains(where: { Expert.folded($0) == affiliation }) {
-            return "affiliated with the partner \(self.affiliation)"
-        }
+        if Expert.folded(applicant) == affiliation { return .applicant(self.affiliation) }
+        if partners.contains(where: { Expert.folded($0) == affiliation }) { return .partner(self.affiliation) }
         return nil
     }
 
@@ -103,7 +135,7 @@ public struct Panel: Sendable, Equatable {
         for (index, node) in r.sequence(r.child(root, "experts"), "experts", parent: root, required: true).enumerated() {
             let path = "experts[\(index)]"
             guard let id = r.string(node, "id", path + ".id") else { continue }
-            if id.range(of: "^[A-Za-z0-9_-]{1,16}$", options: .regularExpression) == nil {
+            if !Expert.isValidID(id) {
                 problems.append("line \(node.mark?.line ?? 0): \(path).id '\(id)' may use only letters, digits, '-' and '_' (1–16)")
             }
             let stageNames = r.child(node, "stages").flatMap { r.strings($0, path + ".stages") } ?? []
@@ -115,9 +147,17 @@ public struct Panel: Sendable, Equatable {
             }
             if stageNames.isEmpty { problems.append("line \(node.mark?.line ?? 0): \(path).stages is missing or empty") }
             let conflicts = r.child(node, "conflicts").flatMap { r.strings($0, path + ".conflicts") } ?? []
+            var key: KeyFingerprint?
+            if let text = r.string(node, "key", path + ".key", required: false) {
+                key = KeyFingerprint(text)
+                if key == nil {
+                    problems.append("line \(node.mark?.line ?? 0): \(path).key '\(text)' is not a key fingerprint "
+                                    + "(ed25519: and 32 hex digits, as 'iipeval key show' prints it)")
+                }
+            }
             experts.append(Expert(id: id, name: r.string(node, "name", path + ".name") ?? id,
                                   affiliation: r.string(node, "affiliation", path + ".affiliation", required: false) ?? "",
-                                  stages: stages, conflicts: conflicts))
+                                  stages: stages, conflicts: conflicts, key: key))
         }
         problems = r.problems.map(\.located) + problems
         let ids = experts.map(\.id)

@@ -24,6 +24,9 @@ public struct SheetFile: Sendable, Equatable {
     public let expert: String
     public let stage: StageID
     public let signedAt: String
+    /// Which signing of the stage this is: 1, then one more after each reopen. A sheet is
+    /// superseded by one of a higher revision, never by the clock (laptops' clocks differ).
+    public let revision: Int
     public let rubricSHA256: String
     /// Dossier id → SHA-256 of the dossier text the expert scored.
     public let dossiers: [String: String]
@@ -33,33 +36,54 @@ public struct SheetFile: Sendable, Equatable {
     public let publicKey: Data
     public let signature: Data
 
-    /// Why a sheet file is refused.
+    /// Why a sheet file is refused: what kind of fault (typed, for each language to say)
+    /// and the details in English.
     public struct Refusal: Error, Sendable, CustomStringConvertible {
-        public let reason: String
-        public var description: String { reason }
-
-        public init(reason: String) {
-            self.reason = reason
+        public enum Kind: String, Sendable, CaseIterable {
+            /// Not a sheet file, or one this version cannot read.
+            case unreadable
+            case unsigned, tampered
+            /// Scored with another rubric or other dossiers than this workspace's.
+            case mismatched
+            /// Signed with a key this workspace does not trust for the expert.
+            case unknownKey = "unknown key"
+            /// An older or equal revision than one already imported.
+            case superseded
+            case conflicted
+            /// A row the workspace's gate refuses (points, item, panel, comment).
+            case invalid
+            /// A sheet the expert must complete is incomplete, or the sheet is empty.
+            case incomplete
         }
+
+        public let kind: Kind
+        public let detail: String
+
+        public init(_ kind: Kind, _ detail: String) {
+            self.kind = kind
+            self.detail = detail
+        }
+
+        /// `kind: detail`, as the command line prints it after "refused: ".
+        public var reason: String { kind == .unreadable ? detail : "\(kind.rawValue): \(detail)" }
+        public var description: String { reason }
     }
 
-    /// Signs the content with `key`.
-    public static func signed(expert: String, stage: StageID, signedAt: String, rubricSHA256: String,
-                              dossiers: [String: String], rows: [Row], dissent: String = "",
-                              key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
-        let unsigned = unsignedSheet(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                                     rows: rows, dissent: dissent, publicKey: key.publicKey.rawRepresentation)
+    /// This sheet's content signed with `key`.
+    public func signed(with key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
+        let unsigned = SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
+                                 dossiers: dossiers, rows: rows, dissent: dissent, publicKey: key.publicKey.rawRepresentation,
+                                 signature: Data())
         let signature = try key.signature(for: Data(unsigned.canonical.utf8))
-        return SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                         rows: unsigned.rows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
+        return SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
+                         dossiers: dossiers, rows: rows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
     }
 
-    /// The sheet before signing, rows in their canonical order; `publicKey` may be empty
-    /// when only `contentSHA256` is wanted.
-    public static func unsignedSheet(expert: String, stage: StageID, signedAt: String, rubricSHA256: String,
-                                     dossiers: [String: String], rows: [Row], dissent: String, publicKey: Data = Data()) -> SheetFile {
-        SheetFile(expert: expert, stage: stage, signedAt: signedAt, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                  rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent, publicKey: publicKey,
+    /// The sheet before signing, rows in their canonical order (sign it with `signed(with:)`).
+    public static func unsignedSheet(expert: String, stage: StageID, signedAt: String, revision: Int, rubricSHA256: String,
+                                     dossiers: [String: String], rows: [Row], dissent: String) -> SheetFile {
+        SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256, dossiers: dossiers,
+                  rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent, publicKey: Data(),
                   signature: Data())
     }
 
@@ -80,6 +104,7 @@ public struct SheetFile: Sendable, Equatable {
             ("expert", .string(expert)),
             ("stage", .string(stage.rawValue)),
             ("signed_at", .string(signedAt)),
+            ("revision", .int(revision)),
             ("rubric_sha256", .string(rubricSHA256)),
             ("dossiers", .object(dossiers.keys.sorted().map { ($0, .string(dossiers[$0] ?? "")) })),
             ("scores", .array(rows.map { row in
@@ -101,59 +126,55 @@ public struct SheetFile: Sendable, Equatable {
         return JSONValue.object(fields + [("signature", .string(signature.base64EncodedString()))]).text(pretty: true) + "\n"
     }
 
-    /// The key's fingerprint as people compare it on paper: 16 hex digits in groups of 4.
-    public var fingerprint: String { SheetFile.fingerprint(publicKey) }
-
-    public static func fingerprint(_ publicKey: Data) -> String {
-        let hex = ContentHash.sha256(publicKey).prefix(16)
-        return stride(from: 0, to: 16, by: 4).map { offset in
-            String(hex.dropFirst(offset).prefix(4))
-        }.joined(separator: " ")
-    }
+    /// The fingerprint of the key that signed the sheet.
+    public var fingerprint: KeyFingerprint { KeyFingerprint(publicKey: publicKey) }
 
     /// Reads a sheet file and checks its signature; any change to any byte of its content
     /// makes the signature fail.
     public static func read(_ data: Data) throws -> SheetFile {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Refusal(reason: "not a sheet file (not JSON)")
+            throw Refusal(.unreadable, "not a sheet file (not JSON)")
         }
         func text(_ key: String) throws -> String {
-            guard let value = object[key] as? String else { throw Refusal(reason: "not a sheet file: '\(key)' is missing") }
+            guard let value = object[key] as? String else { throw Refusal(.unreadable, "not a sheet file: '\(key)' is missing") }
             return value
         }
-        guard try text("format") == format else { throw Refusal(reason: "not a sheet file of format \(format)") }
-        guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(reason: "unknown stage") }
+        guard try text("format") == format else { throw Refusal(.unreadable, "not a sheet file of format \(format)") }
+        guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(.unreadable, "not a sheet file: unknown stage") }
+        guard let revision = object["revision"] as? Int, revision >= 1 else {
+            throw Refusal(.unreadable, "the sheet has no revision number: it was made by an older iipeval; export it again")
+        }
         guard let hashes = object["dossiers"] as? [String: String], let rawRows = object["scores"] as? [[String: Any]] else {
-            throw Refusal(reason: "not a sheet file: dossiers or scores are malformed")
+            throw Refusal(.unreadable, "not a sheet file: dossiers or scores are malformed")
         }
         var rows: [Row] = []
         for raw in rawRows {
             guard let dossier = raw["dossier"] as? String, let item = raw["item"] as? String, let comment = raw["comment"] as? String else {
-                throw Refusal(reason: "not a sheet file: a score row is malformed")
+                throw Refusal(.unreadable, "not a sheet file: a score row is malformed")
             }
             var points: Rational?
             if let text = raw["points"] as? String {
-                guard let value = Rational(decimal: text) else { throw Refusal(reason: "not a sheet file: points '\(text)'") }
+                guard let value = Rational(decimal: text) else { throw Refusal(.unreadable, "not a sheet file: points '\(text)'") }
                 points = value
             }
             rows.append(Row(dossier: dossier, item: item, points: points, comment: comment))
         }
         guard let publicKey = Data(base64Encoded: try text("public_key")), let signature = Data(base64Encoded: try text("signature")) else {
-            throw Refusal(reason: "unsigned: the public key or signature is missing or malformed")
+            throw Refusal(.unsigned, "the public key or signature is missing or malformed")
         }
-        let sheet = SheetFile(expert: try text("expert"), stage: stage, signedAt: try text("signed_at"),
+        let sheet = SheetFile(expert: try text("expert"), stage: stage, signedAt: try text("signed_at"), revision: revision,
                               rubricSHA256: try text("rubric_sha256"), dossiers: hashes, rows: rows,
                               dissent: try text("dissent"), publicKey: publicKey, signature: signature)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
               key.isValidSignature(signature, for: Data(sheet.canonical.utf8)) else {
-            throw Refusal(reason: "tampered: the signature does not match the content")
+            throw Refusal(.tampered, "the signature does not match the content")
         }
         return sheet
     }
 }
 
 /// The expert's signing key, kept in their user config folder (never in a workspace),
-/// created on first use with mode 0600.
+/// created on first use with mode 0600 in a folder of mode 0700.
 public enum ExpertKey {
     /// `$XDG_CONFIG_HOME/iipeval/keys` or `~/.config/iipeval/keys`.
     public static var folder: String {
@@ -163,34 +184,62 @@ public enum ExpertKey {
         return base + "/iipeval/keys"
     }
 
+    /// Where `expert`'s key is kept; the id is checked first, as it becomes a file name.
+    public static func path(expert: String) throws -> String {
+        guard Expert.isValidID(expert) else {
+            throw SheetFile.Refusal(.unreadable, "'\(expert)' is not an expert id (letters, digits, '-' and '_', 1–16)")
+        }
+        return folder + "/\(expert).ed25519"
+    }
+
     /// The expert's key on this machine, made on first use.
     public static func load(expert: String) throws -> Curve25519.Signing.PrivateKey {
         if let key = try existing(expert: expert) { return key }
-        let path = folder + "/\(expert).ed25519"
+        let path = try path(expert: expert)
         let key = Curve25519.Signing.PrivateKey()
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw SheetFile.Refusal(reason: "\(folder): cannot create the key folder: \(error.localizedDescription)")
+            throw SheetFile.Refusal(.unreadable, "\(folder): cannot create the key folder: \(error.localizedDescription)")
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else { throw SheetFile.Refusal(reason: "\(path): cannot create the signing key") }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw SheetFile.Refusal(.unreadable, "\(path): cannot create the signing key") }
         let text = key.rawRepresentation.base64EncodedString() + "\n"
         let written = text.withCString { write(descriptor, $0, strlen($0)) }
+        let synced = fsync(descriptor) == 0
         close(descriptor)
-        guard written == text.utf8.count else { throw SheetFile.Refusal(reason: "\(path): cannot write the signing key") }
+        guard written == text.utf8.count, synced else {
+            unlink(path)
+            throw SheetFile.Refusal(.unreadable, "\(path): cannot write the signing key")
+        }
         return key
     }
 
     /// The expert's key on this machine, or nil when there is none (nothing is made).
     public static func existing(expert: String) throws -> Curve25519.Signing.PrivateKey? {
-        let path = folder + "/\(expert).ed25519"
+        let path = try path(expert: expert)
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw SheetFile.Refusal(reason: "\(path): not a signing key")
+            throw SheetFile.Refusal(.unreadable, "\(path): not a signing key")
         }
         return key
+    }
+
+    /// A warning when `expert`'s key file (or its folder) can be read by other users of
+    /// this machine, who could then sign as the expert; nil when it is private or absent.
+    public static func exposure(expert: String) -> String? {
+        guard let path = try? path(expert: expert) else { return nil }
+        for (file, what) in [(path, "the signing key"), (folder, "the key folder")] {
+            var info = stat()
+            guard lstat(file, &info) == 0 else { continue }
+            if info.st_mode & 0o077 != 0 {
+                let mode = String(info.st_mode & 0o777, radix: 8)
+                let fix = what == "the key folder" ? "chmod 700" : "chmod 600"
+                return "warning: \(file): \(what) of \(expert) can be read by other users (mode \(mode)); run '\(fix) \(file)'"
+            }
+        }
+        return nil
     }
 }

@@ -71,14 +71,10 @@ public struct RubricStage: Sendable, Equatable {
         sections(for: type).flatMap(\.items)
     }
 
-    /// One expert's score for a platform of `type` from complete points by item id:
-    /// Σ weight × section points / 100 for a weighted stage, else the sum of the items.
+    /// One expert's score for a platform of `type` from points by item id, a missing one
+    /// as 0 (a running total): the sheet form's sum (`SheetForm`), the one formula.
     public func score(points: [String: Rational], for type: PlatformType) -> Rational {
-        sections(for: type).reduce(.zero) { total, section in
-            let sectionPoints = section.items.reduce(Rational.zero) { $0 + (points[$1.id] ?? .zero) }
-            guard let weight = sectionWeights?[type]?[section.id] else { return total + sectionPoints }
-            return total + weight * sectionPoints / Rational(100)
-        }
+        SheetForm(self, type).score(items(for: type).map { points[$0.id] ?? .zero })
     }
 }
 
@@ -111,6 +107,12 @@ public struct Rubric: Sendable {
     /// The item with this id in this stage.
     public func item(_ id: String, in stage: StageID) -> RubricItem? {
         self.stage(stage)?.items.first { $0.id == id }
+    }
+
+    /// Whether an expert's stage score is more than `deviationPct` percent away from the
+    /// panel's (偏离): |score − mean| > deviation% × |mean|. The one deviation test.
+    public func deviates(_ score: Rational, from mean: Rational) -> Bool {
+        (score - mean).magnitude > deviationPct * mean.magnitude / Rational(100)
     }
 
     public var stageWeights: [StageID: Rational] {

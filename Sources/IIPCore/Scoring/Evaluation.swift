@@ -29,6 +29,14 @@ public struct ExpertStageScore: Sendable, Equatable {
     public let comments: [String]
 }
 
+/// An expert's sheet of a dossier that never counts (SPEC §6): kept, marked, and shown as such.
+public struct ExcludedSheet: Sendable, Equatable {
+    public let expert: String
+    /// Its score when complete.
+    public let score: Rational?
+    public let reason: SheetExclusion
+}
+
 /// The panel's score of one dossier in one stage (SPEC §6).
 public struct PanelStageScore: Sendable, Equatable {
     public let stage: StageID
@@ -36,6 +44,8 @@ public struct PanelStageScore: Sendable, Equatable {
     public let sheets: [ExpertStageScore]
     /// The mean of the sheets that were kept; nil when no sheet counts.
     public let value: Rational?
+    /// Sheets that exist but never count (回避, or an expert not on the panel for the stage).
+    public var excluded: [ExcludedSheet] = []
 }
 
 /// Every score of one dossier: per stage, and the final score when all stages have one.
@@ -53,9 +63,11 @@ public struct DossierEvaluation: Sendable, Equatable {
     }
 }
 
-/// Turns saved item scores into stage and final scores, exactly (SPEC §6).
+/// Turns saved item scores into stage and final scores, exactly (SPEC §6). Only the sheets
+/// that count enter a panel score: complete, and by an expert `counting` admits.
 public struct Evaluation: Sendable {
     public let rubric: Rubric
+    public let counting: SheetCounting
 
     /// Every stage's form for every platform type, laid out once.
     private let plans: [PlanKey: SheetForm]
@@ -65,8 +77,9 @@ public struct Evaluation: Sendable {
         let type: PlatformType
     }
 
-    public init(rubric: Rubric) {
+    public init(rubric: Rubric, counting: SheetCounting) {
         self.rubric = rubric
+        self.counting = counting
         var plans: [PlanKey: SheetForm] = [:]
         for stage in rubric.stages {
             for type in PlatformType.allCases { plans[PlanKey(stage: stage.id, type: type)] = SheetForm(stage, type) }
@@ -94,7 +107,7 @@ public struct Evaluation: Sendable {
         var byStage: [StageID: [ItemScore]] = [:]
         for score in scores { byStage[score.stage, default: []].append(score) }
         var panels: [StageID: PanelStageScore] = [:]
-        for stage in rubric.stages { panels[stage.id] = panelScore(plan(stage, type), scores: byStage[stage.id] ?? []) }
+        for stage in rubric.stages { panels[stage.id] = panelScore(plan(stage, type), dossier: id, scores: byStage[stage.id] ?? []) }
         return combined(id: id, type: type, panels)
     }
 
@@ -113,11 +126,11 @@ public struct Evaluation: Sendable {
     }
 
     /// The panel's score in one stage from every expert's item scores in that stage.
-    func panelScore(_ stage: RubricStage, type: PlatformType, scores: [ItemScore]) -> PanelStageScore {
-        panelScore(SheetForm(stage, type), scores: scores)
+    func panelScore(_ stage: RubricStage, type: PlatformType, dossier: String, scores: [ItemScore]) -> PanelStageScore {
+        panelScore(SheetForm(stage, type), dossier: dossier, scores: scores)
     }
 
-    private func panelScore(_ plan: SheetForm, scores: [ItemScore]) -> PanelStageScore {
+    private func panelScore(_ plan: SheetForm, dossier: String, scores: [ItemScore]) -> PanelStageScore {
         // Each expert's sheet: points and comments by the item's place in the plan.
         var sheets: [String: (points: [Rational?], comments: [String])] = [:]
         for score in scores {
@@ -128,18 +141,23 @@ public struct Evaluation: Sendable {
             sheets[score.expert]!.points[index] = score.points
             sheets[score.expert]!.comments[index] = score.comment
         }
-        // A sheet counts once every applicable item has points.
+        // A sheet counts once every applicable item has points, if its expert may count.
         var counted: [(expert: String, score: Rational, comments: [String])] = []
+        var excluded: [ExcludedSheet] = []
         for (expert, sheet) in sheets {
-            let points = sheet.points.compactMap { $0 }
-            guard points.count == plan.count, plan.count > 0 else { continue }
-            counted.append((expert, plan.score(points), sheet.comments.filter { !$0.isEmpty }))
+            let score = plan.score(sheet.points)
+            if let reason = counting.exclusion(expert: expert, dossier: dossier, stage: plan.stage) {
+                excluded.append(ExcludedSheet(expert: expert, score: score, reason: reason))
+            } else if let score {
+                counted.append((expert, score, sheet.comments.filter { !$0.isEmpty }))
+            }
         }
-        return aggregate(plan.stage, counted)
+        return aggregate(plan.stage, counted, excluded: excluded)
     }
 
     /// The panel's score from the counted sheets: the trimmed mean, each sheet marked.
-    private func aggregate(_ stage: StageID, _ sheets: [(expert: String, score: Rational, comments: [String])]) -> PanelStageScore {
+    private func aggregate(_ stage: StageID, _ sheets: [(expert: String, score: Rational, comments: [String])],
+                           excluded: [ExcludedSheet]) -> PanelStageScore {
         // Ordered by score (then expert) through their places: the sheets themselves are not moved.
         let order = sheets.indices.sorted { (sheets[$0].score, sheets[$0].expert) < (sheets[$1].score, sheets[$1].expert) }
         let trim = rubric.trim
@@ -153,7 +171,7 @@ public struct Evaluation: Sendable {
             ExpertStageScore(expert: sheets[index].expert, score: sheets[index].score, trimmed: trimmed.contains(index),
                              deviates: value.map { deviates(sheets[index].score, from: $0) } ?? false, comments: sheets[index].comments)
         }
-        return PanelStageScore(stage: stage, sheets: results, value: value)
+        return PanelStageScore(stage: stage, sheets: results, value: value, excluded: excluded.sorted { $0.expert < $1.expert })
     }
 
     // MARK: - From kept sheet scores
@@ -161,12 +179,7 @@ public struct Evaluation: Sendable {
     /// One expert's stage score of a dossier from their item points; nil while an
     /// applicable item has none (the sheet does not count yet).
     public func sheetScore(_ stage: StageID, type: PlatformType, points: [String: Rational]) -> Rational? {
-        guard let form = form(stage, type: type) else { return nil }
-        var ordered = [Rational?](repeating: nil, count: form.count)
-        for (item, value) in points {
-            if let index = form.index[item] { ordered[index] = value }
-        }
-        return form.score(ordered)
+        form(stage, type: type)?.score(byItem: points)
     }
 
     /// The form of one stage's sheet for one platform type.
@@ -177,15 +190,26 @@ public struct Evaluation: Sendable {
     /// A dossier's evaluation from its experts' complete sheet scores per stage — what a
     /// workspace keeps for each sheet, so a ranking need not add up every item again.
     /// The same values as `evaluate` from the items, without the comments.
+    /// Sheets that never count are kept aside as `evaluate` from the items does.
     public func evaluate(id: String, type: PlatformType, sheets: [StageID: [(expert: String, score: Rational)]]) -> DossierEvaluation {
         var panels: [StageID: PanelStageScore] = [:]
-        for stage in rubric.stages { panels[stage.id] = aggregate(stage.id, (sheets[stage.id] ?? []).map { ($0.expert, $0.score, []) }) }
+        for stage in rubric.stages {
+            var counted: [(expert: String, score: Rational, comments: [String])] = []
+            var excluded: [ExcludedSheet] = []
+            for sheet in sheets[stage.id] ?? [] {
+                if let reason = counting.exclusion(expert: sheet.expert, dossier: id, stage: stage.id) {
+                    excluded.append(ExcludedSheet(expert: sheet.expert, score: sheet.score, reason: reason))
+                } else {
+                    counted.append((sheet.expert, sheet.score, []))
+                }
+            }
+            panels[stage.id] = aggregate(stage.id, counted, excluded: excluded)
+        }
         return combined(id: id, type: type, panels)
     }
 
-    /// |score − mean| > deviation% × mean.
     func deviates(_ score: Rational, from mean: Rational) -> Bool {
-        (score - mean).magnitude > rubric.deviationPct * mean.magnitude / Rational(100)
+        rubric.deviates(score, from: mean)
     }
 }
 
@@ -215,6 +239,15 @@ public struct SheetForm: Sendable {
         count = next
     }
 
+    /// The sheet's score from its points by item id; nil while an item has none.
+    public func score(byItem points: [String: Rational]) -> Rational? {
+        var ordered = [Rational?](repeating: nil, count: count)
+        for (item, value) in points {
+            if let place = index[item] { ordered[place] = value }
+        }
+        return score(ordered)
+    }
+
     /// The sheet's score from its points by place; nil while one has none (it does not count yet).
     public func score(_ points: [Rational?]) -> Rational? {
         let complete = points.compactMap { $0 }
@@ -229,5 +262,12 @@ public struct SheetForm: Sendable {
             guard let weight = section.weight else { return total + sum }
             return total + weight * sum / Rational(100)
         }
+    }
+}
+
+extension Rubric {
+    /// The form of one stage's sheet for one platform type.
+    public func form(_ stage: StageID, type: PlatformType) -> SheetForm? {
+        self.stage(stage).map { SheetForm($0, type) }
     }
 }

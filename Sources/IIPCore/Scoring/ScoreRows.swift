@@ -12,46 +12,6 @@ public enum ScoreRows {
         public var description: String { "line \(line): \(reason)" }
     }
 
-    /// What a score must agree with: the rubric, the panel and the dossiers by id.
-    /// What a row is checked against about its dossier: the platform type and the names
-    /// a conflict of interest is found by.
-    public struct DossierFacts: Sendable {
-        public let type: PlatformType
-        public let applicant: String
-        public let partners: [String]
-
-        public init(type: PlatformType, applicant: String, partners: [String]) {
-            self.type = type
-            self.applicant = applicant
-            self.partners = partners
-        }
-
-        public init?(_ dossier: Dossier) {
-            guard let type = dossier.platform.type else { return nil }
-            self.init(type: type, applicant: dossier.applicant.name ?? "", partners: dossier.partners.compactMap(\.name))
-        }
-    }
-
-    public struct Context: Sendable {
-        public let rubric: Rubric
-        public let panel: Panel
-        public let dossiers: [String: DossierFacts]
-        /// Signed sheets, as `expert/stage`: read-only.
-        public let signed: Set<String>
-
-        public init(rubric: Rubric, panel: Panel, dossiers: [String: DossierFacts], signed: Set<String> = []) {
-            self.rubric = rubric
-            self.panel = panel
-            self.dossiers = dossiers
-            self.signed = signed
-        }
-
-        /// From parsed dossiers (tests, small sets).
-        public init(rubric: Rubric, panel: Panel, dossiers: [String: Dossier], signed: Set<String> = []) {
-            self.init(rubric: rubric, panel: panel, dossiers: dossiers.compactMapValues(DossierFacts.init), signed: signed)
-        }
-    }
-
     /// Every bad row of a refused file.
     public struct Refusal: Error, Sendable, Equatable {
         public let rejections: [Rejection]
@@ -67,10 +27,10 @@ public enum ScoreRows {
     }
 
     /// Every row of `text` as a score, or every bad row: one bad row refuses the whole file.
-    public static func read(_ text: String, context: Context) -> Result<[ItemScore], Refusal> {
+    public static func read(_ text: String, gate: ScoreGate) -> Result<[ItemScore], Refusal> {
         var text = text
         var scores: [ItemScore] = []
-        let rejections = text.withUTF8 { bytes in scan(bytes, context: context) { scores.append($0) } }
+        let rejections = text.withUTF8 { bytes in scan(bytes, gate: gate) { scores.append($0) } }
         return rejections.isEmpty ? .success(scores) : .failure(Refusal(rejections: rejections))
     }
 
@@ -78,17 +38,17 @@ public enum ScoreRows {
     /// row to `accept` until the first bad one, so that a file of any size need not be held
     /// as rows. Returns every bad row: when there is one, the file is refused as a whole
     /// and what `accept` did with the rows before it must be undone.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, context: Context,
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, gate: ScoreGate,
                             accept: (ItemScore) throws -> Void) rethrows -> [Rejection] {
-        try scan(bytes, context: context) { score, _ in try accept(score) }
+        try scan(bytes, gate: gate) { score, _ in try accept(score) }
     }
 
     /// The same, with each good row a number that orders rows as a workspace stores them —
     /// by expert, dossier and stage (in the panel's order and the dossiers' id order) — to
     /// sort by without comparing text.
-    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, context: Context,
+    public static func scan(_ bytes: UnsafeBufferPointer<UInt8>, gate: ScoreGate,
                             acceptInStoredOrder accept: (ItemScore, UInt64) throws -> Void) rethrows -> [Rejection] {
-        let checker = Checker(context, expectedRows: bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+        let checker = Checker(gate, expectedRows: bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
         var rejections: [Rejection] = []
         var header: Bool?
         let malformed = try CSV.forEachRecord(in: bytes) { line, fields in
@@ -112,27 +72,26 @@ public enum ScoreRows {
     }
 
     /// One row checked against everything SPEC §7 names; the failure says every reason.
-    public static func score(_ fields: [String], context: Context) -> Result<ItemScore, RowProblem> {
-        Checker(context).score(fields)
+    public static func score(_ fields: [String], gate: ScoreGate) -> Result<ItemScore, RowProblem> {
+        Checker(gate).score(fields)
     }
 
-    /// Checks one file's rows in order. What rows repeat is looked up once: experts and
-    /// dossiers by id, the items of each stage and type, conflicts; and what a row shares
-    /// with the row before (nearly always its expert, dossier and stage) is not looked up
-    /// again. It remembers each accepted score's line, so a repeat names the first.
+    /// Checks one file's rows in order, through the workspace's one gate (`ScoreGate`).
+    /// What rows repeat is looked up once: experts and dossiers by id, the items of each
+    /// stage and type; and what a row shares with the row before (nearly always its expert,
+    /// dossier and stage) is not checked again. It remembers each accepted score's line, so
+    /// a repeat names the first.
     ///
     /// An accepted score carries the ids as the panel, the dossiers and the rubric spell
     /// them: Swift finds "é" written as one character or as "e" and an accent the same, and
     /// the workspace must store the one spelling its tables have.
     final class Checker {
-        let context: Context
-        private let experts: [String: (index: Int, expert: Expert)]
+        let gate: ScoreGate
+        private let experts: [String: (index: Int, id: String)]
         private let dossierIndex: [String: (index: Int, id: String)]
         /// Each stage's items by id, as a dossier of each platform type sees them, by
         /// `stage/type` (`stage/` when the type is not known): made as they are needed.
-        private var forms: [String: [String: Item]] = [:]
-        /// Each (expert, dossier) conflict found, by their places.
-        private var conflicts: [Int: String?] = [:]
+        private var forms: [String: [String: Result<ScoreGate.FormItem, ScoreRefusal>]] = [:]
         /// The line of each accepted score, by its place.
         private var seen: [Place: Int32] = [:]
         private var previous: (expert: String, dossier: String, stage: String, sheet: Sheet)?
@@ -151,28 +110,20 @@ public enum ScoreRows {
 
         /// What a row's expert, dossier and stage alone decide; shared by the rows of a sheet.
         final class Sheet {
-            var expert: (index: Int, expert: Expert)?
-            var dossier: (index: Int, id: String, facts: DossierFacts)?
+            var expert: (index: Int, id: String)?
+            var dossier: (index: Int, id: String, type: PlatformType)?
             var stage: StageID?
             /// The stage's items by id, as the dossier's platform type sees them.
-            var items: [String: Item] = [:]
-            /// Reasons found before the item is looked at, and after it.
-            var before: [String] = []
-            var after: [String] = []
+            var items: [String: Result<ScoreGate.FormItem, ScoreRefusal>] = [:]
+            /// What the row's fields say that no gate can (an unknown stage name), and the
+            /// gate's reasons for the whole sheet.
+            var reasons: [String] = []
         }
 
-        /// An item of a stage: its place in the stage, its maximum, and whether it applies to the sheet's dossier.
-        struct Item {
-            let id: String
-            let index: Int
-            let max: Rational
-            let applies: Bool
-        }
-
-        init(_ context: Context, expectedRows: Int = 0) {
-            self.context = context
-            experts = Dictionary(context.panel.experts.enumerated().map { ($1.id, ($0, $1)) }) { first, _ in first }
-            dossierIndex = Dictionary(context.dossiers.keys.sorted().enumerated().map { ($1, ($0, $1)) }) { first, _ in first }
+        init(_ gate: ScoreGate, expectedRows: Int = 0) {
+            self.gate = gate
+            experts = Dictionary(gate.counting.panel.experts.enumerated().map { ($1.id, ($0, $1.id)) }) { first, _ in first }
+            dossierIndex = Dictionary(gate.counting.dossiers.keys.sorted().enumerated().map { ($1, ($0, $1)) }) { first, _ in first }
             seen.reserveCapacity(expectedRows)
         }
 
@@ -198,44 +149,35 @@ public enum ScoreRows {
             guard fields.count == header.count else {
                 return .failure(RowProblem(reason: "has \(fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"))
             }
-            let (expertID, dossierID, stageName, itemID, pointsText) =
-                (trimmed(fields[0]), trimmed(fields[1]), trimmed(fields[2]), trimmed(fields[3]), trimmed(fields[4]))
+            let raw = Written(fields)
+            let (expertID, dossierID, stageName, itemID, pointsText, comment) =
+                (raw.expert, raw.dossier, raw.stage, raw.item, raw.pointsText, raw.comment)
             let sheet = self.sheet(expertID, dossierID, stageName)
-            var reasons = sheet.before
-            var max: Rational?
-            var item: Item?
+            var reasons = sheet.reasons
+            var item: ScoreGate.FormItem?
             if sheet.stage != nil {
-                item = sheet.items[itemID]
-                max = item?.max
-                itemIndex = item?.index ?? 0
-                if max == nil {
-                    reasons.append("unknown item '\(itemID)' in stage \(stageName)")
-                } else if let type = sheet.dossier?.facts.type, item?.applies == false {
-                    reasons.append("item \(itemID) does not apply to a \(type.rawValue) platform")
+                switch sheet.items[itemID] ?? .failure(.unknownItem(item: itemID, stage: sheet.stage ?? .written)) {
+                case let .success(found):
+                    item = found
+                    itemIndex = found.index
+                case let .failure(refusal):
+                    reasons.append(refusal.description)
+                    itemIndex = 0
                 }
             }
-            reasons += sheet.after
-            // SQLite keeps it, but most readers of text stop at it: a comment would come back cut short.
-            if fields[5].utf8.contains(0) { reasons.append("the comment contains a NUL character (U+0000)") }
-            var points: Rational?
+            let points = raw.points
             if !pointsText.isEmpty {
-                // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
-                points = Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
                 if points == nil {
                     reasons.append("points '\(pointsText)' is not a number")
-                } else if let value = points, let max {
-                    if value < .zero || value > max {
-                        reasons.append("points \(pointsText) out of range 0–\(max) for \(itemID)")
-                    } else if !value.isMultiple(of: context.rubric.pointsStep) {
-                        reasons.append("points \(pointsText) is not a multiple of \(context.rubric.pointsStep)")
-                    }
+                } else if let value = points, let item {
+                    reasons += gate.pointsRefusals(value, item: item).map(\.description)
                 }
             }
+            reasons += gate.commentRefusals(comment).map(\.description)
             guard reasons.isEmpty, let stage = sheet.stage, let expert = sheet.expert, let dossier = sheet.dossier, let item else {
                 return .failure(RowProblem(reason: reasons.joined(separator: "; ")))
             }
-            return .success(ItemScore(expert: expert.expert.id, dossier: dossier.id, stage: stage, item: item.id,
-                                      points: points, comment: fields[5]))
+            return .success(ItemScore(expert: expert.id, dossier: dossier.id, stage: stage, item: item.id, points: points, comment: comment))
         }
 
         /// The row's expert, dossier and stage, checked; the previous row's when they are the same.
@@ -245,46 +187,75 @@ public enum ScoreRows {
             }
             let sheet = Sheet()
             sheet.expert = experts[expertID]
-            if sheet.expert == nil { sheet.before.append("unknown expert '\(expertID)'") }
-            if let known = dossierIndex[dossierID], let facts = context.dossiers[known.id] { sheet.dossier = (known.index, known.id, facts) }
-            if sheet.dossier == nil { sheet.before.append("unknown dossier '\(dossierID)'") }
+            if let known = dossierIndex[dossierID], let facts = gate.counting.dossiers[known.id] {
+                sheet.dossier = (known.index, known.id, facts.type)
+            }
             let stageID = StageID(rawValue: stageName)
-            if stageID == nil { sheet.before.append("unknown stage '\(stageName)' (written, defence, site, test)") }
-            if let stageID, let stage = context.rubric.stage(stageID) {
+            if let stageID, gate.rubric.stage(stageID) != nil {
                 sheet.stage = stageID
-                sheet.items = form(stage, sheet.dossier?.facts.type)
-                if let expert = sheet.expert, !expert.expert.stages.contains(stageID) {
-                    sheet.after.append("expert \(expertID) is not on the panel for stage \(stageName)")
-                }
-                if context.signed.contains("\(expertID)/\(stageName)") {
-                    sheet.after.append("the \(stageName) sheet of \(expertID) is signed and read-only (sheet reopen first)")
-                }
+                sheet.items = form(stageID, sheet.dossier?.type)
+            } else {
+                sheet.reasons.append("unknown stage '\(stageName)' (written, defence, site, test)")
             }
-            if let expert = sheet.expert, let dossier = sheet.dossier, let conflict = conflict(expert, dossier, id: dossierID) {
-                sheet.after.append("expert \(expertID) is in conflict with \(dossierID) (\(conflict))")
-            }
+            // The gate says what the sheet's expert, dossier and stage decide — with the
+            // spellings the workspace has, when it has them.
+            sheet.reasons += gate.sheetRefusals(expert: sheet.expert?.id ?? expertID, dossier: sheet.dossier?.id ?? dossierID,
+                                                stage: stageID ?? .written).filter { refusal in
+                // Without a known stage only what the expert and dossier decide is said.
+                if stageID != nil { return true }
+                switch refusal {
+                case .unknownExpert, .unknownDossier, .conflict: return true
+                default: return false
+                }
+            }.map(\.description)
             previous = (expertID, dossierID, stageName, sheet)
             return sheet
         }
 
-        private func form(_ stage: RubricStage, _ type: PlatformType?) -> [String: Item] {
-            let key = stage.id.rawValue + "/" + (type?.rawValue ?? "")
+        private func form(_ stage: StageID, _ type: PlatformType?) -> [String: Result<ScoreGate.FormItem, ScoreRefusal>] {
+            let key = stage.rawValue + "/" + (type?.rawValue ?? "")
             if let known = forms[key] { return known }
-            let applicable = type.map { Set(stage.items(for: $0).map(\.id)) }
-            let form = Dictionary(stage.items.enumerated().map { index, item in
-                (item.id, Item(id: item.id, index: index, max: item.max, applies: applicable?.contains(item.id) ?? true))
-            }) { first, _ in first }
+            let items = gate.rubric.stage(stage)?.items ?? []
+            let form = Dictionary(items.map { ($0.id, gate.item($0.id, stage: stage, type: type)) }) { first, _ in first }
             forms[key] = form
             return form
         }
+    }
 
-        private func conflict(_ expert: (index: Int, expert: Expert), _ dossier: (index: Int, id: String, facts: DossierFacts), id: String) -> String? {
-            let key = expert.index << 32 | dossier.index
-            if let known = conflicts[key] { return known }
-            let found = expert.expert.conflict(applicant: dossier.facts.applicant, partners: dossier.facts.partners, id: id)
-            conflicts[key] = found
-            return found
+    /// A row's six fields as written, before any check: read the same way by the checker
+    /// and by the audit log's replay of a kept score file.
+    struct Written {
+        let expert: String
+        let dossier: String
+        let stage: String
+        let item: String
+        let pointsText: String
+        /// Nil when empty or not a number.
+        let points: Rational?
+        let comment: String
+
+        /// From exactly six fields.
+        init(_ fields: [String]) {
+            (expert, dossier, stage, item, pointsText) =
+                (trimmed(fields[0]), trimmed(fields[1]), trimmed(fields[2]), trimmed(fields[3]), trimmed(fields[4]))
+            // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
+            points = pointsText.isEmpty ? nil : Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
+            comment = fields[5]
         }
+    }
+
+    /// Every row of a score file as written, unchecked (the file was checked when it was
+    /// imported): what the audit log's replay reads a kept file with.
+    public static func writtenRows(_ text: String) -> [(expert: String, dossier: String, stage: StageID, item: String,
+                                                         points: Rational?, comment: String)] {
+        var rows: [(expert: String, dossier: String, stage: StageID, item: String, points: Rational?, comment: String)] = []
+        guard case let .success(records) = CSV.parse(text) else { return [] }
+        for record in records.dropFirst() where record.fields.count == header.count {
+            let row = Written(record.fields)
+            guard let stage = StageID(rawValue: row.stage) else { continue }
+            rows.append((row.expert, row.dossier, stage, row.item, row.points, row.comment))
+        }
+        return rows
     }
 
     /// `field` without spaces at the ends; most fields have none, and are returned as they are.

@@ -6,6 +6,26 @@ public enum SelectionStatus: String, Sendable, CaseIterable {
     case incomplete, ineligible
 }
 
+/// What the ranking notes beside a dossier, for the chair to look at.
+public enum RankFlag: Sendable, Equatable, CustomStringConvertible {
+    /// An expert's stage score deviates from the panel's (偏离).
+    case deviation(StageID, expert: String)
+    /// The chair waived this compliance error.
+    case override(code: String)
+    /// The dossier's file changed after it was scored, and the chair has not accepted it.
+    case dossierChanged
+
+    /// As the ranking's JSON and CSV write it: `deviation:written:E03`, `override:E-QUOTA`,
+    /// `dossier_changed`.
+    public var description: String {
+        switch self {
+        case let .deviation(stage, expert): return "deviation:\(stage.rawValue):\(expert)"
+        case let .override(code): return "override:\(code)"
+        case .dossierChanged: return "dossier_changed"
+        }
+    }
+}
+
 /// A dossier as the ranking sees it.
 public struct Candidate: Sendable, Equatable {
     public let id: String
@@ -15,10 +35,10 @@ public struct Candidate: Sendable, Equatable {
     public let final: Rational?
     /// False when an error of §5 stands that the chair has not overridden.
     public let eligible: Bool
-    public let flags: [String]
+    public let flags: [RankFlag]
 
     public init(id: String, platform: String, type: PlatformType, stages: [StageID: Rational],
-                final: Rational?, eligible: Bool, flags: [String]) {
+                final: Rational?, eligible: Bool, flags: [RankFlag]) {
         self.id = id
         self.platform = platform
         self.type = type
