@@ -23,6 +23,11 @@ public struct ScoreChangedElsewhere: Error, Sendable, Equatable, CustomStringCon
     /// What the item holds now.
     public let now: ShownScore
 
+    public init(score: ItemScore, now: ShownScore) {
+        self.score = score
+        self.now = now
+    }
+
     public var description: String {
         "\(score.expert)/\(score.dossier)/\(score.stage.rawValue)/\(score.item) was changed elsewhere since it was shown "
             + "(now \(now.points?.description ?? "no points")); nothing was saved"

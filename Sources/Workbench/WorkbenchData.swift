@@ -68,14 +68,11 @@ public struct WorkbenchData: Sendable {
     /// (empty until read, a moment after the dossiers).
     var othersMean: [ScoreKey: Rational]
 
+    /// From the expert's own scores alone (no other expert's means yet).
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
                 signed: Set<StageID> = [], changed: Set<String> = []) {
-        var others: [ScoreKey: [Rational]] = [:]
-        for score in scores where score.expert != expert.id {
-            if let points = score.points { others[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item), default: []].append(points) }
-        }
         self.init(rubric: rubric, expert: expert, reports: reports, mine: scores.filter { $0.expert == expert.id },
-                  othersMean: others.compactMapValues { Rational.mean($0) }, groups: groups, signed: signed, changed: changed)
+                  othersMean: [:], groups: groups, signed: signed, changed: changed)
     }
 
     /// From the expert's own scores and the other experts' mean per item (a workspace

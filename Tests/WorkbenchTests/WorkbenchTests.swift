@@ -526,4 +526,84 @@ extension WorkbenchTests {
         XCTAssertEqual(state.screen, ScreenID.review)
         XCTAssertEqual(state.review.dossier, "GD-A")
     }
+
+    // MARK: - Issue 10: the workspace decides, the screen says it at once
+
+    /// An expert not on the panel for a stage is told so before typing a digit; nothing is sent.
+    func testAStageTheExpertDoesNotSitOnCannotBeScored() {
+        var state = makeState()
+        let expert = state.data.expert
+        let writtenOnly = Expert(id: expert.id, name: expert.name, affiliation: expert.affiliation, stages: [.written], conflicts: expert.conflicts)
+        state.data = state.data.refreshed(WorkbenchRefresh(expert: writtenOnly, mine: [], signed: [], groups: [], changed: [],
+                                                           dissents: [:], overview: nil, othersMean: nil))
+        _ = press(&state, .enter)
+        _ = press(&state, .tab, .char("2"), .tab)
+        XCTAssertEqual(state.stage, .defence)
+        XCTAssertEqual(type(&state, "12"), [])
+        XCTAssertEqual(state.notice?.text, "E07 不在本阶段（专家答辩）专家组中，不能评分")
+        XCTAssertEqual(state.review.entry, "", "nothing is typed")
+        XCTAssertEqual(press(&state, .enter), [], "no save is even asked for")
+        XCTAssertEqual(press(&state, .char("c")), [])
+        XCTAssertNil(state.review.draft)
+        XCTAssertEqual(state.notice?.text, "E07 不在本阶段（专家答辩）专家组中，不能评分")
+    }
+
+    /// What another process changed arrives as `.refreshed`: the expert's scores, the
+    /// ranking, a conflict declared elsewhere (which closes the dossier under review).
+    func testChangesMadeElsewhereReachEveryScreen() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.review.dossier, "GD-A")
+        let imported = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(9), comment: "导入")
+        let candidates = [Candidate(id: "GD-A", platform: "测试家电工业互联网平台", type: .industry, stages: [.written: Rational(88)],
+                                    final: Rational(88), eligible: true, flags: [])]
+        let expert = state.data.expert
+        func refresh(conflicts: [String]) -> WorkbenchRefresh {
+            WorkbenchRefresh(expert: Expert(id: expert.id, name: expert.name, affiliation: expert.affiliation, stages: expert.stages,
+                                            conflicts: conflicts),
+                             mine: [imported], signed: [.defence], groups: Selection(rubric: rubric).rank(candidates), changed: ["GD-C"],
+                             dissents: [:], overview: nil, othersMean: [:])
+        }
+        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K"])))
+        XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(9))
+        XCTAssertEqual(state.data.ranked("GD-A")?.candidate.final, Rational(88))
+        XCTAssertEqual(state.data.signed, [.defence])
+        XCTAssertTrue(state.data.entry("GD-C")?.changed == true)
+        XCTAssertNotNil(state.data.entry("GD-A")?.dossier, "the dossiers as read are kept")
+        XCTAssertEqual(state.screen, .review)
+        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K", "GD-A"])))
+        XCTAssertEqual(state.screen, .list, "a dossier declared a conflict elsewhere closes")
+        XCTAssertEqual(state.notice?.text, "需回避，不能打开 (GD-A)")
+    }
+
+    /// A save refused because the item changed elsewhere says so, and asks for a re-read.
+    func testASaveRefusedForAChangeElsewhereIsSaidAndReadAgain() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        let effects = type(&state, "12") + press(&state, .enter)
+        guard case let .save(score, shown)? = effects.first else { return XCTFail("a save") }
+        XCTAssertEqual(shown, .nothing, "the screen showed nothing saved")
+        _ = update(&state, .saveFailed(.changedElsewhere(ScoreChangedElsewhere(score: score, now: ShownScore(points: Rational(9), comment: "")))))
+        XCTAssertTrue(state.notice?.text.contains("此项已在别处更改（现为 9）") == true, state.notice?.text ?? "")
+        XCTAssertTrue(state.staleAfterRefusal)
+        // The comment editor saves against the value it opened on.
+        _ = update(&state, .refreshed(WorkbenchRefresh(expert: state.data.expert, mine: [ItemScore(expert: "E07", dossier: "GD-A", stage: .written,
+                                                                                                    item: "basic.device", points: Rational(9), comment: "")],
+                                                       signed: [], groups: [], changed: [], dissents: [:], overview: nil, othersMean: nil)))
+        state.review.cursor = 0
+        _ = press(&state, .char("c"))
+        _ = type(&state, "好")
+        guard case let .save(comment, base)? = press(&state, .enter).first else { return XCTFail("the comment saves") }
+        XCTAssertEqual(base, ShownScore(points: Rational(9), comment: ""))
+        XCTAssertEqual(comment.points, Rational(9), "the points it opened on are kept")
+    }
+
+    /// A refused score reads in the user's language: the gate's reasons are typed.
+    func testRefusalsAreSaidInEachLanguage() {
+        let refusal = ScoreRefusal.outOfRange(points: Rational(999), max: Rational(15), item: "basic.device")
+        XCTAssertEqual(Strings(.zh).failure(.refused(refusal)), "未能保存：超出范围 0–15")
+        XCTAssertEqual(Strings(.en).failure(.refused(refusal)), "not saved：out of range 0–15")
+        XCTAssertEqual(Strings(.zh).refusal(.conflict(expert: "E07", dossier: "GD-A", .applicant("某研究所"))),
+                       "需回避，不能打开 (GD-A：任职于申报单位 某研究所)")
+    }
 }
