@@ -39,6 +39,13 @@ public final class WorkbenchApp {
             state.notice = Notice(text: state.strings[reason], style: .warning)
         } else if try workspace.declaration(expert: id) == nil {
             state.declaration = DeclarationState()
+            // The pledge carries the expert's key (made now on first use), for the chair to
+            // compare with the sheets that come: printed, signed, handed over.
+            do {
+                state.declaration?.keyFingerprint = KeyFingerprint(publicKey: try ExpertKey.load(expert: id).publicKey.rawRepresentation)
+            } catch {
+                state.notice = Notice(text: "\(error)", style: .warning)
+            }
         }
     }
 

@@ -6,6 +6,8 @@ public struct DeclarationState: Sendable {
     public var cursor = 0
     /// Dossiers the expert declares a conflict with.
     public var conflicts: Set<String> = []
+    /// This machine's signing key of the expert: written on the printed pledge.
+    public var keyFingerprint: KeyFingerprint? = nil
 }
 
 /// The pledge and the conflict declaration: every dossier with its applicant and partners,
@@ -18,6 +20,10 @@ enum DeclarationScreen {
         y += 1
         for line in Layout.wrap(s[.declPledge], width: area.width - 2).prefix(5) {
             buffer.write(line, x: 1, y: y)
+            y += 1
+        }
+        if let key = declaration.keyFingerprint {
+            buffer.write(" " + s[.declKey] + key.description, x: 0, y: y, style: .header)
             y += 1
         }
         buffer.write(" " + s[.declHint], x: 0, y: y, style: .warning)

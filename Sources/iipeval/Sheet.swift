@@ -55,6 +55,10 @@ struct Sheet: ParsableCommand {
 
         func run() throws {
             let ws = try openWorkspace(target.workspace)
+            // No key is made for someone who is not on the panel.
+            guard try withWorkspace({ try ws.panel().expert(target.expert) }) != nil else {
+                throw CLIFailure.cannotRun("no expert \(target.expert) on the panel of \(target.workspace)")
+            }
             let key = try expertKey(target.expert, create: true)
             let signing: SignOff
             do {

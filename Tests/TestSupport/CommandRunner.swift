@@ -23,9 +23,14 @@ public enum CommandRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
     }
 
+    /// Where signing keys go when a test names no place of its own: never the developer's
+    /// own ~/.config.
+    public static let scratchConfig = NSTemporaryDirectory() + "iipeval-test-config-\(getpid())"
+
     @discardableResult
     public static func run(_ arguments: [String], environment: [String: String] = [:]) -> Outcome {
-        let merged = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        var merged = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        if environment["XDG_CONFIG_HOME"] == nil { merged["XDG_CONFIG_HOME"] = scratchConfig }
         return program([binary] + arguments, environment: merged)
     }
 

@@ -14,6 +14,8 @@ public struct TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
+        // Programs in the terminal keep their signing keys in the tests' scratch folder.
+        environment["XDG_CONFIG_HOME"] = CommandRunner.scratchConfig
         return CommandRunner.program(["tmux", "-u", "-L", name] + arguments, environment: environment)
     }
 
