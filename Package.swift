@@ -35,11 +35,15 @@ let package = Package(
         // libxlsxwriter, through a module map and shim (libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
         // Documents: CSV, HTML, Markdown, JSON and XLSX, from a workspace.
-        .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "Terminal", "CXlsxwriter"]),
+        .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "TextWidth", "CXlsxwriter"]),
+        // The C library's character widths (wcwidth, as ncurses uses them), without curses.
+        .systemLibrary(name: "CWidth", path: "Sources/CWidth"),
+        // Text laid out in terminal columns: the screen and the documents measure alike.
+        .target(name: "TextWidth", dependencies: ["CWidth"]),
         // ncursesw, through a module map and shim (libncursesw5-dev).
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The only code that touches the terminal, plus the width-aware screen buffer.
-        .target(name: "Terminal", dependencies: ["CNcursesw"]),
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TextWidth"]),
         // The TUI: state, update, view; renders into Buffers.
         .target(name: "Workbench", dependencies: ["Terminal", "IIPCore", "IIPStore", "IIPExport"]),
         .executableTarget(
@@ -51,16 +55,17 @@ let package = Package(
             ]
         ),
         // `make bench`: a national-scale round timed on the release binary.
-        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "TestSupport"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "TextWidth", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
         .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextWidth"]),
         .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
-        .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport"]),
+        .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
+                                                          .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built binary, so it depends on the executable to have it built first.
-        .testTarget(name: "iipevalTests", dependencies: ["iipeval", "IIPCore", "TestSupport"]),
+        .testTarget(name: "iipevalTests", dependencies: ["iipeval", "IIPCore", "TextWidth", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -25,7 +25,5 @@ static inline int iip_get_wch(wint_t *ch) { return get_wch(ch); }
 static inline int iip_attrset(int attrs) { return attrset(attrs); }
 static inline int iip_mvaddnwstr(int y, int x, const wchar_t *s, int n) { return mvaddnwstr(y, x, s, n); }
 static inline WINDOW *iip_stdscr(void) { return stdscr; }
-/// The C library's column width of one character, as ncurses measures it.
-static inline int iip_wcwidth(wchar_t c) { return wcwidth(c); }
 
 #endif

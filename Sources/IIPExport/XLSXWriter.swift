@@ -1,7 +1,7 @@
 import CXlsxwriter
 import Foundation
 import IIPCore
-import Terminal
+import TextWidth
 
 /// Workbooks through libxlsxwriter: one worksheet per booklet, with real number cells in
 /// 2-decimal formats, bold headers, merged title rows, column widths fitted to Chinese

@@ -35,10 +35,18 @@ public final class ExpertLock {
 
 extension Workspace {
     /// Where the rolling backups are kept.
-    public var backupFolder: String { (folder as NSString).appendingPathComponent("backups") }
+    public var backupFolder: String { Workspace.backupFolder(of: folder) }
+
+    static func backupFolder(of folder: String) -> String { (folder as NSString).appendingPathComponent("backups") }
 
     /// The backups, oldest first.
     public func backups() -> [String] {
+        Workspace.backups(in: folder)
+    }
+
+    /// The backups of the workspace in `folder`, oldest first (none when the folder cannot be read).
+    static func backups(in folder: String) -> [String] {
+        let backupFolder = self.backupFolder(of: folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: backupFolder)) ?? []
         return names.filter { $0.hasPrefix("workspace-") && $0.hasSuffix(".sqlite") }.sorted()
             .map { (backupFolder as NSString).appendingPathComponent($0) }
@@ -69,10 +77,16 @@ extension Workspace {
     }
 
     private func damaged(_ detail: String) -> WorkspaceError {
-        let pointer = backups().last.map {
+        Workspace.damaged(folder, detail)
+    }
+
+    /// A damaged database, said with the way back: the newest backup.
+    static func damaged(_ folder: String, _ detail: String) -> WorkspaceError {
+        let pointer = backups(in: folder).last.map {
             "the last good backup is \($0): keep the damaged file aside and copy the backup to \(Workspace.databaseName) to go on from it"
         } ?? "there is no backup yet"
-        return WorkspaceError("\(folder): the workspace database is damaged (\(detail)); \(pointer)")
+        let path = (folder as NSString).appendingPathComponent(Workspace.databaseName)
+        return WorkspaceError("\(path): the workspace database is damaged (\(detail)); \(pointer)")
     }
 
     /// A consistent copy of the workspace (checked first), keeping the newest `keep`.

@@ -116,6 +116,8 @@ public final class Workspace {
             return workspace
         } catch let error as WorkspaceError {
             throw error
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            throw Workspace.damaged(folder, Workspace.describe(error))
         } catch {
             // Say what is wrong with the disk when that is why (a full disk cannot even hold
             // SQLite's shared-memory file): "disk I/O error" alone does not tell.

@@ -25,13 +25,22 @@ final class FrameTrace {
         var lines = ["first_frame_ms \(firstFrameMs.map { String(format: "%.1f", $0) } ?? "-")"]
         lines += keyMs.map { String(format: "key_ms %.3f", $0) }
         lines.append("peak_rss_kb \(FrameTrace.peakResidentKB() ?? 0)")
-        try? (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        do {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            // Called once the terminal is given back: the benchmark reading it must hear why.
+            FileHandle.standardError.write(Data("iipeval: \(path): cannot write the trace: \(error.localizedDescription)\n".utf8))
+        }
+    }
+
+    /// A file of the kernel's /proc, or nil where there is none (not Linux): then nothing is measured.
+    private static func kernelFile(_ path: String) -> String? {
+        FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// From the kernel's record of when this process started (/proc, in clock ticks).
     static func millisecondsSinceProcessStart() -> Double? {
-        guard let stat = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
-              let uptime = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8),
+        guard let stat = kernelFile("/proc/self/stat"), let uptime = kernelFile("/proc/uptime"),
               let afterName = stat.range(of: ")", options: .backwards) else { return nil }
         // Fields after the command name start at field 3; starttime is field 22.
         let fields = stat[afterName.upperBound...].split(separator: " ")
@@ -42,7 +51,7 @@ final class FrameTrace {
 
     /// VmHWM: the most memory this process has held.
     static func peakResidentKB() -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        guard let status = kernelFile("/proc/self/status"),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
         return Int(line.split(separator: " ")[1])
     }

@@ -22,10 +22,14 @@ struct Declare: ParsableCommand {
         try withWorkspace { try ws.declare(expert: expert, conflicts: conflict) }
         Console.out("\(expert): pledge recorded; conflicts: \(conflict.isEmpty ? "none" : conflict.joined(separator: ", "))\n")
         // The pledge carries the expert's key, for the chair to compare with the sheets that come.
-        if let key = try? Workspace.localKeyFingerprint(expert: expert) {
-            Console.out("\(expert): signing key on this machine \(key) — write it on the printed pledge\n")
-        } else {
-            Console.out("\(expert): no signing key on this machine yet; 'iipeval key show --expert \(expert)' makes it\n")
+        do {
+            if let key = try Workspace.localKeyFingerprint(expert: expert) {
+                Console.out("\(expert): signing key on this machine \(key) — write it on the printed pledge\n")
+            } else {
+                Console.out("\(expert): no signing key on this machine yet; 'iipeval key show --expert \(expert)' makes it\n")
+            }
+        } catch let refusal as SheetFile.Refusal {
+            Console.error("\(expert): the pledge is recorded, but the signing key cannot be read: \(refusal.reason)")
         }
     }
 }

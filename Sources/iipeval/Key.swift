@@ -28,7 +28,14 @@ struct Key: ParsableCommand {
                 Console.out("\(expert)  \(KeyFingerprint(publicKey: key.publicKey.rawRepresentation))\n")
                 return
             }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: ExpertKey.folder)) ?? []
+            var names: [String] = []
+            if FileManager.default.fileExists(atPath: ExpertKey.folder) {
+                do {
+                    names = try FileManager.default.contentsOfDirectory(atPath: ExpertKey.folder)
+                } catch {
+                    throw CLIFailure.cannotRun("\(ExpertKey.folder): cannot read the key folder: \(error.localizedDescription)")
+                }
+            }
             let experts = names.filter { $0.hasSuffix(".ed25519") }.map { String($0.dropLast(".ed25519".count)) }
                 .filter(Expert.isValidID).sorted()
             guard !experts.isEmpty else {

@@ -69,6 +69,23 @@ final class WorkspaceTests: WorkspaceTestCase {
         XCTAssertEqual(entries[1]["new"] as String?, "points=12.5 comment=更好")
     }
 
+    /// An entry's hash, worked out here without the code under test: SHA-256 of every
+    /// field as `length:text` (UTF-8 bytes), a missing one as NUL, after the previous hash.
+    func independentHash(_ fields: [String?]) -> String {
+        let text = fields.map { field -> String in
+            let value = field ?? "\u{0}"
+            return "\(value.utf8.count):\(value)"
+        }.joined()
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A fixed vector, worked out once with Python's hashlib, pins the entry format.
+    func testAnEntrysHashIsTheDocumentedOne() {
+        XCTAssertEqual(AuditLog.entryHash(previous: AuditLog.genesis, at: "2026-12-01T08:00:00Z", actor: "E1", action: "score.set",
+                                          subject: "E1/I1/written/basic.device", old: nil, new: "points=12 comment=好"),
+                       "2483d2ec1fff94b82fb79a86f987306c060ee5249b8abff15f39529e44101134")
+    }
+
     func testAuditEntriesFormAHashChain() throws {
         let ws = try makeWorkspace()
         try ws.addOverride(dossier: "I1", code: "E-QUOTA", reason: "经主任会议同意", actor: "E1")
@@ -77,8 +94,7 @@ final class WorkspaceTests: WorkspaceTestCase {
         var previous = AuditLog.genesis
         for row in rows {
             XCTAssertEqual(row["prev_hash"] as String, previous)
-            let hash = AuditLog.entryHash(previous: previous, at: row["at"], actor: row["actor"], action: row["action"],
-                                          subject: row["subject"], old: row["old"], new: row["new"])
+            let hash = independentHash([previous, row["at"], row["actor"], row["action"], row["subject"], row["old"], row["new"]])
             XCTAssertEqual(row["hash"] as String, hash)
             previous = hash
         }

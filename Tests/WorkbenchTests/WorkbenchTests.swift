@@ -366,7 +366,8 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(text.contains("工业设备管理"))
         XCTAssertTrue(text.contains("满分 15"))
         XCTAssertTrue(text.contains("862,400 台"), "grouped value with its unit")
-        XCTAssertTrue(text.contains("P"), "cohort percentile")
+        // Of 125,000, 125,000 and 862,400 devices, GD-C's stands above two: (2 + ½) / 3 = P83.
+        XCTAssertTrue(text.contains("862,400 台  P83"), "cohort percentile beside the value: \(text)")
         XCTAssertTrue(text.contains("进度 0/24"))
         XCTAssertTrue(text.contains("基础共性能力 ×40%"), "a cross platform's weights")
         XCTAssertTrue(text.contains("跨行业跨领域平台能力 ×30%"))

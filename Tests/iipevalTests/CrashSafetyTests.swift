@@ -45,9 +45,11 @@ final class CrashSafetyTests: TerminalTestCase {
         return history
     }
 
+    /// The moments come from a seed: the same every run unless `IIPEVAL_CRASH_SEED` gives
+    /// another (a failure names its seed, so it can be replayed exactly).
     func testKilledAtRandomMomentsLosesNothingShownAsSaved() throws {
-        var rng = SystemRandomNumberGenerator()
-        let seed = UInt64.random(in: 0...UInt64.max, using: &rng)
+        let seed = ProcessInfo.processInfo.environment["IIPEVAL_CRASH_SEED"].flatMap { UInt64($0) } ?? 20_181_122
+        print("CrashSafetyTests: seed \(seed) (replay with IIPEVAL_CRASH_SEED=\(seed))")
         var random = SeededRandom(seed: seed)
         let items = try XCTUnwrap(rubric.stage(.written)).items(for: .industry)
         let names = Dictionary(uniqueKeysWithValues: items.map { ($0.name, $0.id) })

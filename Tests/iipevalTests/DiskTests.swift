@@ -9,7 +9,7 @@ final class DiskTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard let disk = ScratchDisk.make(megabytes: 8) else {
-            throw XCTSkip("mounting a scratch disk needs root (CAP_SYS_ADMIN)")
+            throw Skipped.loudly("DiskTests: mounting a scratch disk needs root (CAP_SYS_ADMIN)")
         }
         self.disk = disk
     }
@@ -79,7 +79,7 @@ final class PermissionTests: XCTestCase {
 
     override func setUpWithError() throws {
         guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else {
-            throw XCTSkip("running as another user needs root and setpriv")
+            throw Skipped.loudly("PermissionTests: running as another user needs root and setpriv")
         }
         folder = DossierFixture.temporaryFolder()
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -121,5 +121,13 @@ final class PermissionTests: XCTestCase {
         XCTAssertTrue(imported.err.contains("permissions") && imported.err.contains("nothing was saved"), imported.err)
         XCTAssertEqual(CommandRunner.run(["scores", "export", ws]).out, before)
         XCTAssertEqual(CommandRunner.run(["audit", ws, "--verify"]).code, 0)
+    }
+}
+
+/// A test that cannot run here says so where nobody can miss it, not only in XCTest's tally.
+enum Skipped {
+    static func loudly(_ why: String) -> XCTSkip {
+        FileHandle.standardError.write(Data("\n*** SKIPPED: \(why) — these checks did not run ***\n\n".utf8))
+        return XCTSkip(why)
     }
 }

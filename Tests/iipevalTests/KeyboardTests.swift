@@ -1,16 +1,23 @@
 import Foundation
 import TestSupport
+import TextWidth
 import XCTest
 
 /// Issue 6, input at the keyboard: a held key, a long paste, a terminal resized again and
 /// again, Ctrl-Z and `fg` from a shell — the workbench stays consistent and saves.
 final class KeyboardTests: TerminalTestCase {
-    /// Every line of the screen fits the terminal's width (no wrapped or torn rows).
-    func assertFits(width: Int, file: StaticString = #filePath, line: UInt = #line) {
-        let screen = terminal.screen()
-        XCTAssertTrue(screen.contains("评审台"), screen, file: file, line: line)
-        let widths = terminal.tmux(["display-message", "-p", "-t", terminal.name, "#{window_width}"]).out
-        XCTAssertEqual(Int(widths.trimmingCharacters(in: .whitespacesAndNewlines)), width, file: file, line: line)
+    /// The frame is laid out for `width`×`height`: the title on the first row, the key line
+    /// on the last, and no row wider than the terminal (a frame drawn for another size would
+    /// wrap, tear, or leave its key line elsewhere).
+    func assertFits(width: Int, height: Int, file: StaticString = #filePath, line: UInt = #line) {
+        let rows = terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let shown = rows.joined(separator: "\n")
+        XCTAssertTrue(rows.first?.contains("评审台") == true, shown, file: file, line: line)
+        let drawn = rows.prefix(height)
+        XCTAssertEqual(drawn.count, height, shown, file: file, line: line)
+        for row in drawn { XCTAssertLessThanOrEqual(DisplayWidth.of(row), width, row, file: file, line: line) }
+        XCTAssertTrue(drawn.last?.contains("Enter") == true || drawn.last?.contains("q") == true,
+                      "the key line is on the last row: \(shown)", file: file, line: line)
     }
 
     func testHeldKeysPasteResizeAndSuspendKeepTheWorkbenchConsistent() throws {
@@ -37,7 +44,7 @@ final class KeyboardTests: TerminalTestCase {
             terminal.tmux(["resize-window", "-t", terminal.name, "-x", String(width), "-y", String(height)])
         }
         usleep(500_000)
-        assertFits(width: 120)
+        assertFits(width: 120, height: 40)
         waitFor("评分 · GD-A")
 
         // Ctrl-Z gives the shell back; fg brings the workbench back whole.

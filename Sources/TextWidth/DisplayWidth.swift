@@ -1,4 +1,4 @@
-import CNcursesw
+import CWidth
 import Foundation
 #if canImport(Glibc)
 import Glibc
