@@ -43,6 +43,7 @@ public final class WorkbenchApp {
             // compare with the sheets that come: printed, signed, handed over.
             do {
                 state.declaration?.keyFingerprint = KeyFingerprint(publicKey: try ExpertKey.load(expert: id).publicKey.rawRepresentation)
+                if let exposure = ExpertKey.exposure(expert: id) { state.notice = Notice(text: exposure, style: .warning) }
             } catch {
                 state.notice = Notice(text: "\(error)", style: .warning)
             }

@@ -364,9 +364,7 @@ func entryProblem(_ state: AppState) -> String? {
     guard !text.isEmpty, let item = state.currentItem else { return nil }
     if text.hasSuffix(".") { return nil }  // still typing
     guard let value = Rational(decimal: text) else { return state.strings[.notANumber] }
-    if value > item.max { return state.strings[.outOfRange] + " 0–\(item.max)" }
-    if !value.isMultiple(of: state.data.rubric.pointsStep) { return state.strings[.offGrid] }
-    return nil
+    return ScoreGate.pointsRefusal(value, max: item.max, item: item.id, rubric: state.data.rubric).map(state.strings.refusal)
 }
 
 private func savePoints(_ state: inout AppState) -> [Effect] {

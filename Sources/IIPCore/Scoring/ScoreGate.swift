@@ -118,9 +118,15 @@ public struct ScoreGate: Sendable {
 
     /// Points from 0 to the item's maximum, in the rubric's steps.
     public func pointsRefusals(_ points: Rational, item: FormItem) -> [ScoreRefusal] {
-        if points < .zero || points > item.max { return [.outOfRange(points: points, max: item.max, item: item.id)] }
-        if !points.isMultiple(of: rubric.pointsStep) { return [.offGrid(points: points, step: rubric.pointsStep)] }
-        return []
+        ScoreGate.pointsRefusal(points, max: item.max, item: item.id, rubric: rubric).map { [$0] } ?? []
+    }
+
+    /// The rule on points alone, for a screen to check as the expert types (the workspace
+    /// checks it again when it saves).
+    public static func pointsRefusal(_ points: Rational, max: Rational, item: String, rubric: Rubric) -> ScoreRefusal? {
+        if points < .zero || points > max { return .outOfRange(points: points, max: max, item: item) }
+        if !points.isMultiple(of: rubric.pointsStep) { return .offGrid(points: points, step: rubric.pointsStep) }
+        return nil
     }
 
     /// At most `commentLimit` characters, and none that would hide or reorder text where it
