@@ -20,17 +20,18 @@ public enum Renderer {
     }
 
     private static func csvLines(_ document: Document) -> [String] {
-        var lines = [CSV.line([document.title])]
-        if !document.subtitle.isEmpty { lines.append(CSV.line([document.subtitle])) }
-        lines += document.header.map { CSV.line([$0]) }
+        func line(_ texts: [String]) -> String { CSV.line(texts.map(SpreadsheetText.escaped)) }
+        var lines = [line([document.title])]
+        if !document.subtitle.isEmpty { lines.append(line([document.subtitle])) }
+        lines += document.header.map { line([$0]) }
         for table in document.tables {
             lines.append("")
-            lines.append(CSV.line([table.caption]))
-            lines.append(CSV.line(table.columns))
-            lines += table.rows.map { CSV.line($0.map(\.text)) }
+            lines.append(line([table.caption]))
+            lines.append(line(table.columns))
+            lines += table.rows.map { line($0.map(\.text)) }
         }
         if !document.closing.isEmpty { lines.append("") }
-        lines += document.closing.map { CSV.line([$0]) }
+        lines += document.closing.map { line([$0]) }
         return lines
     }
 

@@ -37,9 +37,10 @@ enum RankText {
         for group in groups {
             for entry in group.entries {
                 let c = entry.candidate
-                lines.append(CSV.line([group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
-                                       c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
-                                      + [entry.status.rawValue, c.flags.joined(separator: " ")]))
+                let fields = [group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
+                              c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
+                    + [entry.status.rawValue, c.flags.joined(separator: " ")]
+                lines.append(CSV.line(fields.map(SpreadsheetText.escaped)))
             }
         }
         return lines.joined(separator: "\n") + "\n"

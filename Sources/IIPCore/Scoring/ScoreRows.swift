@@ -235,7 +235,7 @@ public enum ScoreRows {
                 return .failure(RowProblem(reason: reasons.joined(separator: "; ")))
             }
             return .success(ItemScore(expert: expert.expert.id, dossier: dossier.id, stage: stage, item: item.id,
-                                      points: points, comment: fields[5]))
+                                      points: points, comment: SpreadsheetText.unescaped(fields[5])))
         }
 
         /// The row's expert, dossier and stage, checked; the previous row's when they are the same.
@@ -287,11 +287,12 @@ public enum ScoreRows {
         }
     }
 
-    /// `field` without spaces at the ends; most fields have none, and are returned as they are.
+    /// `field` without spaces at the ends, nor the `'` that `text` puts before an id that begins
+    /// with `-`; most fields have neither, and are returned as they are.
     static func trimmed(_ field: String) -> String {
         guard let first = field.utf8.first, let last = field.utf8.last else { return field }
-        let plain = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte < 0x80 }
-        return plain(first) && plain(last) ? field : field.trimmingCharacters(in: .whitespaces)
+        let plain = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte != 0x27 && byte < 0x80 }
+        return plain(first) && plain(last) ? field : SpreadsheetText.unescaped(field.trimmingCharacters(in: .whitespaces))
     }
 
     /// Scores as CSV text in the import format, sorted by expert, dossier, stage and item.
@@ -300,7 +301,7 @@ public enum ScoreRows {
             ($0.expert, $0.dossier, $0.stage.rawValue, $0.item) < ($1.expert, $1.dossier, $1.stage.rawValue, $1.item)
         }
         let lines = [CSV.line(header)] + sorted.map {
-            CSV.line([$0.expert, $0.dossier, $0.stage.rawValue, $0.item, $0.points?.description ?? "", $0.comment])
+            CSV.line([$0.expert, $0.dossier, $0.stage.rawValue, $0.item, $0.points?.description ?? "", $0.comment].map(SpreadsheetText.escaped))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,0 +1,52 @@
+import IIPCore
+import TestSupport
+import XCTest
+
+/// SPEC §9 through the built binary: text from dossiers, panel files and score files is
+/// untrusted — refused where it cannot be a name, and never a formula or a control
+/// sequence where it is shown.
+extension CommandLineTests {
+    /// A workspace of one industry dossier, I1, whose platform is named `platform` (YAML
+    /// text), and a panel of one expert, E1, on every stage.
+    func makeWorkspace(platform: String) {
+        write(DossierFixture.yaml(id: "I1").replacingOccurrences(of: "name: 测试家电工业互联网平台", with: "name: " + platform),
+              to: "dossiers/I1.yaml")
+        write("""
+        format: iip-panel/1
+        chair: E1
+        experts:
+          - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
+        """, to: "panel.yaml")
+        let made = run("init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml")
+        XCTAssertEqual(made.code, 0, made.err)
+    }
+
+    // MARK: - formulas
+
+    func testRankCSVPrefixesAPlatformNameThatIsAFormula() throws {
+        makeWorkspace(platform: #"'=HYPERLINK("http://x","点此")'"#)
+        let ranked = run("rank", folder + "/ws", "--format", "csv")
+        XCTAssertEqual(ranked.code, 0, ranked.err)
+        let records = try CSV.parse(ranked.out).get()
+        let row = try XCTUnwrap(records.first { $0.fields.count > 3 && $0.fields[2] == "I1" })
+        XCTAssertEqual(row.fields[3], #"'=HYPERLINK("http://x","点此")"#)
+    }
+
+    /// What `scores export` writes, `scores import` reads back as it was: every comment
+    /// byte for byte, prefixed in the file where a spreadsheet would run it.
+    func testScoresExportAndImportRoundTripCommentsExactly() {
+        makeWorkspace()
+        let comments = [#"=HYPERLINK("x")"#, "'=x", "'", "-5分", "@SUM(A1)", "\t制表符开头", "line1\nline2", "+1", "-3"]
+        let items = rubric.stage(.written)?.items(for: .industry).map(\.id) ?? []
+        let scores = comments.enumerated().map { index, comment in
+            ItemScore(expert: "E1", dossier: "I1", stage: .written, item: items[index], points: Rational(1), comment: comment)
+        }
+        let file = ScoreRows.text(scores)
+        XCTAssertTrue(file.contains(",'@SUM(A1)\n") && file.contains(",''=x\n") && file.contains(",''\n"), file)
+        write(file, to: "scores.csv")
+        let imported = run("scores", "import", folder + "/ws", folder + "/scores.csv")
+        XCTAssertEqual(imported.code, 0, imported.err)
+        let exported = run("scores", "export", folder + "/ws")
+        XCTAssertEqual(Array(exported.out.utf8), Array(file.utf8), "the export is the file imported, byte for byte")
+    }
+}
