@@ -49,4 +49,17 @@ extension CommandLineTests {
         let exported = run("scores", "export", folder + "/ws")
         XCTAssertEqual(Array(exported.out.utf8), Array(file.utf8), "the export is the file imported, byte for byte")
     }
+
+    // MARK: - names
+
+    func testValidateReportsABidirectionalOverrideInANameAsEField() throws {
+        write(DossierFixture.yaml(id: "A").replacingOccurrences(of: "name: 测试家电工业互联网平台", with: "name: 测试\u{202E}台平"),
+              to: "dossiers/A.yaml")
+        let outcome = run("validate", folder + "/dossiers", "--format", "json")
+        XCTAssertEqual(outcome.code, 1)
+        let json = try XCTUnwrap(CommandRunner.json(outcome.out) as? [String: Any])
+        let problems = try XCTUnwrap((json["dossiers"] as? [[String: Any]])?.first?["problems"] as? [[String: Any]])
+        XCTAssertEqual(problems.map { $0["code"] as? String }, ["E-FIELD"])
+        XCTAssertEqual(problems.first?["field"] as? String, "platform.name")
+    }
 }
