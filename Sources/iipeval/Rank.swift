@@ -40,7 +40,7 @@ enum RankText {
                 let fields = [group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
                               c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
                     + [entry.status.rawValue, c.flags.joined(separator: " ")]
-                lines.append(CSV.line(fields.map(SpreadsheetText.escaped)))
+                lines.append(CSV.line(fields.map(SpreadsheetText.cell)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -59,8 +59,9 @@ enum RankText {
                 }
                 let c = entry.candidate
                 let scores = ([c.final] + StageID.allCases.map { c.stages[$0] }).map { ($0?.fixed() ?? "—").padded(8) }
-                out += "  " + String(entry.rank).padded(5) + " " + c.id.padded(15) + " " + scores.joined(separator: " ") + " "
-                    + entry.status.rawValue.padded(16) + " " + c.platform + (c.flags.isEmpty ? "" : "  [" + c.flags.joined(separator: ", ") + "]") + "\n"
+                let (id, platform, flags) = (UntrustedText.neutralised(c.id), UntrustedText.neutralised(c.platform), c.flags.map { UntrustedText.neutralised($0) })
+                out += "  " + String(entry.rank).padded(5) + " " + id.padded(15) + " " + scores.joined(separator: " ") + " "
+                    + entry.status.rawValue.padded(16) + " " + platform + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]") + "\n"
             }
             out += "\n"
         }

@@ -25,4 +25,26 @@ final class UntrustedDocumentTextTests: XCTestCase {
             XCTAssertTrue(records.contains([line]), "titles, headers, captions and closing lines too: \(line)")
         }
     }
+
+    /// An applicant's name that would be markup, a terminal escape or a reordered line.
+    let hostile = "<script>alert(1)</script> **粗** _斜_ [链](http://x) | `码` # & 测\u{202E}试\u{1B}[2J"
+
+    func testMarkdownShowsMarkupAsTextAndNeutralisesControls() {
+        let markdown = Renderer.markdown(document([hostile]))
+        XCTAssertFalse(markdown.contains("<script>"), "HTML in Markdown is inert")
+        XCTAssertTrue(markdown.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*粗\\*\\* \\_斜\\_ \\[链\\](http://x) \\| \\`码\\` \\# &amp; 测\u{FFFD}试\u{FFFD}\\[2J"),
+                      markdown)
+        XCTAssertFalse(markdown.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" })
+        let row = markdown.components(separatedBy: "\n").first { $0.contains("script") } ?? ""
+        XCTAssertEqual(row.components(separatedBy: " | ").count, 4, "the name stays in its cell: \(row)")
+    }
+
+    func testHTMLAndCSVReplaceControlAndBidirectionalCharacters() throws {
+        let html = Renderer.html(document([hostile]))
+        XCTAssertFalse(html.contains("<script>"))
+        XCTAssertTrue(html.contains("测\u{FFFD}试\u{FFFD}[2J"), "shown as �, never acting")
+        let csv = try CSV.parse(Renderer.csv(document([hostile, "第一行\r\n第二行"]))).get().map(\.fields)
+        XCTAssertTrue(csv.contains { $0.count == 4 && $0[1].hasSuffix("测\u{FFFD}试\u{FFFD}[2J") })
+        XCTAssertTrue(csv.contains { $0.count == 4 && $0[1] == "第一行\n第二行" }, "line breaks of a comment are kept, as LF")
+    }
 }

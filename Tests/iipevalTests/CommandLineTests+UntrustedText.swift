@@ -62,4 +62,33 @@ extension CommandLineTests {
         XCTAssertEqual(problems.map { $0["code"] as? String }, ["E-FIELD"])
         XCTAssertEqual(problems.first?["field"] as? String, "platform.name")
     }
+
+    // MARK: - what is shown
+
+    /// Text that reached a workspace before names were checked (or a score file's fields)
+    /// shows as �, never acting on the terminal: the ranking, validate's report, errors.
+    func testTextOutputsNeutraliseControlAndBidirectionalCharacters() {
+        makeWorkspace(platform: "\"测\\u202E试\\e[2J平台\"")
+        let acting: (String) -> Bool = { text in text.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{1B}" } }
+        let ranked = run("rank", folder + "/ws")
+        XCTAssertEqual(ranked.code, 0, ranked.err)
+        XCTAssertTrue(ranked.out.contains("测\u{FFFD}试\u{FFFD}[2J平台"), ranked.out)
+        XCTAssertFalse(acting(ranked.out))
+        XCTAssertFalse(acting(run("rank", folder + "/ws", "--format", "csv").out))
+        XCTAssertEqual(run("override", folder + "/ws", "I1", "E-FIELD", "--reason", "同意\u{202E}\u{1B}[2J").code, 0)
+        let audit = run("audit", folder + "/ws")
+        XCTAssertTrue(audit.out.contains("同意\u{FFFD}\u{FFFD}[2J"), audit.out)
+        XCTAssertFalse(acting(audit.out))
+        try? FileManager.default.createDirectory(atPath: folder + "/v", withIntermediateDirectories: true)
+        write(DossierFixture.yaml(id: "V1").replacingOccurrences(of: "city: 佛山", with: "city: \"佛\\u202E山\\e[2J\""), to: "v/V1.yaml")
+        let validated = run("validate", folder + "/v")
+        XCTAssertEqual(validated.code, 1)
+        XCTAssertTrue(validated.out.contains("recommender.city"), validated.out)
+        XCTAssertFalse(acting(validated.out), validated.out)
+        write("expert,dossier,stage,item,points,comment\n\"E\u{202E}9\nnext\",I1,written,basic.device,1,\n", to: "bad.csv")
+        let refused = run("scores", "import", folder + "/ws", folder + "/bad.csv")
+        XCTAssertEqual(refused.code, 1)
+        XCTAssertFalse(acting(refused.err), refused.err)
+        XCTAssertTrue(refused.err.split(separator: "\n").allSatisfy { $0.hasPrefix("iipeval: ") }, "every line is an error line: \(refused.err)")
+    }
 }

@@ -13,6 +13,12 @@ public enum SpreadsheetText {
         return "'" + text
     }
 
+    /// A cell of CSV written for people (a document, the ranking): untrusted text
+    /// neutralised (`UntrustedText`), then escaped.
+    public static func cell(_ text: String) -> String {
+        escaped(UntrustedText.neutralised(text, .multiline))
+    }
+
     /// `text` as it was before `escaped`: one leading `'` removed when a character that
     /// `escaped` marks follows it; any other text as it is.
     public static func unescaped(_ text: String) -> String {
