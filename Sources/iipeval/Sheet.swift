@@ -61,8 +61,11 @@ extension Sheet {
 
         @OptionGroup var target: ExpertStage
         @Option(help: "The sheet file to write.") var out: String
+        @Flag(help: "Replace an existing file (never a folder).") var force = false
 
         func run() throws {
+            // Refused before the key is made or the sheet signed into a file.
+            try refusingPlace { try AtomicFile.check(out, replace: force) }
             let ws = try openWorkspace(target.workspace)
             let key: Curve25519.Signing.PrivateKey
             do {
@@ -71,7 +74,7 @@ extension Sheet {
                 throw CLIFailure.cannotRun(refusal.reason)
             }
             let sheet = try withWorkspace { try ws.exportSheet(expert: target.expert, stage: target.stage, key: key) }
-            try writeAtomically(sheet.text, to: out)
+            try writeAtomically(sheet.text, to: out, replace: force)
             Console.out("\(out): \(sheet.rows.count) scores of \(target.expert) (\(target.stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
         }
     }
