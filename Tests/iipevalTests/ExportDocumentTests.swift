@@ -246,6 +246,10 @@ final class ExportDocumentTests: XCTestCase {
         let e01 = parts.worksheets[0]
         XCTAssertEqual(parts.elements("rowBreaks", in: e01).first?["count"], "3", "four stages, each from a new page")
         XCTAssertEqual(parts.elements("pageSetup", in: e01).first?["orientation"], "portrait")
+        // E07 has no scores yet: a worksheet of lines only, none of them dropped.
+        let e07 = parts.worksheets[6]
+        XCTAssertNotNil(parts.row(containing: "专家评分表 · 书面评审", in: e07), "the title of a sheet without tables is written")
+        XCTAssertNotNil(parts.row(containing: "本阶段尚无评分。", in: e07))
     }
 
     // MARK: - writing safely
