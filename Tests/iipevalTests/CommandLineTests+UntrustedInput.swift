@@ -3,8 +3,8 @@ import TestSupport
 import XCTest
 
 /// SPEC §9 through the built binary: text from dossiers, panel files and score files is
-/// untrusted — refused where it cannot be a name, and never a formula or a control
-/// sequence where it is shown.
+/// untrusted — refused where it cannot be a name, never a formula or a control sequence
+/// where it is shown — and a score file of any size is answered in lines one can read.
 extension CommandLineTests {
     /// A workspace of one industry dossier, I1, whose platform is named `platform` (YAML
     /// text), and a panel of one expert, E1, on every stage.
@@ -90,5 +90,22 @@ extension CommandLineTests {
         XCTAssertEqual(refused.code, 1)
         XCTAssertFalse(acting(refused.err), refused.err)
         XCTAssertTrue(refused.err.split(separator: "\n").allSatisfy { $0.hasPrefix("iipeval: ") }, "every line is an error line: \(refused.err)")
+    }
+
+    // MARK: - many bad rows
+
+    /// A file of many bad rows names the first 100 and counts the rest in one line.
+    func testAFileOfManyBadRowsListsTheFirstHundredAndCountsTheRest() {
+        makeWorkspace()
+        let bad = (1...2_500).map { "E9,I1,written,basic.device,\($0 % 10),第\($0)行" }
+        write((["expert,dossier,stage,item,points,comment"] + bad).joined(separator: "\n") + "\n", to: "many.csv")
+        let outcome = run("scores", "import", folder + "/ws", folder + "/many.csv")
+        XCTAssertEqual(outcome.code, 1)
+        let lines = outcome.err.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 102, lines.suffix(3).joined(separator: "\n"))
+        XCTAssertTrue(lines[0].hasSuffix("many.csv:2: unknown expert 'E9'"), lines[0])
+        XCTAssertTrue(lines[99].contains("many.csv:101:"), lines[99])
+        XCTAssertTrue(lines[100].hasSuffix("many.csv: 2400 more bad rows not listed"), lines[100])
+        XCTAssertEqual(lines[101], "iipeval: nothing was imported: 2500 bad rows")
     }
 }
