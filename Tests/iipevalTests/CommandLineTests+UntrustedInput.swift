@@ -48,6 +48,8 @@ extension CommandLineTests {
         XCTAssertEqual(imported.code, 0, imported.err)
         let exported = run("scores", "export", folder + "/ws")
         XCTAssertEqual(Array(exported.out.utf8), Array(file.utf8), "the export is the file imported, byte for byte")
+        let verified = run("audit", folder + "/ws", "--verify")
+        XCTAssertEqual(verified.code, 0, "the kept file agrees with the scores saved: \(verified.err)")
     }
 
     // MARK: - names
