@@ -18,12 +18,9 @@ public enum ExportWhat: String, Sendable, CaseIterable {
 }
 
 /// Builds a document from a workspace and writes it in one format, atomically. Used by
-/// `iipeval export` and by the workbench's export dialog alike.
+/// `iipeval export` and by the workbench's export dialog alike, so both follow the same
+/// rules: a file is replaced only with `force`, a folder never (see `AtomicFile`).
 public struct Exporter {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     public let workspace: Workspace
     /// The title every document carries, e.g. 2018年广东省工业互联网平台评审.
     public let title: String
@@ -39,49 +36,35 @@ public struct Exporter {
         what == .sheets && format != .xlsx
     }
 
-    /// Writes the document to `path` and returns the files written. An existing file or
-    /// folder is kept unless `force`.
+    /// Writes the document to `path` and returns the files written. An existing file is
+    /// replaced only when `force`; a folder in the way of a file is refused whatever
+    /// `force` says. The sheets go into the folder `path`, made when missing, one file per
+    /// expert; nothing else in it is touched. Throws `AtomicFile.Failure`.
     @discardableResult
     public func export(_ what: ExportWhat, format: ExportFormat, to path: String, force: Bool = false) throws -> [String] {
-        if FileManager.default.fileExists(atPath: path), !force {
-            throw Failure(description: "\(path) exists; add --force to replace it")
-        }
+        let isFolder = Exporter.isFolder(what, format)
+        // Refused before the work of making the document.
+        if isFolder { try SheetFolder.check(path) } else { try AtomicFile.check(path, replace: force) }
         let standings = try workspace.standings(parsing: !(what == .ranking && format == .json))
         if what == .ranking, format == .json {
-            try AtomicFile.write(RankingJSON.value(standings.groups).text(pretty: true) + "\n", to: path)
+            try AtomicFile.write(RankingJSON.value(standings.groups).text(pretty: true) + "\n", to: path, replace: force)
             return [path]
         }
         let booklets = try self.booklets(what, standings: standings)
         if format == .xlsx {
-            let temporary = AtomicFile.temporary(for: path)
-            do {
-                try XLSXWriter.write(booklets, to: temporary, shownAs: path)
-            } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw error
-            }
-            try AtomicFile.move(temporary, to: path)
+            try AtomicFile.write(to: path, replace: force) { try XLSXWriter.write(booklets, to: $0, shownAs: path) }
             return [path]
         }
-        guard Exporter.isFolder(what, format) else {
-            try AtomicFile.write(Exporter.render(booklets.first ?? Booklet(name: what.title, documents: []), format), to: path)
+        guard isFolder else {
+            try AtomicFile.write(Exporter.render(booklets.first ?? Booklet(name: what.title, documents: []), format), to: path, replace: force)
             return [path]
         }
-        // One file per expert in a folder made beside its place and renamed in whole.
-        let temporary = AtomicFile.temporary(for: path)
-        try? FileManager.default.removeItem(atPath: temporary)
-        do {
-            try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
-            for booklet in booklets {
-                try AtomicFile.write(Exporter.render(booklet, format), to: temporary + "/\(booklet.name).\(format.rawValue)")
-            }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            if let failure = error as? AtomicFile.Failure { throw failure }
-            throw Failure(description: "\(path): cannot be written (\(error.localizedDescription))")
+        let files = booklets.map { (path: path + "/\($0.name).\(format.rawValue)", booklet: $0) }
+        try SheetFolder.prepare(path, files: files.map(\.path), replace: force)
+        for file in files {
+            try AtomicFile.write(Exporter.render(file.booklet, format), to: file.path, replace: force)
         }
-        try AtomicFile.move(temporary, to: path)
-        return booklets.map { path + "/\($0.name).\(format.rawValue)" }
+        return files.map(\.path)
     }
 
     static func render(_ booklet: Booklet, _ format: ExportFormat) -> String {
@@ -159,6 +142,39 @@ public struct Exporter {
                                             counting: standings.counting, seal: seal, printed: printed)
             }
             return Booklet(name: expert.id, documents: documents)
+        }
+    }
+}
+
+/// The folder the sheets are written into, one file per expert. It is made when missing (a
+/// plain mkdir: the folder is never made aside and renamed, nor replaced); when it is there,
+/// only the experts' files are written into it.
+enum SheetFolder {
+    /// Refuses a place that is not a folder, or is a link (written into, it would be written
+    /// through).
+    static func check(_ folder: String) throws {
+        switch AtomicFile.place(folder) {
+        case .nothing, .folder: return
+        case .link: throw AtomicFile.Failure(.refused, "\(folder) is a link; give the folder itself")
+        case .file, .other: throw AtomicFile.Failure(.refused, "\(folder) is a file; the sheets are written into a folder, one file per expert")
+        }
+    }
+
+    /// Makes the folder when missing, after checking that none of `files` is in the way:
+    /// an existing file needs `replace`, a folder is never replaced. One line says all.
+    static func prepare(_ folder: String, files: [String], replace: Bool) throws {
+        try check(folder)
+        var inTheWay: [AtomicFile.Failure] = []
+        for file in files {
+            do { try AtomicFile.check(file, replace: replace) } catch let failure as AtomicFile.Failure { inTheWay.append(failure) }
+        }
+        if let first = inTheWay.first {
+            guard inTheWay.count > 1 else { throw first }
+            let kind: AtomicFile.Failure.Kind = inTheWay.contains { $0.kind == .refused } ? .refused : .exists
+            throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))")
+        }
+        if AtomicFile.place(folder) == .nothing, mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
         }
     }
 }

@@ -20,17 +20,18 @@ public enum Renderer {
     }
 
     private static func csvLines(_ document: Document) -> [String] {
-        var lines = [CSV.line([document.title])]
-        if !document.subtitle.isEmpty { lines.append(CSV.line([document.subtitle])) }
-        lines += document.header.map { CSV.line([$0]) }
+        func line(_ texts: [String]) -> String { CSV.line(texts.map(SpreadsheetText.cell)) }
+        var lines = [line([document.title])]
+        if !document.subtitle.isEmpty { lines.append(line([document.subtitle])) }
+        lines += document.header.map { line([$0]) }
         for table in document.tables {
             lines.append("")
-            lines.append(CSV.line([table.caption]))
-            lines.append(CSV.line(table.columns))
-            lines += table.rows.map { CSV.line($0.map(\.text)) }
+            lines.append(line([table.caption]))
+            lines.append(line(table.columns))
+            lines += table.rows.map { line($0.map(\.text)) }
         }
         if !document.closing.isEmpty { lines.append("") }
-        lines += document.closing.map { CSV.line([$0]) }
+        lines += document.closing.map { line([$0]) }
         return lines
     }
 
@@ -43,15 +44,13 @@ public enum Renderer {
     }
 
     private static func markdownText(_ document: Document) -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-        }
-        var out = "# \(document.title)\n\n"
-        if !document.subtitle.isEmpty { out += "\(document.subtitle)\n\n" }
-        for line in document.header { out += line + "  \n" }
+        let escape = MarkdownText.escape
+        var out = "# \(escape(document.title))\n\n"
+        if !document.subtitle.isEmpty { out += "\(escape(document.subtitle))\n\n" }
+        for line in document.header { out += escape(line) + "  \n" }
         if !document.header.isEmpty { out += "\n" }
         for table in document.tables {
-            out += "## \(table.caption)\n\n"
+            out += "## \(escape(table.caption))\n\n"
             out += "| " + table.columns.map(escape).joined(separator: " | ") + " |\n"
             out += "|" + table.columns.indices.map { index in
                 table.isNumberColumn(index) ? " ---: |" : " --- |"
@@ -65,7 +64,7 @@ public enum Renderer {
             }
             out += "\n"
         }
-        for line in document.closing { out += line + "\n\n" }
+        for line in document.closing { out += escape(line) + "\n\n" }
         return out
     }
 
@@ -208,9 +207,33 @@ public enum Renderer {
 }
 
 enum HTML {
+    /// Text as HTML shows it: markup characters as entities, untrusted characters neutralised.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        UntrustedText.neutralised(text, .multiline)
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+enum MarkdownText {
+    /// Text as Markdown shows it, on one line, never read as markup: HTML's characters as
+    /// entities (so `<script>` is text), Markdown's own — table bars, emphasis, code, links,
+    /// headings — behind a backslash; untrusted characters neutralised.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in UntrustedText.neutralised(text, .multiline).unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n": out += " "
+            case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }
 

@@ -29,7 +29,11 @@ public enum XLSXWriter {
                 _ = quietly { workbook_close(workbook) }
                 throw Failure(description: "\(shown ?? path): cannot add the worksheet \(name)")
             }
-            SheetLayout(booklet: booklet, sheet: sheet, formats: formats).write()
+            // A cell the library refuses would be missing from the document without a word.
+            if let refused = SheetLayout(booklet: booklet, sheet: sheet, formats: formats).write() {
+                _ = quietly { workbook_close(workbook) }
+                throw Failure(description: "\(shown ?? path): cannot write the worksheet \(name) (\(String(cString: lxw_strerror(refused))))")
+            }
         }
         let closed = quietly { workbook_close(workbook) }
         guard closed == LXW_NO_ERROR else {
@@ -65,6 +69,27 @@ public enum XLSXWriter {
             let name = table.caption.split(whereSeparator: { "（(".contains($0) }).first.map(String.init) ?? table.caption
             return Booklet(name: name, documents: [part])
         }
+    }
+
+    /// The most characters Excel keeps in a cell.
+    static let cellLimit = 32_767
+
+    /// A cell's text as a workbook can hold it: untrusted characters neutralised, and a
+    /// text longer than a cell can hold cut with a note that says so and where the whole
+    /// text is — libxlsxwriter would otherwise leave the cell empty. Counted in UTF-16
+    /// units, as Excel counts, never splitting a character.
+    static func cellText(_ text: String) -> String {
+        let text = UntrustedText.neutralised(text, .multiline)
+        guard text.utf16.count > cellLimit else { return text }
+        let marker = "…（已截断，全文共 \(text.count) 字，见 CSV/HTML 版）"
+        var room = cellLimit - marker.utf16.count
+        var end = text.startIndex
+        for character in text {
+            room -= character.utf16.count
+            if room < 0 { break }
+            end = text.index(after: end)
+        }
+        return String(text[..<end]) + marker
     }
 
     /// A worksheet name Excel accepts: at most 31 characters, none of []:*?/\, unique.
@@ -155,11 +180,23 @@ private struct SheetLayout {
     let sheet: UnsafeMutablePointer<lxw_worksheet>
     let formats: Formats
 
-    /// Excel's column width unit is about one Latin character; a Chinese one takes two, as
-    /// in a terminal.
-    private var widths: [Int] { ColumnWidths.fitting(booklet.documents.flatMap(\.tables)) }
+    /// Excel's tallest row, in points: a long comment's row stops there (its text scrolls in the cell).
+    static let tallestRow = 409.0
 
-    func write() {
+    /// Excel's column width unit is about one Latin character; a Chinese one takes two, as
+    /// in a terminal. A booklet of no tables (an expert with no scores yet) is its lines in
+    /// one column as wide as a portrait page.
+    private var widths: [Int] {
+        let tables = booklet.documents.flatMap(\.tables)
+        return tables.isEmpty ? [90] : ColumnWidths.fitting(tables)
+    }
+
+    /// Writes the booklet; returns the first error of a cell the library refused, if any.
+    func write() -> lxw_error? {
+        var refused: lxw_error?
+        func check(_ result: lxw_error) {
+            if result != LXW_NO_ERROR, refused == nil { refused = result }
+        }
         let widths = self.widths
         let last = UInt16(widths.count - 1)
         for (column, width) in widths.enumerated() {
@@ -168,11 +205,14 @@ private struct SheetLayout {
         var row: UInt32 = 0
         var breaks: [UInt32] = []
         var headerRows: [UInt32] = []
+        /// A line across the table's columns; in a worksheet of one column, its one cell (a
+        /// range of one cell is not a merge, and the library refuses it).
         func merged(_ text: String, _ kind: Formats.Key.Kind, height: Double? = nil) {
             let format = formats.format(.init(kind: kind))
-            worksheet_merge_range(sheet, row, 0, row, last, text, format)
+            let shown = XLSXWriter.cellText(text)
+            check(last == 0 ? worksheet_write_string(sheet, row, 0, shown, format) : worksheet_merge_range(sheet, row, 0, row, last, shown, format))
             let lines = Double(lineCount(text, width: widths.reduce(0, +)))
-            worksheet_set_row(sheet, row, height ?? 15 * lines, nil)
+            worksheet_set_row(sheet, row, min(height ?? 15 * lines, SheetLayout.tallestRow), nil)
             row += 1
         }
         for (index, document) in booklet.documents.enumerated() {
@@ -185,7 +225,7 @@ private struct SheetLayout {
                 merged(table.caption, .caption)
                 headerRows.append(row)
                 for (column, name) in table.columns.enumerated() {
-                    worksheet_write_string(sheet, row, UInt16(column), name, formats.format(.init(kind: .columnHeader)))
+                    check(worksheet_write_string(sheet, row, UInt16(column), XLSXWriter.cellText(name), formats.format(.init(kind: .columnHeader))))
                 }
                 row += 1
                 for (index, cells) in table.rows.enumerated() {
@@ -193,10 +233,10 @@ private struct SheetLayout {
                     let cut = table.cutAfter == index && index > 0
                     var lines = 1
                     for (column, cell) in cells.enumerated() {
-                        write(cell, row: row, column: UInt16(column), bold: bold, cut: cut)
+                        check(write(cell, row: row, column: UInt16(column), bold: bold, cut: cut))
                         if !cell.isNumber { lines = max(lines, lineCount(cell.text, width: widths[column])) }
                     }
-                    worksheet_set_row(sheet, row, 15 * Double(lines), nil)
+                    worksheet_set_row(sheet, row, min(15 * Double(lines), SheetLayout.tallestRow), nil)
                     row += 1
                 }
             }
@@ -204,27 +244,28 @@ private struct SheetLayout {
             for line in document.closing { merged(line, .line) }
         }
         printSetup(breaks: breaks, headerRows: headerRows)
+        return refused
     }
 
-    private func write(_ cell: Cell, row: UInt32, column: UInt16, bold: Bool, cut: Bool) {
+    private func write(_ cell: Cell, row: UInt32, column: UInt16, bold: Bool, cut: Bool) -> lxw_error {
         switch cell {
         case let .score(value?):
-            number(value, marks: [], row: row, column: column, bold: bold, cut: cut)
+            return number(value, marks: [], row: row, column: column, bold: bold, cut: cut)
         case let .marked(value, marks):
-            number(value, marks: marks, row: row, column: column, bold: bold, cut: cut)
+            return number(value, marks: marks, row: row, column: column, bold: bold, cut: cut)
         case let .int(value):
-            worksheet_write_number(sheet, row, column, Double(value), formats.format(.init(kind: .integer, bold: bold, cutAbove: cut)))
+            return worksheet_write_number(sheet, row, column, Double(value), formats.format(.init(kind: .integer, bold: bold, cutAbove: cut)))
         case .score(nil), .text:
-            worksheet_write_string(sheet, row, column, cell.text, formats.format(.init(kind: .text, bold: bold, cutAbove: cut)))
+            return worksheet_write_string(sheet, row, column, XLSXWriter.cellText(cell.text), formats.format(.init(kind: .text, bold: bold, cutAbove: cut)))
         }
     }
 
     /// A score as a number cell. XLSX stores numbers as binary doubles: the cell gets the
     /// score already rounded to 2 decimals (exactly, as text), so what Excel shows and sums
     /// is the printed figure.
-    private func number(_ value: Rational, marks: ScoreMarks, row: UInt32, column: UInt16, bold: Bool, cut: Bool) {
+    private func number(_ value: Rational, marks: ScoreMarks, row: UInt32, column: UInt16, bold: Bool, cut: Bool) -> lxw_error {
         let rounded = Double(value.fixed(places: 2)) ?? 0
-        worksheet_write_number(sheet, row, column, rounded, formats.format(.init(kind: .number(marks), bold: bold, cutAbove: cut)))
+        return worksheet_write_number(sheet, row, column, rounded, formats.format(.init(kind: .number(marks), bold: bold, cutAbove: cut)))
     }
 
     private func lineCount(_ text: String, width: Int) -> Int {

@@ -360,10 +360,10 @@ public final class WorkbenchApp {
         screen.present(view(state))
     }
 
-    /// Writes a document for the export dialog. The default exports folder is made when
-    /// missing; a place typed by the user must be in a folder that exists.
+    /// Writes a document for the export dialog, by the exporter's rules: a file there is
+    /// replaced only after the dialog's confirmation, a folder never. The default exports
+    /// folder is made when missing; a place typed by the user must be in a folder that exists.
     private func export(_ what: ExportWhat, _ format: ExportFormat, to path: String, replace: Bool) -> Msg {
-        if FileManager.default.fileExists(atPath: path), !replace { return .exportExists }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if parent == URL(fileURLWithPath: state.exportFolder).path {
             do {
@@ -376,6 +376,8 @@ public final class WorkbenchApp {
             let files = try Exporter(workspace: workspace).export(what, format: format, to: path, force: replace)
             let count = Exporter.isFolder(what, format) ? "（\(files.count)）" : ""
             return .exported("\(state.strings[.exported]) \(what.title)\(count) → \(path)", ok: true)
+        } catch let failure as AtomicFile.Failure where failure.kind == .exists {
+            return .exportExists
         } catch {
             return .exported("\(error)", ok: false)
         }

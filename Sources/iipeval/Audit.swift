@@ -41,7 +41,7 @@ struct Audit: ParsableCommand {
         case .text:
             for e in entries {
                 let change = [e.old.map { "old: \($0)" }, e.new.map { "new: \($0)" }].compactMap { $0 }.joined(separator: "  ")
-                Console.out("\(e.seq)\t\(e.at)\t\(e.actor)\t\(e.action)\t\(e.subject)\t\(change)\n")
+                Console.out(([String(e.seq), e.at, e.actor, e.action, e.subject, change].map { UntrustedText.neutralised($0) }).joined(separator: "\t") + "\n")
             }
         }
     }

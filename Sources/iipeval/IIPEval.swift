@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import IIPCore
 
 /// The `iipeval` command (SPEC §7). Exit codes: 0 success, 1 the work found errors,
 /// 2 the command could not run; errors go to stderr, one line each.
@@ -45,8 +46,11 @@ struct CLIFailure: Error {
 }
 
 enum Console {
-    static func error(_ line: String) {
-        FileHandle.standardError.write(Data(("iipeval: " + line + "\n").utf8))
+    /// Each line of `text`, prefixed. Messages quote names, ids and paths from outside: a
+    /// control or bidirectional character in them shows as �, never acts on the terminal.
+    static func error(_ text: String) {
+        let lines = UntrustedText.neutralised(text, .multiline).split(separator: "\n", omittingEmptySubsequences: false)
+        FileHandle.standardError.write(Data(lines.map { "iipeval: \($0)\n" }.joined().utf8))
     }
 
     static func out(_ text: String) {

@@ -37,9 +37,10 @@ enum RankText {
         for group in groups {
             for entry in group.entries {
                 let c = entry.candidate
-                lines.append(CSV.line([group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
-                                       c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
-                                      + [entry.status.rawValue, c.flags.map(\.description).joined(separator: " ")]))
+                let fields = [group.group.direction.rawValue, String(entry.rank), c.id, c.platform, c.type.rawValue,
+                              c.final?.fixed() ?? ""] + StageID.allCases.map { c.stages[$0]?.fixed() ?? "" }
+                    + [entry.status.rawValue, c.flags.map(\.description).joined(separator: " ")]
+                lines.append(CSV.line(fields.map(SpreadsheetText.cell)))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -58,8 +59,10 @@ enum RankText {
                 }
                 let c = entry.candidate
                 let scores = ([c.final] + StageID.allCases.map { c.stages[$0] }).map { ($0?.fixed() ?? "—").padded(8) }
-                out += "  " + String(entry.rank).padded(5) + " " + c.id.padded(15) + " " + scores.joined(separator: " ") + " "
-                    + entry.status.rawValue.padded(16) + " " + c.platform + (c.flags.isEmpty ? "" : "  [" + c.flags.map(\.description).joined(separator: ", ") + "]") + "\n"
+                let (id, platform) = (UntrustedText.neutralised(c.id), UntrustedText.neutralised(c.platform))
+                let flags = c.flags.map { UntrustedText.neutralised($0.description) }
+                out += "  " + String(entry.rank).padded(5) + " " + id.padded(15) + " " + scores.joined(separator: " ") + " "
+                    + entry.status.rawValue.padded(16) + " " + platform + (flags.isEmpty ? "" : "  [" + flags.joined(separator: ", ") + "]") + "\n"
             }
             out += "\n"
         }

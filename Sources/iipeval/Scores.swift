@@ -14,6 +14,10 @@ struct Scores: ParsableCommand {
             abstract: "Import scores; one bad row refuses the whole file and nothing is written."
         )
 
+        /// The bad rows named one by one; a file of hundreds of thousands of bad rows (the
+        /// wrong file, a shifted column) is told by its first ones and a count.
+        static let listedRows = 100
+
         @Argument(help: "The workspace folder.") var workspace: String
         @Argument(help: "The CSV file (UTF-8, a BOM is allowed).") var file: String
 
@@ -31,7 +35,9 @@ struct Scores: ParsableCommand {
             switch try withWorkspace({ try ws.importScoreFile(text, file: file, actor: "import") }) {
             case let .failure(refusal):
                 let rejections = refusal.rejections
-                throw CLIFailure.foundErrors(rejections.map { "\(file):\($0.line): \($0.reason)" }
+                let listed = rejections.prefix(Import.listedRows).map { "\(file):\($0.line): \($0.reason)" }
+                let rest = rejections.count - listed.count
+                throw CLIFailure.foundErrors(listed + (rest > 0 ? ["\(file): \(rest) more bad row\(rest == 1 ? "" : "s") not listed"] : [])
                     + ["nothing was imported: \(rejections.count) bad row\(rejections.count == 1 ? "" : "s")"])
             case let .success(rows):
                 Console.out("imported \(rows.rows) scores from \(file)\n")

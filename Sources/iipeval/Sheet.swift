@@ -98,12 +98,15 @@ extension Sheet {
 
         @OptionGroup var target: ExpertStageOptions
         @Option(help: "The sheet file to write.") var out: String
+        @Flag(help: "Replace an existing file (never a folder).") var force = false
 
         func run() throws {
+            // Refused before the key is made or the sheet signed into a file.
+            try refusingPlace { try AtomicFile.check(out, replace: force) }
             let ws = try openWorkspace(target.workspace)
             let key = try expertKey(target.expert, create: false)
             let sheet = try withWorkspace { try ws.exportSheet(expert: target.expert, stage: target.stage, key: key) }
-            try writeAtomically(sheet.text, to: out)
+            try writeAtomically(sheet.text, to: out, replace: force)
             Console.out("\(out): \(sheet.rows.count) scores of \(target.expert) (\(target.stage.rawValue)), key fingerprint \(sheet.fingerprint)\n")
         }
     }

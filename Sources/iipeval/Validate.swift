@@ -58,10 +58,10 @@ enum ComplianceText {
     static func text(_ reports: [ComplianceReport]) -> String {
         var out = ""
         for report in reports where !report.problems.isEmpty {
-            out += "\(report.file)  \(report.id ?? "(no id)")\n"
+            out += UntrustedText.neutralised("\(report.file)  \(report.id ?? "(no id)")") + "\n"
             for p in report.problems {
                 let severity = p.severity == .error ? "error  " : "warning"
-                out += "  \(severity) \(p.code.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(p.located)\n"
+                out += "  \(severity) \(p.code.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(UntrustedText.neutralised(p.located))\n"
             }
         }
         let withErrors = reports.filter(\.hasErrors).count

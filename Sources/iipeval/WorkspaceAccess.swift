@@ -35,10 +35,16 @@ func chairActor(_ ws: Workspace) throws -> String {
     return chair.isEmpty ? "chair" : chair
 }
 
-/// Writes `text` atomically (`AtomicFile`); a failure means the command could not run.
-func writeAtomically(_ text: String, to path: String) throws {
+/// Writes `text` atomically (`AtomicFile`), over an existing file only when `replace`; a
+/// failure means the command could not run.
+func writeAtomically(_ text: String, to path: String, replace: Bool) throws {
+    try refusingPlace { try AtomicFile.write(text, to: path, replace: replace) }
+}
+
+/// Runs a file write; a place refused or a write failed means the command could not run.
+func refusingPlace<T>(_ body: () throws -> T) throws -> T {
     do {
-        try AtomicFile.write(text, to: path)
+        return try body()
     } catch let failure as AtomicFile.Failure {
         throw CLIFailure.cannotRun(failure.description)
     }

@@ -100,6 +100,15 @@ final class ScoreRowsTests: XCTestCase {
         guard case .failure = CSV.parse("a,\"b") else { return XCTFail("an unclosed quote is malformed") }
     }
 
+    /// SPEC §9: fields with CR or LF are quoted — "\r\n" too, which Swift holds as one
+    /// Character — so every field reads back whole from the record it was written in.
+    func testCSVQuotesFieldsWithLineBreaksOfEveryKind() throws {
+        let fields = ["line1\r\nline2", "lone\rcr", "lf\nonly", "crlf at end\r\n", "plain"]
+        XCTAssertEqual(CSV.line(["a\r\nb"]), "\"a\r\nb\"")
+        let text = CSV.line(fields) + "\r\n" + CSV.line(["next", "row"]) + "\r\n"
+        XCTAssertEqual(try CSV.parse(text).get().map(\.fields), [fields, ["next", "row"]])
+    }
+
     func testCSVRecordsAcrossLineEndingsQuotesAndAByteOrderMark() throws {
         // BOM; CRLF, lone CR and LF line ends; empty fields; doubled quotes; blank lines (LF
         // and CRLF) skipped; a quoted empty field is a record; no line break at the end.

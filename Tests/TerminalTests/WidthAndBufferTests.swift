@@ -69,3 +69,15 @@ final class WidthAndBufferTests: XCTestCase {
         XCTAssertEqual(Screen.decodeCharacter(0x8BC4), .char("评"))
     }
 }
+
+/// SPEC §9: untrusted text reaches the screen only as what it shows; control and
+/// bidirectional characters take no cell and reorder nothing.
+final class UntrustedTextOnScreenTests: XCTestCase {
+    func testBufferDropsControlAndBidirectionalCharacters() {
+        var buffer = Buffer(width: 20, height: 1)
+        let written = buffer.write("甲\u{202E}乙\u{2066}c\u{200F}d\u{061C}e\u{1B}[2J\u{85}f\u{7F}", x: 0, y: 0)
+        XCTAssertEqual(buffer.trimmedLines, ["甲乙cde[2Jf"])
+        XCTAssertEqual(written, 11)
+        XCTAssertFalse(buffer.cells.contains { cell in cell.symbol.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || [0x202E, 0x2066, 0x200F, 0x061C].contains($0.value) } })
+    }
+}

@@ -253,24 +253,103 @@ final class ExportDocumentTests: XCTestCase {
         let e01 = parts.worksheets[0]
         XCTAssertEqual(parts.elements("rowBreaks", in: e01).first?["count"], "3", "four stages, each from a new page")
         XCTAssertEqual(parts.elements("pageSetup", in: e01).first?["orientation"], "portrait")
+        // E07 has no scores yet: a worksheet of lines only, none of them dropped.
+        let e07 = parts.worksheets[6]
+        XCTAssertNotNil(parts.row(containing: "专家评分表 · 书面评审", in: e07), "the title of a sheet without tables is written")
+        XCTAssertNotNil(parts.row(containing: "本阶段尚无评分。", in: e07))
     }
 
     // MARK: - writing safely
 
-    func testFolderExportIsReplacedOnlyWithForceAndFailuresLeaveNothing() throws {
-        export("sheets", "md", to: "f")
-        FileManager.default.createFile(atPath: folder + "/f/stale.md", contents: Data("old".utf8))
-        let refused = CommandRunner.run(["export", ws, "--what", "sheets", "--format", "md", "--out", folder + "/f"], environment: environment)
-        XCTAssertEqual(refused.code, 2)
-        XCTAssertTrue(refused.err.contains("--force"), refused.err)
-        export("sheets", "md", to: "f", force: true)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/f/stale.md"), "the folder is replaced whole")
+    func exporting(_ what: String, _ format: String, to path: String, force: Bool = false) -> CommandRunner.Outcome {
+        CommandRunner.run(["export", ws, "--what", what, "--format", format, "--out", path] + (force ? ["--force"] : []),
+                          environment: environment)
+    }
+
+    func files(_ path: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted()
+    }
+
+    func assertRefused(_ outcome: CommandRunner.Outcome, saying words: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(outcome.code, 2, outcome.err, file: file, line: line)
+        XCTAssertTrue(outcome.err.contains(words), outcome.err, file: file, line: line)
+        XCTAssertEqual(outcome.err.split(separator: "\n").count, 1, "one clear line: \(outcome.err)", file: file, line: line)
+    }
+
+    /// The way a workspace and its backups were once lost: `--out` naming a folder.
+    func testAFolderIsNeverReplacedByADocumentWhateverTheFlags() throws {
+        let target = folder + "/victim"
+        try FileManager.default.createDirectory(atPath: target + "/backups", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: target + "/workspace.sqlite", contents: Data("db".utf8))
+        for (what, format) in [("ranking", "html"), ("summary", "xlsx"), ("ranking", "json"), ("sheets", "xlsx")] {
+            for force in [false, true] {
+                assertRefused(exporting(what, format, to: target, force: force), saying: "is a folder")
+            }
+        }
+        for force in [[], ["--force"]] {
+            let sheet = CommandRunner.run(["sheet", "export", ws, "--expert", "E01", "--stage", "written", "--out", target] + force,
+                                          environment: environment)
+            assertRefused(sheet, saying: "is a folder")
+        }
+        XCTAssertEqual(files(target), ["backups", "workspace.sqlite"])
+        XCTAssertEqual(FileManager.default.contents(atPath: target + "/workspace.sqlite"), Data("db".utf8))
+        XCTAssertEqual(files(folder).filter { $0.contains("partial") }, [], "nothing left beside it")
+    }
+
+    /// The sheets go into the folder, made when missing; other files in it are left alone;
+    /// an expert's file already there is replaced only with --force.
+    func testSheetsAreWrittenIntoTheFolderLeavingOtherFilesAlone() throws {
+        let target = folder + "/sheets-into"
+        let experts = ["E01", "E02", "E03", "E04", "E05", "E06", "E07"].map { $0 + ".md" }
+        export("sheets", "md", to: "sheets-into")
+        XCTAssertEqual(files(target), experts, "made when missing")
+        FileManager.default.createFile(atPath: target + "/notes.txt", contents: Data("mine".utf8))
+        try FileManager.default.createDirectory(atPath: target + "/old", withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: target + "/E01.md", contents: Data("edited".utf8))
+        assertRefused(exporting("sheets", "md", to: target), saying: "--force")
+        XCTAssertEqual(FileManager.default.contents(atPath: target + "/E01.md"), Data("edited".utf8), "nothing written when refused")
+        export("sheets", "md", to: "sheets-into", force: true)
+        XCTAssertNotEqual(FileManager.default.contents(atPath: target + "/E01.md"), Data("edited".utf8))
+        XCTAssertEqual(files(target), (experts + ["notes.txt", "old"]).sorted(), "other files and folders are left alone")
+        XCTAssertEqual(FileManager.default.contents(atPath: target + "/notes.txt"), Data("mine".utf8))
+        // Into an existing folder holding none of the experts' files: no --force needed.
+        try FileManager.default.createDirectory(atPath: folder + "/sheets-csv", withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: folder + "/sheets-csv/keep.csv", contents: Data("x".utf8))
+        export("sheets", "csv", to: "sheets-csv")
+        XCTAssertEqual(files(folder + "/sheets-csv"), (experts.map { $0.replacingOccurrences(of: ".md", with: ".csv") } + ["keep.csv"]).sorted())
+        // An expert's name taken by a folder is never replaced; a file where the folder goes is refused.
+        try FileManager.default.removeItem(atPath: target + "/E02.md")
+        try FileManager.default.createDirectory(atPath: target + "/E02.md/inside", withIntermediateDirectories: true)
+        assertRefused(exporting("sheets", "md", to: target, force: true), saying: "is a folder")
+        XCTAssertEqual(files(target + "/E02.md"), ["inside"])
+        FileManager.default.createFile(atPath: folder + "/plain.txt", contents: Data("x".utf8))
+        assertRefused(exporting("sheets", "html", to: folder + "/plain.txt", force: true), saying: "is a file")
+    }
+
+    func testAnExistingFileIsReplacedOnlyWithForceAndALinkNeverWrittenThrough() throws {
+        let victim = folder + "/victim.txt"
+        FileManager.default.createFile(atPath: victim, contents: Data("keep".utf8))
+        let link = folder + "/ranking-link.csv"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim)
+        assertRefused(exporting("ranking", "csv", to: link), saying: "--force")
+        export("ranking", "csv", to: "ranking-link.csv", force: true)
+        XCTAssertEqual(FileManager.default.contents(atPath: victim), Data("keep".utf8), "never written through the link")
+        XCTAssertNil(try? FileManager.default.destinationOfSymbolicLink(atPath: link), "the link itself is replaced")
+        // sheet export: an existing file needs --force too.
+        let sheetFile = folder + "/E01-again.iipsheet"
+        FileManager.default.createFile(atPath: sheetFile, contents: Data("old".utf8))
+        let sheet = ["sheet", "export", ws, "--expert", "E01", "--stage", "written", "--out", sheetFile]
+        assertRefused(CommandRunner.run(sheet, environment: environment), saying: "--force")
+        XCTAssertEqual(FileManager.default.contents(atPath: sheetFile), Data("old".utf8))
+        XCTAssertEqual(CommandRunner.run(sheet + ["--force"], environment: environment).code, 0)
+        XCTAssertNoThrow(try SheetFile.read(Data(contentsOf: URL(fileURLWithPath: sheetFile))))
+    }
+
+    func testFailuresLeaveNothingBehind() throws {
         let missing = CommandRunner.run(["export", ws, "--what", "summary", "--format", "xlsx", "--out", folder + "/no/such/s.xlsx"])
-        XCTAssertEqual(missing.code, 2)
-        XCTAssertTrue(missing.err.contains("no/such/s.xlsx"), missing.err)
-        XCTAssertEqual(missing.err.split(separator: "\n").count, 1, "one clear line")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains("partial") }
-        XCTAssertEqual(leftovers, [])
+        assertRefused(missing, saying: "no/such/s.xlsx")
+        assertRefused(exporting("sheets", "md", to: folder + "/no/such/folder"), saying: "no/such/folder")
+        XCTAssertEqual(files(folder).filter { $0.contains("partial") }, [])
     }
 }
 

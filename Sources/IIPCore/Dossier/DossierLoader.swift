@@ -57,7 +57,7 @@ public struct DossierLoader: Sendable {
         guard let root, case .mapping = root else {
             return refused(Problem(.parse, "not a dossier: the file should be a mapping of fields starting with 'format: \(DossierLoader.format)'"))
         }
-        var reader = YAMLReader()
+        var reader = YAMLReader(untrusted: true)
         let format = reader.string(root, "format", "format", required: false)
         guard format == DossierLoader.format else {
             let found = format.map { "'\($0)'" } ?? "missing"
@@ -90,7 +90,11 @@ public struct DossierLoader: Sendable {
         d.indicators = readIndicators(root, &r)
         d.breakdowns = readBreakdowns(root, &r)
         for (key, value) in r.pairs(r.child(root, "narrative"), "narrative") {
-            if case let .scalar(scalar) = value { d.narrative[key] = scalar.string } else {
+            if case let .scalar(scalar) = value {
+                r.checkCharacters(key, "narrative", value, .line)
+                r.checkCharacters(scalar.string, "narrative.\(key)", value, .multiline)
+                d.narrative[key] = scalar.string
+            } else {
                 r.wrongType("narrative.\(key)", value, expected: "text")
             }
         }
@@ -144,7 +148,7 @@ public struct DossierLoader: Sendable {
             // A loss is a negative profit, not an error.
             a.finance.profitWan = r.number(f, "profit_wan", p + "profit_wan", allowNegative: true)
         }
-        a.profile = r.string(node, "profile", "applicant.profile")
+        a.profile = r.string(node, "profile", "applicant.profile", .multiline)
         d.applicant = a
     }
 
@@ -185,7 +189,7 @@ public struct DossierLoader: Sendable {
         // A missing focus is its own rule (E-FOCUS), so it is not reported here.
         p.focus = r.string(node, "focus", "platform.focus", required: false)
         p.sector = r.choice(node, "sector", "platform.sector")
-        p.summary = r.string(node, "summary", "platform.summary")
+        p.summary = r.string(node, "summary", "platform.summary", .multiline)
         p.plannedInvestmentWan = r.number(node, "planned_investment_wan", "platform.planned_investment_wan")
         p.iaas = r.choice(node, "iaas", "platform.iaas")
         p.iaasProvider = r.string(node, "iaas_provider", "platform.iaas_provider", required: p.iaas == .leased)

@@ -6,6 +6,13 @@ import Yams
 /// Every read is shallow: a field, or the elements of one list, never a whole subtree.
 struct YAMLReader {
     private(set) var problems: [Problem] = []
+    /// The file comes from outside (a dossier, a panel file): a text field holding a control
+    /// or bidirectional character is E-FIELD (see `UntrustedText`).
+    let untrusted: Bool
+
+    init(untrusted: Bool = false) {
+        self.untrusted = untrusted
+    }
 
     // MARK: - Structure
 
@@ -52,7 +59,10 @@ struct YAMLReader {
 
     // MARK: - Scalars
 
-    mutating func string(_ parent: Node?, _ key: String, _ path: String, required: Bool = true) -> String? {
+    /// The text at `key`, trimmed; a name or short field is one line, free text (`.multiline`)
+    /// may keep line breaks and tabs.
+    mutating func string(_ parent: Node?, _ key: String, _ path: String, required: Bool = true,
+                         _ kind: UntrustedText.Kind = .line) -> String? {
         guard let node = child(parent, key) else {
             if required { missing(path, parent: parent) }
             return nil
@@ -63,7 +73,16 @@ struct YAMLReader {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty, required { missing(path, parent: parent) }
+        checkCharacters(text, path, node, kind)
         return text.isEmpty ? nil : text
+    }
+
+    /// Reports text of an untrusted file that holds a character text of its kind may not.
+    mutating func checkCharacters(_ text: String, _ path: String, _ node: Node, _ kind: UntrustedText.Kind) {
+        guard untrusted, let scalar = UntrustedText.firstForbidden(in: text, kind) else { return }
+        let allowed = kind == .line ? "a name or short field is one line of plain text" : "free text may hold line breaks and tabs, no other control"
+        problems.append(Problem(.field, field: path, "\(path) contains \(UntrustedText.describe(scalar)); \(allowed)",
+                                line: node.mark?.line))
     }
 
     /// A number ≥ 0 (or any sign when `allowNegative`); `percent` adds the upper bound 100.

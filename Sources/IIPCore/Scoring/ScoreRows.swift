@@ -240,7 +240,8 @@ public enum ScoreRows {
                 (trimmed(fields[0]), trimmed(fields[1]), trimmed(fields[2]), trimmed(fields[3]), trimmed(fields[4]))
             // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
             points = pointsText.isEmpty ? nil : Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
-            comment = fields[5]
+            // Without the `'` that `text` puts before a comment a spreadsheet would take for a formula.
+            comment = SpreadsheetText.unescaped(fields[5])
         }
     }
 
@@ -258,11 +259,12 @@ public enum ScoreRows {
         return rows
     }
 
-    /// `field` without spaces at the ends; most fields have none, and are returned as they are.
+    /// `field` without spaces at the ends, nor the `'` that `text` puts before an id that begins
+    /// with `-`; most fields have neither, and are returned as they are.
     static func trimmed(_ field: String) -> String {
         guard let first = field.utf8.first, let last = field.utf8.last else { return field }
-        let plain = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte < 0x80 }
-        return plain(first) && plain(last) ? field : field.trimmingCharacters(in: .whitespaces)
+        let plain = { (byte: UInt8) in byte != 0x20 && byte != 0x09 && byte != 0x27 && byte < 0x80 }
+        return plain(first) && plain(last) ? field : SpreadsheetText.unescaped(field.trimmingCharacters(in: .whitespaces))
     }
 
     /// Scores as CSV text in the import format, sorted by expert, dossier, stage and item.
@@ -271,7 +273,7 @@ public enum ScoreRows {
             ($0.expert, $0.dossier, $0.stage.rawValue, $0.item) < ($1.expert, $1.dossier, $1.stage.rawValue, $1.item)
         }
         let lines = [CSV.line(header)] + sorted.map {
-            CSV.line([$0.expert, $0.dossier, $0.stage.rawValue, $0.item, $0.points?.description ?? "", $0.comment])
+            CSV.line([$0.expert, $0.dossier, $0.stage.rawValue, $0.item, $0.points?.description ?? "", $0.comment].map(SpreadsheetText.escaped))
         }
         return lines.joined(separator: "\n") + "\n"
     }

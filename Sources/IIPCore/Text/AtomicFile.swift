@@ -3,28 +3,71 @@ import Foundation
 import Glibc
 #endif
 
-/// Files and folders written beside their place and renamed into it: a failure (a missing
-/// folder, a full disk, a crash) never leaves half a document, and an old one stays whole
-/// until the new one is complete.
+/// Files written beside their place and renamed into it: a failure (a missing folder, a full
+/// disk, a crash) never leaves half a document, and an old one stays whole until the new one
+/// is complete.
+///
+/// Nothing here deletes or replaces a folder, and nothing writes through a link: a folder
+/// standing where a file is to go is refused, and `replace` (a command's `--force`) replaces
+/// a regular file, or a link itself, by renaming over it. The temporary file is created
+/// exclusively under a name no one can guess and never through a link, so a link planted
+/// beside the target cannot turn the write elsewhere.
 public enum AtomicFile {
     public struct Failure: Error, CustomStringConvertible {
+        public enum Kind: Sendable {
+            /// A file is there: `replace` (`--force`, or the workbench's confirmation) answers it.
+            case exists
+            /// What is there is never replaced: a folder, a device, a pipe.
+            case refused
+            /// The write itself failed: a missing folder, no permission, a full disk.
+            case failed
+        }
+
+        public let kind: Kind
         public let description: String
+
+        public init(_ kind: Kind, _ description: String) {
+            self.kind = kind
+            self.description = description
+        }
     }
 
-    /// The temporary name beside `path` that a writer fills before the rename.
-    public static func temporary(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
+    /// What stands at a path, the last link not followed.
+    public enum Place: Sendable, Equatable {
+        case nothing, file, link, folder, other
     }
 
-    public static func write(_ data: Data, to path: String) throws {
-        let temporary = temporary(for: path)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw Failure(description: "\(path): cannot be written (\(reason(errno)))") }
+    public static func place(_ path: String) -> Place {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return .nothing }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFLNK: return .link
+        case S_IFDIR: return .folder
+        default: return .other
+        }
+    }
+
+    /// Refuses a place a file cannot be written to: a folder or a special file whatever
+    /// `replace` says; a file or a link unless `replace`. Checked before the work of making
+    /// the document, and again by the rename itself, which never replaces a folder.
+    public static func check(_ path: String, replace: Bool) throws {
+        switch place(path) {
+        case .nothing: return
+        case .folder: throw Failure(.refused, "\(path) is a folder; a folder is never replaced: give the name of a file in it")
+        case .other: throw Failure(.refused, "\(path) is not a regular file; it is never replaced")
+        case .file, .link:
+            if !replace { throw Failure(.exists, "\(path) exists; add --force to replace it") }
+        }
+    }
+
+    public static func write(_ data: Data, to path: String, replace: Bool) throws {
+        try check(path, replace: replace)
+        let (descriptor, temporary) = try createTemporary(beside: path)
         let written = data.withUnsafeBytes { bytes -> Bool in
             var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { return false }
                 offset += count
@@ -37,35 +80,69 @@ public enum AtomicFile {
         close(descriptor)
         guard written, synced else {
             unlink(temporary)
-            throw Failure(description: "\(path): cannot be written (\(reason(written ? errno : code)))")
+            throw cannotWrite(path, written ? errno : code)
         }
-        try move(temporary, to: path)
+        try rename(temporary, to: path)
     }
 
-    public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+    public static func write(_ text: String, to path: String, replace: Bool) throws {
+        try write(Data(text.utf8), to: path, replace: replace)
     }
 
-    /// Renames a finished temporary file or folder into place; a folder already there
-    /// (replaced with --force) is moved aside first and removed after.
-    public static func move(_ temporary: String, to path: String) throws {
-        var isFolder: ObjCBool = false
-        let old = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-            ? temporary + ".old" : nil
-        if let old, rename(path, old) != 0 {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Failure(description: "\(path): cannot be replaced (\(reason(errno)))")
-        }
-        guard rename(temporary, path) == 0 else {
+    /// For a writer that takes a path (libxlsxwriter): `body` writes the file at the path it
+    /// is given, in a folder made for it alone beside `path` (mode 0700, so no one else can
+    /// put a link there); the file is renamed into place and the emptied folder removed.
+    public static func write(to path: String, replace: Bool, by body: (String) throws -> Void) throws {
+        try check(path, replace: replace)
+        var template = Array(temporaryName(for: path, suffix: "XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw cannotWrite(path, errno) }
+        let folder = String(cString: made)
+        let file = folder + "/" + URL(fileURLWithPath: path).lastPathComponent
+        defer { rmdir(folder) }
+        do {
+            try body(file)
+            let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            let synced = descriptor >= 0 && fsync(descriptor) == 0
             let code = errno
-            if let old { rename(old, path) }
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Failure(description: "\(path): cannot be written (\(reason(code)))")
+            if descriptor >= 0 { close(descriptor) }
+            guard synced else { throw cannotWrite(path, code) }
+            try rename(file, to: path)
+        } catch {
+            unlink(file)
+            throw error
         }
-        if let old { try? FileManager.default.removeItem(atPath: old) }
     }
 
-    private static func reason(_ code: Int32) -> String {
-        String(cString: strerror(code))
+    /// Renames a finished temporary file onto `path`; the rename replaces a file or a link
+    /// itself, and fails on a folder.
+    private static func rename(_ temporary: String, to path: String) throws {
+        guard Glibc.rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw code == EISDIR ? Failure(.refused, "\(path) is a folder; a folder is never replaced") : cannotWrite(path, code)
+        }
+    }
+
+    /// A new file beside `path`, open for writing: created exclusively (never an existing
+    /// file, never through a link) under a name with a random part, mode 0644 or tighter.
+    static func createTemporary(beside path: String) throws -> (descriptor: Int32, path: String) {
+        for _ in 0..<16 {
+            let temporary = temporaryName(for: path, suffix: String(UInt64.random(in: 0...UInt64.max), radix: 36))
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            guard errno == EEXIST else { throw cannotWrite(path, errno) }
+        }
+        throw cannotWrite(path, EEXIST)
+    }
+
+    /// `.<name>.partial-<suffix>` in the target's folder: hidden, and on the same disk, so
+    /// the rename is atomic.
+    private static func temporaryName(for path: String, suffix: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(suffix)").path
+    }
+
+    private static func cannotWrite(_ path: String, _ code: Int32) -> Failure {
+        Failure(.failed, "\(path): cannot be written (\(String(cString: strerror(code))))")
     }
 }

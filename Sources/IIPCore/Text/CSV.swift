@@ -108,10 +108,12 @@ public enum CSV {
         return nil
     }
 
-    /// One line of CSV (without the line break), quoting only where needed.
+    /// One line of CSV (without the line break), quoting only where needed. Looked for in
+    /// the bytes: "\r\n" is one Character, equal to neither "\r" nor "\n", and a field
+    /// holding it unquoted would split its record.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
-            guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+            guard field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return field }
             return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }.joined(separator: ",")
     }
