@@ -47,7 +47,10 @@ public struct Exporter {
         if isFolder { try SheetFolder.check(path) } else { try AtomicFile.check(path, replace: force) }
         let standings = try workspace.standings(parsing: !(what == .ranking && format == .json))
         if what == .ranking, format == .json {
-            try AtomicFile.write(RankingJSON.value(standings.groups).text(pretty: true) + "\n", to: path, replace: force)
+            // The ranking of `rank --format json`, with the audit log's head that every document carries.
+            let head = try workspace.auditHead()
+            let document = RankingJSON.value(standings.groups, audit: head)
+            try AtomicFile.write(document.text(pretty: true) + "\n", to: path, replace: force)
             return [path]
         }
         let booklets = try self.booklets(what, standings: standings)

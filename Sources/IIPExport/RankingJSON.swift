@@ -1,10 +1,12 @@
 import IIPCore
+import IIPStore
 
 /// The ranking as `rank --format json` prints it (SPEC §7); the ranking's JSON export is
-/// the same text.
+/// the same with the audit log's head (`audit`: entries and hash), as every document.
 public enum RankingJSON {
-    public static func value(_ groups: [RankedGroup]) -> JSONValue {
-        .object([("groups", .array(groups.map { group in
+    public static func value(_ groups: [RankedGroup], audit head: AuditHead? = nil) -> JSONValue {
+        let audit: [(String, JSONValue)] = head.map { [("audit", .object([("entries", .int($0.entries)), ("head", .string($0.hash))]))] } ?? []
+        return .object([("groups", .array(groups.map { group in
             .object([
                 ("group", .string(group.group.direction.rawValue)),
                 ("cap", .int(group.group.cap)),
@@ -22,7 +24,7 @@ public enum RankingJSON {
                     ])
                 })),
             ])
-        }))])
+        }))] + audit)
     }
 
 }

@@ -11,7 +11,7 @@ enum RankFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Rank: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The ranking of both groups with caps, threshold and ties (SPEC §6)."
+        abstract: "The ranking of both groups with caps, the threshold and ties at the cut."
     )
 
     @Argument(help: "The workspace folder.") var workspace: String

@@ -85,7 +85,7 @@ struct OverrideCommand: ParsableCommand {
         let ws = try openWorkspace(workspace)
         let reason = try requiredReason(self.reason, why: "the error is waived")
         guard let problemCode = Problem.Code(rawValue: code), problemCode.severity == .error else {
-            throw CLIFailure.cannotRun("'\(code)' is not an error code of SPEC §5 (warnings need no override)")
+            throw CLIFailure.cannotRun("'\(code)' is not an error code of the compliance check (warnings need no override)")
         }
         let reports = try withWorkspace { try ws.compliance() }
         guard let report = reports.first(where: { $0.id == dossier }) else {

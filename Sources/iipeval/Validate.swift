@@ -8,7 +8,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check dossiers for compliance (符合性审查, SPEC §5).",
+        abstract: "Check dossiers for compliance (符合性审查).",
         discussion: "PATH is a dossier file, a folder holding dossier.yaml, or a folder of those. Exit 0: no errors; 1: errors found; 2: could not run."
     )
 

@@ -312,8 +312,12 @@ final class CommandLineTests: XCTestCase {
         makeWorkspace()
         let json = folder + "/ranking.json"
         XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "json", "--out", json).code, 0)
-        XCTAssertEqual(try String(contentsOfFile: json, encoding: .utf8), run("rank", folder + "/ws", "--format", "json").out,
-                       "the ranking JSON equals rank --format json")
+        let exported = try XCTUnwrap(CommandRunner.json(try String(contentsOfFile: json, encoding: .utf8)) as? [String: Any])
+        let ranked = try XCTUnwrap(CommandRunner.json(run("rank", folder + "/ws", "--format", "json").out) as? [String: Any])
+        XCTAssertEqual(exported["groups"] as? NSArray, ranked["groups"] as? NSArray, "the ranking JSON's groups are rank --format json's")
+        let audit = try XCTUnwrap(exported["audit"] as? [String: Any], "the export carries the audit log's head")
+        let verified = run("audit", folder + "/ws", "--verify", "--anchor", "\(audit["entries"] ?? 0):\(audit["head"] ?? "")")
+        XCTAssertEqual(verified.code, 0, verified.err)
         XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "json", "--out", json).code, 2, "no overwrite")
         XCTAssertEqual(run("export", folder + "/ws", "--what", "ranking", "--format", "csv", "--out", json, "--force").code, 0)
         XCTAssertEqual(FileManager.default.contents(atPath: json)?.prefix(3).map { $0 }, [0xEF, 0xBB, 0xBF], "UTF-8 with BOM")

@@ -202,7 +202,7 @@ public struct DossierLoader: Sendable {
         for (id, value) in r.pairs(node, "indicators") where !value.isNullValue {
             let path = "indicators.\(id)"
             guard let spec = catalog[id] else {
-                r.report(Problem(.field, field: path, "\(path) is not an indicator of the 申报书 (SPEC §4)", line: value.mark?.line))
+                r.report(Problem(.field, field: path, "\(path) is not an indicator of the 申报书's 平台能力信息", line: value.mark?.line))
                 continue
             }
             switch spec.type {

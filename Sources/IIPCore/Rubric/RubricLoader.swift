@@ -164,7 +164,7 @@ private struct RubricParser {
         }
         if Set(specs.map(\.id)).count != specs.count { fail("an indicator id is listed twice") }
         if let fixed, fixed.specs != specs {
-            fail("indicators differ from the dossier format's (SPEC §4); they cannot be changed — remove the 'indicators' block")
+            fail("indicators differ from the dossier format's; they cannot be changed — remove the 'indicators' block")
             return nil
         }
         return IndicatorCatalog(specs)

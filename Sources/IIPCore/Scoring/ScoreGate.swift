@@ -135,7 +135,7 @@ public struct ScoreGate: Sendable {
     public func commentRefusals(_ comment: String) -> [ScoreRefusal] {
         guard !comment.isEmpty else { return [] }
         var refusals: [ScoreRefusal] = []
-        if let control = comment.unicodeScalars.first(where: ScoreGate.isForbiddenInComment) {
+        if let control = UntrustedText.firstForbidden(in: comment, .multiline) {
             refusals.append(.commentControl(control.value))
         }
         // Counting characters is slow; a comment of few bytes cannot be too long.
@@ -146,14 +146,6 @@ public struct ScoreGate: Sendable {
         return refusals
     }
 
-    static func isForbiddenInComment(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x0A, 0x09: return false
-        case 0x00...0x1F, 0x7F...0x9F: return true
-        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069: return true
-        default: return false
-        }
-    }
 }
 
 extension String {

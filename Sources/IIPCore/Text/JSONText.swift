@@ -69,7 +69,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                // Controls, and the characters that reorder or break lines where JSON is read
+                // in a terminal or an editor, as escapes: the same string, shown harmlessly.
+                if UntrustedText.isForbidden(scalar, .line) || scalar.value == 0x2028 || scalar.value == 0x2029 {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
