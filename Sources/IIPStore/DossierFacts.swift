@@ -57,16 +57,19 @@ extension Workspace {
 
 extension KeptFacts {
     /// The kept facts of the stored dossiers, or of `only` that one.
-    static func facts(_ db: Database, only id: String? = nil) throws -> [String: DossierFacts] {
-        let filter = id == nil ? "" : " WHERE dossier = ?"
+    /// The kept facts of the stored dossiers, or of `only` those (a single save needs one).
+    static func facts(_ db: Database, only ids: Set<String>? = nil) throws -> [String: DossierFacts] {
+        let marks = ids.map { Array(repeating: "?", count: $0.count).joined(separator: ",") } ?? ""
+        let arguments = StatementArguments(ids.map { Array($0) } ?? [])
         var applicants: [String: String] = [:]
         var partners: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party" + filter, arguments: StatementArguments(id.map { [$0] } ?? [])) {
+        for row in try Row.fetchAll(db, sql: "SELECT dossier, role, name FROM dossier_party" + (ids == nil ? "" : " WHERE dossier IN (\(marks))"),
+                                    arguments: arguments) {
             if row["role"] == "applicant" { applicants[row["dossier"]] = row["name"] } else { partners[row["dossier"], default: []].append(row["name"]) }
         }
         var facts: [String: DossierFacts] = [:]
-        let dossiers = "SELECT id, type FROM dossier" + (id == nil ? "" : " WHERE id = ?")
-        for row in try Row.fetchAll(db, sql: dossiers, arguments: StatementArguments(id.map { [$0] } ?? [])) {
+        let dossiers = "SELECT id, type FROM dossier" + (ids == nil ? "" : " WHERE id IN (\(marks))")
+        for row in try Row.fetchAll(db, sql: dossiers, arguments: arguments) {
             let id: String = row["id"]
             guard let type = PlatformType(rawValue: row["type"]) else { continue }
             facts[id] = DossierFacts(type: type, applicant: applicants[id] ?? "", partners: partners[id] ?? [])

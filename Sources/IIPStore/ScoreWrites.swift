@@ -38,10 +38,11 @@ extension Workspace {
     /// The one gate as the workspace stands inside the caller's transaction: the rubric,
     /// the panel with every declaration, the dossiers' kept facts and the signed sheets —
     /// but `replacing`, the sheet a signed sheet file is about to replace.
-    static func gate(_ db: Database, rubric: Rubric, replacing: ExpertStage? = nil) throws -> ScoreGate {
+    /// With `only`, the gate knows those dossiers alone (a score of any other is refused as unknown).
+    static func gate(_ db: Database, rubric: Rubric, replacing: ExpertStage? = nil, only dossiers: Set<String>? = nil) throws -> ScoreGate {
         var signed = try signedSheets(db)
         if let replacing { signed.remove(replacing) }
-        return ScoreGate(rubric: rubric, counting: try counting(db), signed: signed)
+        return ScoreGate(rubric: rubric, counting: try counting(db, only: dossiers), signed: signed)
     }
 
     /// The gate as the workspace stands now: what a screen checks with before it asks

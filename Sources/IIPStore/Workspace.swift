@@ -270,8 +270,9 @@ public final class Workspace {
         try read { try Workspace.counting($0) }
     }
 
-    static func counting(_ db: Database) throws -> SheetCounting {
-        SheetCounting(panel: try panel(db), dossiers: try KeptFacts.facts(db))
+    /// Of every dossier, or of `only` those: a single save asks about one.
+    static func counting(_ db: Database, only dossiers: Set<String>? = nil) throws -> SheetCounting {
+        SheetCounting(panel: try panel(db), dossiers: try KeptFacts.facts(db, only: dossiers))
     }
 
     /// Whether another process (a score file's import, a sheet signed on the command line)
@@ -397,7 +398,7 @@ public final class Workspace {
         let now = Workspace.now()
         let rubric = try self.rubric()
         try write { db in
-            let gate = try Workspace.gate(db, rubric: rubric)
+            let gate = try Workspace.gate(db, rubric: rubric, only: Set(scores.map(\.dossier)))
             for (index, score) in scores.enumerated() {
                 if let refusal = gate.refusals(score).first { throw refusal }
                 let old = try Row.fetchOne(db, sql: """

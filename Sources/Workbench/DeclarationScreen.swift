@@ -23,7 +23,15 @@ enum DeclarationScreen {
             y += 1
         }
         if let key = declaration.keyFingerprint {
-            buffer.write(" " + s[.declKey] + key.description, x: 0, y: y, style: .header)
+            // The fingerprint is copied by hand: never cut, on a line of its own when need be.
+            let line = " " + s[.declKey] + key.description
+            if DisplayWidth.of(line) <= area.width {
+                buffer.write(line, x: 0, y: y, style: .header)
+            } else {
+                buffer.write(" " + s[.declKey], x: 0, y: y, style: .header)
+                y += 1
+                buffer.write("   " + key.description, x: 0, y: y, style: .header)
+            }
             y += 1
         }
         buffer.write(" " + s[.declHint], x: 0, y: y, style: .warning)

@@ -607,4 +607,18 @@ extension WorkbenchTests {
         XCTAssertEqual(Strings(.zh).refusal(.conflict(expert: "E07", dossier: "GD-A", .applicant("某研究所"))),
                        "需回避，不能打开 (GD-A：任职于申报单位 某研究所)")
     }
+
+    /// The pledge shows the expert's key fingerprint whole, to be copied by hand, even at 80 columns.
+    func testThePledgeShowsTheWholeKeyFingerprint() {
+        for width in [80, 120] {
+            var state = makeState(width: width)
+            var declaration = DeclarationState()
+            let key = KeyFingerprint(publicKey: Data(repeating: 9, count: 32))
+            declaration.keyFingerprint = key
+            state.declaration = declaration
+            let text = view(state).trimmedLines.joined(separator: "\n")
+            XCTAssertTrue(text.contains(key.description), "\(width) columns:\n\(text)")
+            XCTAssertTrue(text.contains("本人签名密钥指纹"))
+        }
+    }
 }

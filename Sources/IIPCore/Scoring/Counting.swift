@@ -58,17 +58,31 @@ public struct SheetCounting: Sendable {
     /// The facts of every dossier, by id.
     public let dossiers: [String: DossierFacts]
     private let experts: [String: Expert]
+    /// Every conflict of every expert, by expert and dossier: found once, as a ranking asks
+    /// about 100,000 sheets.
+    private let conflicts: [String: [String: Conflict]]
 
     public init(panel: Panel, dossiers: [String: DossierFacts]) {
         self.panel = panel
         self.dossiers = dossiers
         experts = Dictionary(panel.experts.map { ($0.id, $0) }) { first, _ in first }
+        var conflicts: [String: [String: Conflict]] = [:]
+        for expert in panel.experts {
+            var found: [String: Conflict] = [:]
+            for (id, facts) in dossiers { found[id] = expert.conflict(with: facts, id: id) }
+            // Listed against a dossier this workspace does not hold: still a conflict.
+            for id in expert.conflicts where found[id] == nil { found[id] = .listed }
+            conflicts[expert.id] = found
+        }
+        self.conflicts = conflicts
     }
 
     /// Why `expert`'s sheet of `dossier` in `stage` never counts, or nil when it counts
     /// once complete.
-    public func exclusion(expert: String, dossier: String, stage: StageID) -> SheetExclusion? {
-        exclusions(expert: expert, dossier: dossier, stage: stage).first
+    public func exclusion(expert id: String, dossier: String, stage: StageID) -> SheetExclusion? {
+        guard let expert = experts[id] else { return .notOnPanel }
+        if !expert.stages.contains(stage) { return .notOnStage }
+        return conflict(expert: expert, dossier: dossier).map { .conflict($0) }
     }
 
     /// Every reason the sheet never counts: a score of it is refused with all of them.
@@ -86,11 +100,10 @@ public struct SheetCounting: Sendable {
 
     /// The expert's conflict with `dossier`, whatever the stage.
     public func conflict(expert id: String, dossier: String) -> Conflict? {
-        experts[id].flatMap { conflict(expert: $0, dossier: dossier) }
+        conflicts[id]?[dossier]
     }
 
     private func conflict(expert: Expert, dossier: String) -> Conflict? {
-        if let facts = dossiers[dossier] { return expert.conflict(with: facts, id: dossier) }
-        return expert.conflicts.contains(dossier) ? .listed : nil
+        conflicts[expert.id]?[dossier]
     }
 }
