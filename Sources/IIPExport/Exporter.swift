@@ -111,7 +111,7 @@ public struct Exporter {
             }
             let document = Documents.summary(title: title, rubric: standings.rubric, panel: standings.counting.panel,
                                              dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
-                                             statuses: statuses, signOffs: try workspace.signOffs())
+                                             statuses: statuses, signOffs: try workspace.signOffs(), trusted: try trustedKeys())
             return [Booklet(name: what.title, documents: [document])]
         case .sheets:
             return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))
@@ -132,13 +132,14 @@ public struct Exporter {
         let scores = try workspace.scores()
         let panel = standings.counting.panel
         let printed = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+        let trusted = try trustedKeys()
         return try panel.experts.map { expert in
             let declaration = try workspace.declaration(expert: expert.id)
             let documents = try rubric.stages.filter { expert.stages.contains($0.id) }.map { stage -> Document in
                 let signOff = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }
                 let content = try workspace.sheetContent(expert: expert.id, stage: stage.id, signedAt: signOff?.at ?? "",
                                                          revision: signOff?.revision ?? 0)
-                let seal = SheetSeal(signOff: signOff, trustedKey: expert.key, contentSHA256: content.contentSHA256,
+                let seal = SheetSeal(signOff: signOff, trusted: trusted[expert.id], contentSHA256: content.contentSHA256,
                                      declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
                                      dissent: content.dissent)
                 return Documents.stageSheet(title: title, panel: panel, expert: expert, stage: stage, dossiers: lines, scores: scores,
@@ -146,6 +147,11 @@ public struct Exporter {
             }
             return Booklet(name: expert.id, documents: documents)
         }
+    }
+
+    /// The key trusted for each expert, by id.
+    private func trustedKeys() throws -> [String: TrustedKey] {
+        Dictionary(try workspace.trustedKeys().map { ($0.expert, $0) }) { first, _ in first }
     }
 }
 

@@ -22,7 +22,7 @@ public struct SheetSeal: Sendable, Equatable {
     /// The stage's signing; nil for a draft.
     public let signOff: SignOff?
     /// The key this workspace trusts for the expert, if any.
-    public let trustedKey: KeyFingerprint?
+    public let trusted: TrustedKey?
     /// SHA-256 of the sheet's content as it stands (`SheetFile.contentSHA256`).
     public let contentSHA256: String
     /// The pledge and conflict declaration: when, and the dossiers declared.
@@ -31,23 +31,14 @@ public struct SheetSeal: Sendable, Equatable {
     /// 不同意见及理由, empty when none.
     public let dissent: String
 
-    public init(signOff: SignOff?, trustedKey: KeyFingerprint?, contentSHA256: String, declaredAt: String?,
+    public init(signOff: SignOff?, trusted: TrustedKey?, contentSHA256: String, declaredAt: String?,
                 declaredConflicts: [String], dissent: String) {
         self.signOff = signOff
-        self.trustedKey = trustedKey
+        self.trusted = trusted
         self.contentSHA256 = contentSHA256
         self.declaredAt = declaredAt
         self.declaredConflicts = declaredConflicts
         self.dissent = dissent
-    }
-
-    /// Whether the expert's own key signed the sheet: the key this workspace trusts for
-    /// them, whether it came in their sheet file or signed here.
-    public var signedByExpert: Bool {
-        guard let signOff else { return false }
-        // A sheet file's key was the one trusted for the expert when it was imported.
-        if signOff.origin == .sheetFile { return true }
-        return signOff.fingerprint != nil && signOff.fingerprint == trustedKey
     }
 
     /// 签署状态 as printed: who signed, where, with which revision — and, when the key is
@@ -55,14 +46,12 @@ public struct SheetSeal: Sendable, Equatable {
     public var statusText: String {
         guard let signOff else { return "未签署（草稿，不作为正式评分表）" }
         let when = "第 \(signOff.revision) 版，\(Documents.displayTime(signOff.at))"
-        switch (signOff.origin, signOff.fingerprint) {
-        case (.sheetFile, _):
-            return "已签署（\(when)）：专家本人密钥签名的评分表文件，导入时已核验签名"
-        case (.here, nil):
-            return "已在本工作区签署（\(when)），签署时未记录签名密钥，不能证明为专家本人签署"
-        case let (.here, key?) where key == trustedKey:
-            return "已签署（\(when)）：在本工作区以专家本人受信任的密钥签署"
-        case (.here, _?):
+        switch signOff.proof(trusted: trusted) {
+        case .sheetFile: return "已签署（\(when)）：专家本人密钥签名的评分表文件，导入时已核验签名"
+        case .trustedKeyHere: return "已签署（\(when)）：在本工作区以专家本人受信任的密钥签署"
+        case .pinnedKey:
+            return "已签署（\(when)）：签名密钥是旧版本在首次导入时登记的，尚未经主任委员与专家承诺书核对（iipeval key trust）"
+        case .none:
             return "已在本工作区签署（\(when)），但签名密钥不是本工作区信任的该专家密钥，不能证明为专家本人签署；以专家导出并经核验的评分表文件为准"
         }
     }
@@ -70,7 +59,7 @@ public struct SheetSeal: Sendable, Equatable {
     /// The key lines: the key that signed, and the key trusted for the expert.
     public var keyLines: [String] {
         ["签名密钥指纹：\(signOff?.fingerprint.map { "\($0)" } ?? "未签署")",
-         "本工作区信任的该专家密钥：\(trustedKey.map { "\($0)" } ?? "无（主任委员尚未登记）")"]
+         "本工作区信任的该专家密钥：\(trusted.map { "\($0.fingerprint)" } ?? "无（主任委员尚未登记）")"]
     }
 }
 
@@ -146,7 +135,7 @@ extension Documents {
     /// A sheet that exists but never counts shows why (回避) instead of a score.
     public static func summary(title: String, rubric: Rubric, panel: Panel, dossiers: [DossierLine],
                                evaluations: [String: DossierEvaluation], statuses: [String: SelectionStatus],
-                               signOffs: [SignOff] = []) -> Document {
+                               signOffs: [SignOff] = [], trusted: [String: TrustedKey] = [:]) -> Document {
         var tables: [Table] = []
         for stage in rubric.stages {
             let experts = panel.experts.filter { $0.stages.contains(stage.id) }
@@ -176,7 +165,7 @@ extension Documents {
         }
         tables.append(Table(caption: "总分", columns: ["编号", "平台名称", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "偏离"],
                             rows: finals))
-        tables.append(signingTable(rubric: rubric, panel: panel, signOffs: signOffs))
+        tables.append(signingTable(rubric: rubric, panel: panel, signOffs: signOffs, trusted: trusted))
         let trim = rubric.trim
         let header = ["评审专家：" + panel.experts.map { "\($0.id) \($0.name)（\($0.affiliation)）" }.joined(separator: "；"),
                       "说明：每个阶段有 \(trim.fromSheets) 份及以上有效评分时，去掉 \(trim.dropHighest) 个最高分和 \(trim.dropLowest) 个最低分"
@@ -189,15 +178,18 @@ extension Documents {
     /// 签署情况: for each expert and stage, whether the sheets carry the expert's own
     /// signature (a signed sheet file, or signed here with the key trusted for them), were
     /// signed here under another key (which proves nothing of the expert), or are unsigned.
-    static func signingTable(rubric: Rubric, panel: Panel, signOffs: [SignOff]) -> Table {
+    static func signingTable(rubric: Rubric, panel: Panel, signOffs: [SignOff], trusted: [String: TrustedKey]) -> Table {
         let rows = panel.experts.map { expert -> [Cell] in
             [.text(expert.id), .text(expert.name)] + rubric.stages.map { stage -> Cell in
                 guard expert.stages.contains(stage.id) else { return .text("—") }
                 guard let signOff = signOffs.first(where: { $0.expert == expert.id && $0.stage == stage.id }) else { return .text("未签署") }
-                let seal = SheetSeal(signOff: signOff, trustedKey: expert.key, contentSHA256: "", declaredAt: nil,
-                                     declaredConflicts: [], dissent: "")
-                let whose = seal.signedByExpert ? "专家本人签名" : "非专家密钥签署"
                 let place = signOff.origin == .sheetFile ? "评分表文件" : "本工作区"
+                let whose: String
+                switch signOff.proof(trusted: trusted[expert.id]) {
+                case .sheetFile, .trustedKeyHere: whose = "专家本人签名"
+                case .pinnedKey: whose = "密钥待核对"
+                case .none: whose = "非专家密钥签署"
+                }
                 return .text("第\(signOff.revision)版 \(whose)（\(place)）")
             }
         }

@@ -98,19 +98,38 @@ extension AuditLog {
 extension Workspace {
     /// The log's head now.
     public func auditHead() throws -> AuditHead {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
-                .map { AuditHead(entries: $0["seq"], hash: $0["hash"]) } ?? AuditHead(entries: 0, hash: AuditLog.genesis)
-        }
+        try read { try AuditLog.head($0) }
     }
 
     /// The audit log, oldest first.
     public func auditEntries() throws -> [AuditEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map {
-                AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
-                           old: $0["old"], new: $0["new"], prevHash: $0["prev_hash"], hash: $0["hash"])
-            }
+        try read { try AuditLog.entries($0) }
+    }
+}
+
+extension AuditLog {
+    static func head(_ db: Database) throws -> AuditHead {
+        try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1")
+            .map { AuditHead(entries: $0["seq"], hash: $0["hash"]) } ?? AuditHead(entries: 0, hash: genesis)
+    }
+
+    static func entries(_ db: Database) throws -> [AuditEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq").map {
+            AuditEntry(seq: $0["seq"], at: $0["at"], actor: $0["actor"], action: $0["action"], subject: $0["subject"],
+                       old: $0["old"], new: $0["new"], prevHash: $0["prev_hash"], hash: $0["hash"])
         }
+    }
+}
+
+extension AuditEntry {
+    /// A `name=value` field of the entry's new value (`sha256=…`, `revision=…`), or nil.
+    func field(_ name: String) -> String? {
+        new?.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    /// The word after `name` in the entry's new value (`revision 2`, `key 9f3a…`), or nil.
+    func word(after name: String) -> String? {
+        let words = new?.split(separator: " ").map(String.init) ?? []
+        return words.firstIndex(of: name).flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
     }
 }

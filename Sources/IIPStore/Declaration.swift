@@ -19,14 +19,17 @@ extension Workspace {
     }
 
     /// Records the pledge with the declared conflicts, which then act like the panel file's.
+    /// A conflict once declared stays declared (SPEC §6: whenever it was declared, the sheet
+    /// never counts): a new declaration adds to the earlier ones.
     public func declare(expert: String, conflicts: [String]) throws {
         guard try panel().expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
         let known = Set(try dossiers().map(\.id))
         if let unknown = conflicts.first(where: { !known.contains($0) }) { throw WorkspaceError("no dossier \(unknown) in this workspace") }
         let now = Workspace.now()
-        let list = conflicts.sorted().joined(separator: ",")
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT conflicts FROM declaration WHERE expert = ?", arguments: [expert])
+            let earlier = (old ?? "").split(separator: ",").map(String.init)
+            let list = Set(earlier + conflicts).sorted().joined(separator: ",")
             try db.execute(sql: "INSERT OR REPLACE INTO declaration (expert, at, conflicts) VALUES (?, ?, ?)", arguments: [expert, now, list])
             try AuditLog.append(db, actor: expert, action: "declare", subject: expert,
                                 old: old.map { "conflicts: \($0)" }, new: "pledge signed; conflicts: \(list.isEmpty ? "none" : list)", at: now)

@@ -10,9 +10,24 @@ extension Workspace {
         }
     }
 
+    /// The longest dissent kept, in characters.
+    public static let dissentLimit = 10_000
+
+    /// What is wrong with a dissent's text, or nil: free text, so line breaks and tabs but
+    /// no other control or bidirectional character, and at most `dissentLimit` characters.
+    static func dissentProblem(_ text: String) -> String? {
+        if let forbidden = UntrustedText.firstForbidden(in: UntrustedText.lineBreaksNormalised(text), .multiline) {
+            return "it contains \(UntrustedText.describe(forbidden))"
+        }
+        if text.utf8.count > dissentLimit, text.count > dissentLimit { return "it has \(text.count) characters; at most \(dissentLimit) are kept" }
+        return nil
+    }
+
     /// Records (or, with empty text, withdraws) the dissent; not while the stage is signed.
     public func setDissent(expert: String, stage: StageID, text: String) throws {
         guard try panel().expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
+        let text = UntrustedText.lineBreaksNormalised(text)
+        if let problem = Workspace.dissentProblem(text) { throw WorkspaceError("the dissent was not saved: \(problem)") }
         let now = Workspace.now()
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM signoff WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue]) == true {
@@ -24,6 +39,7 @@ extension Workspace {
 
     /// Writes the dissent row and its audit entry inside the caller's transaction.
     static func storeDissent(_ db: Database, expert: String, stage: StageID, text: String, at: String, actor: String) throws {
+        let text = UntrustedText.lineBreaksNormalised(text)
         let old = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue])
         guard old ?? "" != text else { return }
         if text.isEmpty {

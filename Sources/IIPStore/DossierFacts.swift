@@ -103,7 +103,7 @@ extension Workspace {
     /// Every stored dossier of `standings` (read without parsing, or with) as a list shows
     /// it first, by id.
     public func listing(_ standings: Standings) throws -> [DossierListing] {
-        let facts = try scoreFacts()
+        let facts = standings.counting.dossiers
         return standings.dossiers.map { stored in
             let party = facts[stored.id]
             return DossierListing(id: stored.id, type: stored.type, platform: stored.platform, applicant: party?.applicant ?? "",

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IIPCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,7 +18,8 @@ public final class ExpertLock {
     /// The lock, or nil when another workbench of `expert` holds it.
     public static func acquire(workspace folder: String, expert: String) -> ExpertLock? {
         let path = (folder as NSString).appendingPathComponent(".iipeval-\(expert).lock")
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard Expert.isValidID(expert) else { return nil }
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
         // A folder where no lock file can be made cannot be written either: read-only.
         guard descriptor >= 0 else { return nil }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
@@ -57,7 +59,7 @@ extension Workspace {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: backupFolder)) ?? [] where name.hasPrefix(".partial-") {
             let pid = pid_t(name.dropFirst(".partial-".count).prefix { $0.isNumber }) ?? 0
             if pid > 0, kill(pid, 0) == 0 || errno != ESRCH { continue }
-            try? FileManager.default.removeItem(atPath: (backupFolder as NSString).appendingPathComponent(name))
+            unlink((backupFolder as NSString).appendingPathComponent(name))
         }
     }
 
@@ -112,20 +114,21 @@ extension Workspace {
         let partial = (backupFolder as NSString).appendingPathComponent(".partial-\(getpid()).sqlite")
         removePartialBackupsOfEndedProcesses()
         // One left under this process's number is from an ended process that had it before.
-        try? FileManager.default.removeItem(atPath: partial)
+        unlink(partial)
         do {
             // On a reader of its own: the expert's saves go on meanwhile.
             try db.unsafeRead { try $0.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
         } catch {
-            try? FileManager.default.removeItem(atPath: partial)
+            unlink(partial)
             throw WorkspaceError("\(path): cannot write the backup: \(Workspace.describe(error))")
         }
         guard rename(partial, path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: partial)
+            unlink(partial)
             throw WorkspaceError("\(path): cannot write the backup: \(reason)")
         }
-        for old in backups().dropLast(keep) { try? FileManager.default.removeItem(atPath: old) }
+        // unlink: a file only — whatever else may sit there under such a name is left alone.
+        for old in backups().dropLast(keep) { unlink(old) }
         return path
     }
 }

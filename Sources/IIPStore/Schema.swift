@@ -198,9 +198,9 @@ enum Schema {
             try db.execute(sql: "DROP TABLE score_import; ALTER TABLE score_import_kept RENAME TO score_import")
         }
         migrator.registerMigration("v10-trust") { db in
-            // Each signing of a stage: its revision (1, 2, …: what supersedes what, never the
-            // clock), where it was made (here, or in a signed sheet file imported here), the
-            // key that signed and the hash of what was signed.
+            // The signing in force of each stage: its revision (1, 2, …: what supersedes what,
+            // never the clock), where it was made (here, or in a signed sheet file imported
+            // here), the key that signed and the hash of what was signed.
             try db.execute(sql: """
                 ALTER TABLE signoff ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;
                 ALTER TABLE signoff ADD COLUMN origin TEXT NOT NULL DEFAULT 'here';
@@ -208,13 +208,6 @@ enum Schema {
                 ALTER TABLE signoff ADD COLUMN content_sha256 TEXT;
                 UPDATE signoff SET origin = 'sheet' WHERE EXISTS (SELECT 1 FROM sheet_import i
                   WHERE i.expert = signoff.expert AND i.stage = signoff.stage AND i.signed_at = signoff.signed_at);
-                CREATE TABLE sheet_revision (
-                  expert TEXT NOT NULL,
-                  stage TEXT NOT NULL,
-                  revision INTEGER NOT NULL,
-                  PRIMARY KEY (expert, stage)
-                );
-                INSERT INTO sheet_revision SELECT expert, stage, 1 FROM signoff;
                 ALTER TABLE sheet_import ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE sheet_import ADD COLUMN content BLOB;
                 CREATE TABLE trusted_key (
@@ -225,16 +218,35 @@ enum Schema {
                   at TEXT NOT NULL
                 );
                 """)
+            // Every signing ever made or imported here, kept when a stage is reopened: what
+            // the next revision is, and which revisions a sheet file must come after.
+            try db.create(table: "sheet_signing") { t in
+                t.column("expert", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("revision", .integer).notNull()
+                t.column("origin", .text).notNull()
+                t.column("fingerprint", .text)
+                t.column("at", .text).notNull()
+            }
+            try db.create(index: "sheet_signing_by_sheet", on: "sheet_signing", columns: ["expert", "stage"])
             // Keys an earlier iipeval pinned at an expert's first sheet import stay trusted,
-            // marked as such, so that the chair can check them ('iipeval key show' on the
-            // expert's laptop) and replace them.
+            // marked as such (and audited), so that the chair can check them ('iipeval key
+            // show' on the expert's laptop) and replace them; the sheets imported under them
+            // were signed with them.
+            let now = Workspace.now()
             for row in try Row.fetchAll(db, sql: "SELECT expert, public_key FROM expert_key") {
                 guard let key = Data(base64Encoded: row["public_key"] as String) else { continue }
-                try db.execute(sql: "INSERT INTO trusted_key (expert, fingerprint, source, reason, at) VALUES (?, ?, 'first-import', ?, ?)",
-                               arguments: [row["expert"], KeyFingerprint(publicKey: key).hex,
-                                           "pinned at the expert's first sheet import", Workspace.now()])
+                let fingerprint = KeyFingerprint(publicKey: key)
+                try TrustedKeys.trust(db, expert: row["expert"], fingerprint, source: .firstImport,
+                                      reason: "pinned at the expert's first sheet import by an earlier iipeval", actor: "update", at: now)
+                try db.execute(sql: "UPDATE signoff SET fingerprint = ? WHERE expert = ? AND origin = 'sheet'",
+                               arguments: [fingerprint.hex, row["expert"]])
             }
-            try db.execute(sql: "DROP TABLE expert_key")
+            try db.execute(sql: """
+                INSERT INTO sheet_signing (expert, stage, revision, origin, fingerprint, at)
+                SELECT expert, stage, revision, origin, fingerprint, signed_at FROM signoff;
+                DROP TABLE expert_key;
+                """)
             try AuditLog.recordHead(db)
         }
         return migrator

@@ -233,24 +233,3 @@ final class ScoreFileWriter {
     }
 }
 
-
-extension Workspace {
-    /// Score files whose kept text no longer matches the SHA-256 their audit entry names
-    /// (or that are missing): the import's numbers can then no longer be traced.
-    public func brokenScoreImports() throws -> [String] {
-        let named = try auditEntries().filter { $0.action == "scores.import" }.compactMap { entry -> (Int, String)? in
-            guard let field = entry.new?.split(separator: " ").first(where: { $0.hasPrefix("sha256=") }) else { return nil }
-            return (entry.seq, String(field.dropFirst("sha256=".count)))
-        }
-        return try read { db in
-            try named.compactMap { seq, sha256 in
-                guard let row = try Row.fetchOne(db, sql: "SELECT content, size FROM score_import WHERE sha256 = ?", arguments: [sha256]) else {
-                    return "audit entry \(seq): the imported score file \(sha256.prefix(12))… is missing from the workspace"
-                }
-                let content = (row["content"] as Data?).flatMap { KeptFile.text(deflated: $0, size: row["size"]) }
-                return content.map(ContentHash.sha256) == sha256 ? nil
-                    : "audit entry \(seq): the kept score file \(sha256.prefix(12))… was changed after it was imported"
-            }
-        }
-    }
-}

@@ -45,9 +45,8 @@ extension Workspace {
         return ScoreGate(rubric: rubric, counting: try counting(db, only: dossiers), signed: signed)
     }
 
-    /// The gate as the workspace stands now: what a screen checks with before it asks
-    /// the workspace to save.
-    public func gate() throws -> ScoreGate {
+    /// The gate as the workspace stands now.
+    func gate() throws -> ScoreGate {
         let rubric = try self.rubric()
         return try read { try Workspace.gate($0, rubric: rubric) }
     }

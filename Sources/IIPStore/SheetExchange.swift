@@ -20,7 +20,7 @@ extension Workspace {
             guard let signed = try Workspace.signOffs(db).first(where: { $0.expert == id && $0.stage == stage }) else {
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
             }
-            let fingerprint = KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
+            let fingerprint = KeyFingerprint(of: key)
             if let signedWith = signed.fingerprint, signedWith != fingerprint {
                 let whose = signed.origin == .sheetFile ? "on the expert's own laptop; their file is the signed sheet" : "here"
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) was signed with the key \(signedWith) \(whose); "
@@ -74,7 +74,7 @@ extension Workspace {
 
     /// The fingerprint of this machine's key for `expert`, or nil when it has none.
     public static func localKeyFingerprint(expert: String) throws -> KeyFingerprint? {
-        try ExpertKey.existing(expert: expert).map { KeyFingerprint(publicKey: $0.publicKey.rawRepresentation) }
+        try ExpertKey.existing(expert: expert).map { KeyFingerprint(of: $0) }
     }
 
     /// Verifies and merges a sheet read from `data` (the file's bytes). Throws
@@ -95,22 +95,24 @@ extension Workspace {
             let target = ExpertStage(sheet.expert, sheet.stage)
             let gate = try Workspace.gate(db, rubric: rubric, replacing: target)
             try SheetAcceptance(sheet: sheet, gate: gate).check(db)
-            try db.execute(sql: "DELETE FROM score WHERE expert = ? AND stage = ?", arguments: [sheet.expert, sheet.stage.rawValue])
+            // The expert's sheets of the stage become the file's; those of dossiers they are in
+            // conflict with (which no sheet file carries) stay, kept and marked, never counted.
+            let kept = gate.counting.dossiers.keys.filter { gate.counting.conflict(expert: sheet.expert, dossier: $0) != nil }
+            try db.execute(sql: "DELETE FROM score WHERE expert = ? AND stage = ?"
+                           + (kept.isEmpty ? "" : " AND dossier NOT IN (\(Array(repeating: "?", count: kept.count).joined(separator: ",")))"),
+                           arguments: StatementArguments([sheet.expert, sheet.stage.rawValue] + kept))
             for row in sheet.rows {
                 try db.execute(sql: """
                     INSERT INTO score (expert, dossier, stage, item, points, comment, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [sheet.expert, row.dossier, sheet.stage.rawValue, row.item, row.points?.description, row.comment, now])
+                    """, arguments: [sheet.expert, row.dossier, sheet.stage.rawValue, row.item, row.points?.description,
+                                     UntrustedText.lineBreaksNormalised(row.comment), now])
             }
             var totals = SheetTotals(db, rubric: rubric)
             try totals.refresh(.expertStage(expert: sheet.expert, stage: sheet.stage))
             let chair = gate.counting.panel.chair.isEmpty ? "chair" : gate.counting.panel.chair
             try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now, actor: chair)
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
-                VALUES (?, ?, ?, ?, 'sheet', ?, ?)
-                """, arguments: [sheet.expert, sheet.stage.rawValue, sheet.signedAt, sheet.revision, sheet.fingerprint.hex,
-                                 sheet.contentSHA256])
-            try Workspace.recordRevision(db, target, sheet.revision)
+            try Workspace.record(db, SignOff(expert: sheet.expert, stage: sheet.stage, at: sheet.signedAt, revision: sheet.revision,
+                                             origin: .sheetFile, fingerprint: sheet.fingerprint, contentSHA256: sheet.contentSHA256))
             try db.execute(sql: """
                 INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at, revision, content) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [fileSHA256, sheet.expert, sheet.stage.rawValue, sheet.signedAt, now, sheet.revision, data])
@@ -140,14 +142,19 @@ struct SheetAcceptance {
             throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)")
         }
         try checkKey(db, expert: expert)
-        let latest = try Int.fetchOne(db, sql: "SELECT MAX(revision) FROM sheet_import WHERE expert = ? AND stage = ?",
-                                      arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
+        // Newer than every sheet file of the stage imported here, and than every signing made
+        // here with this very key (the expert's own laptop): a chair's signing under another
+        // key is no signing of the expert's, and does not stand in their way.
+        let imported = try Int.fetchOne(db, sql: "SELECT MAX(revision) FROM sheet_signing WHERE expert = ? AND stage = ? AND origin = 'sheet'",
+                                        arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
+        let latest = max(imported, try Workspace.lastRevision(db, target, key: sheet.fingerprint))
         guard sheet.revision > latest else {
-            throw SheetFile.Refusal(.superseded, "revision \(latest) of \(target) is already imported; this sheet is revision \(sheet.revision)")
+            throw SheetFile.Refusal(.superseded, "revision \(latest) of \(target) is already in force here; this sheet is revision \(sheet.revision)")
         }
         try checkDossiers(db)
         try checkRows()
         try checkComplete(db)
+        if let problem = Workspace.dissentProblem(sheet.dissent) { throw SheetFile.Refusal(.invalid, "the dissent: \(problem)") }
     }
 
     private func checkKey(_ db: Database, expert: Expert) throws {
@@ -189,7 +196,7 @@ struct SheetAcceptance {
                 throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item) is scored twice")
             }
             let score = ItemScore(expert: sheet.expert, dossier: row.dossier, stage: sheet.stage, item: row.item, points: row.points,
-                                  comment: row.comment)
+                                  comment: UntrustedText.lineBreaksNormalised(row.comment))
             let refusals = gate.refusals(score)
             if let conflict = refusals.first(where: { if case .conflict = $0 { return true } else { return false } }) {
                 throw SheetFile.Refusal(.conflicted, conflict.description)
@@ -205,9 +212,7 @@ struct SheetAcceptance {
         let incomplete = try Workspace.sheetsToSign(db, rubric: gate.rubric, counting: gate.counting, expert: sheet.expert,
                                                     stage: sheet.stage, points: points).filter { $0.done < $0.of }
         guard incomplete.isEmpty else {
-            let list = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
-            throw SheetFile.Refusal(.incomplete, "\(incomplete.count) sheets the expert must complete are incomplete in it "
-                                    + "(\(list)\(incomplete.count > 5 ? ", …" : ""))")
+            throw SheetFile.Refusal(.incomplete, "of the sheets the expert must complete, " + SheetIncomplete.list(incomplete))
         }
     }
 }

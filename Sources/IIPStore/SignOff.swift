@@ -26,14 +26,32 @@ public struct SignOff: Sendable, Equatable {
     public let contentSHA256: String?
 
     public var sheet: ExpertStage { ExpertStage(expert, stage) }
+
+    /// How far this signing is the expert's own, given the key trusted for them here.
+    public enum Proof: Sendable, Equatable {
+        /// Their signed sheet file, verified on import under the key the chair trusted then.
+        case sheetFile
+        /// Signed here with the key trusted for them.
+        case trustedKeyHere
+        /// Under a key only pinned at a first import by an earlier iipeval: not yet confirmed.
+        case pinnedKey
+        /// Signed here with another key, or with none recorded: nothing proves it is theirs.
+        case none
+    }
+
+    public func proof(trusted: TrustedKey?) -> Proof {
+        let pinned = trusted?.source == .firstImport && trusted?.fingerprint == fingerprint
+        switch origin {
+        case .sheetFile: return fingerprint == nil || pinned ? .pinnedKey : .sheetFile
+        case .here:
+            guard let fingerprint, fingerprint == trusted?.fingerprint else { return .none }
+            return pinned ? .pinnedKey : .trustedKeyHere
+        }
+    }
 }
 
 extension Workspace {
     /// The signed sheets: what score writes are checked against (read-only).
-    public func signedSheets() throws -> Set<ExpertStage> {
-        try read { try Workspace.signedSheets($0) }
-    }
-
     static func signedSheets(_ db: Database) throws -> Set<ExpertStage> {
         Set(try Row.fetchAll(db, sql: "SELECT expert, stage FROM signoff").compactMap { row in
             StageID(rawValue: row["stage"]).map { ExpertStage(row["expert"], $0) }
@@ -101,46 +119,56 @@ extension Workspace {
     public func sign(expert id: String, stage: StageID, key: Curve25519.Signing.PrivateKey) throws -> SignOff {
         let rubric = try self.rubric()
         let now = Workspace.now()
-        var signing: SignOff?
+        var signed: SignOff?
         try write { db in
             let counting = try Workspace.counting(db)
             guard let expert = counting.panel.expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
             guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)") }
+            if let signed = try Int.fetchOne(db, sql: "SELECT revision FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue]) {
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is already signed (revision \(signed)); "
+                                     + "a new signing needs a reopen first ('iipeval sheet reopen', with the reason)")
+            }
             let incomplete = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: id, stage: stage,
                                                         points: try Workspace.scoredItems(db, expert: id, stage: stage))
                 .filter { $0.done < $0.of }
-            guard incomplete.isEmpty else {
-                throw SheetIncomplete(expert: id, stage: stage, incomplete: incomplete.map { ($0.dossier, $0.done, $0.of) })
-            }
+            guard incomplete.isEmpty else { throw SheetIncomplete(expert: id, stage: stage, incomplete: incomplete) }
             let revision = try Workspace.lastRevision(db, ExpertStage(id, stage)) + 1
             let content = try Workspace.sheetContent(db, rubric: rubric, counting: counting, expert: id, stage: stage,
                                                      signedAt: now, revision: revision)
-            let fingerprint = KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
-            try db.execute(sql: """
-                INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
-                VALUES (?, ?, ?, ?, 'here', ?, ?)
-                """, arguments: [id, stage.rawValue, now, revision, fingerprint.hex, content.contentSHA256])
-            try Workspace.recordRevision(db, ExpertStage(id, stage), revision)
+            let fingerprint = KeyFingerprint(of: key)
+            let signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
+                                  contentSHA256: content.contentSHA256)
+            try Workspace.record(db, signing)
             try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)",
                                 new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
-            signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
-                              contentSHA256: content.contentSHA256)
+            signed = signing
         }
-        guard let signing else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed") }
-        return signing
+        guard let signed else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed") }
+        return signed
     }
 
-    /// The last revision of `sheet` signed here or imported, 0 when none.
-    static func lastRevision(_ db: Database, _ sheet: ExpertStage) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT revision FROM sheet_revision WHERE expert = ? AND stage = ?",
-                         arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
+    /// The last revision of `sheet` signed here or imported, 0 when none — of any key, or
+    /// of `key` alone.
+    static func lastRevision(_ db: Database, _ sheet: ExpertStage, key: KeyFingerprint? = nil) throws -> Int {
+        var sql = "SELECT MAX(revision) FROM sheet_signing WHERE expert = ? AND stage = ?"
+        var arguments: StatementArguments = [sheet.expert, sheet.stage.rawValue]
+        if let key {
+            sql += " AND fingerprint = ?"
+            arguments += [key.hex]
+        }
+        return try Int.fetchOne(db, sql: sql, arguments: arguments) ?? 0
     }
 
-    static func recordRevision(_ db: Database, _ sheet: ExpertStage, _ revision: Int) throws {
+    /// Puts `signing` in force for its stage and keeps it in the stage's history.
+    static func record(_ db: Database, _ signing: SignOff) throws {
+        let values: StatementArguments = [signing.expert, signing.stage.rawValue, signing.at, signing.revision, signing.origin.rawValue,
+                                          signing.fingerprint?.hex]
         try db.execute(sql: """
-            INSERT INTO sheet_revision (expert, stage, revision) VALUES (?, ?, ?)
-            ON CONFLICT (expert, stage) DO UPDATE SET revision = MAX(revision, excluded.revision)
-            """, arguments: [sheet.expert, sheet.stage.rawValue, revision])
+            INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: values + [signing.contentSHA256])
+        try db.execute(sql: "INSERT INTO sheet_signing (expert, stage, at, revision, origin, fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: values)
     }
 
     /// Makes a signed sheet editable again; the reason is kept in the audit log.
@@ -202,9 +230,14 @@ public struct SheetIncomplete: Error, Sendable, CustomStringConvertible {
     public let incomplete: [(dossier: String, done: Int, of: Int)]
 
     public var description: String {
-        let list = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
-        return "\(expert) cannot sign \(stage.rawValue): \(incomplete.count) sheets are incomplete (\(list)\(incomplete.count > 5 ? ", …" : ""))"
+        "\(expert) cannot sign \(stage.rawValue): \(SheetIncomplete.list(incomplete))"
     }
 
     public var message: String { description }
+
+    /// `3 sheets are incomplete (I1 0/14, …)`: the first five, by dossier.
+    static func list(_ incomplete: [(dossier: String, done: Int, of: Int)]) -> String {
+        let named = incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: ", ")
+        return "\(incomplete.count) sheets are incomplete (\(named)\(incomplete.count > 5 ? ", …" : ""))"
+    }
 }

@@ -62,6 +62,7 @@ public final class Workspace {
     private var parsedRubric: Rubric?
     /// SQLite's `data_version` when `changedElsewhere` last looked.
     private var seenDataVersion: Int?
+    private let dataVersionLock = NSLock()
 
     private init(folder: String, db: any DatabaseWriter, readOnlyReason: String? = nil) {
         self.folder = folder
@@ -176,8 +177,9 @@ public final class Workspace {
         }
         let temporary = (folder as NSString).appendingPathComponent(".\(databaseName).creating-\(getpid())")
         func cleanUp() {
-            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temporary + suffix) }
-            if !existed { try? fm.removeItem(atPath: folder) }
+            for suffix in ["", "-wal", "-shm"] { unlink(temporary + suffix) }
+            // Only the empty folder this made: rmdir leaves anything put there meanwhile.
+            if !existed { rmdir(folder) }
         }
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration())
@@ -211,7 +213,7 @@ public final class Workspace {
             try db.execute(sql: "INSERT INTO expert (id, name, affiliation, stages, conflicts) VALUES (?, ?, ?, ?, ?)",
                            arguments: [expert.id, expert.name, expert.affiliation,
                                        expert.stages.map(\.rawValue).joined(separator: ","), expert.conflicts.joined(separator: ",")])
-            try AuditLog.append(db, actor: "chair", action: "expert.add", subject: expert.id, new: expert.name, at: now)
+            try AuditLog.append(db, actor: "chair", action: "expert.add", subject: expert.id, new: ExpertRecord(expert).auditText, at: now)
             if let key = expert.key {
                 try TrustedKeys.trust(db, expert: expert.id, key, source: .panelFile, reason: "the panel file", actor: "chair", at: now)
             }
@@ -280,8 +282,8 @@ public final class Workspace {
     /// counts the commits of other connections on the writing one (`PRAGMA data_version`).
     public func changedElsewhere() throws -> Bool {
         let version = try db.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") } ?? 0
-        rubricLock.lock()
-        defer { rubricLock.unlock() }
+        dataVersionLock.lock()
+        defer { dataVersionLock.unlock() }
         defer { seenDataVersion = version }
         return seenDataVersion.map { $0 != version } ?? false
     }
@@ -399,7 +401,10 @@ public final class Workspace {
         let rubric = try self.rubric()
         try write { db in
             let gate = try Workspace.gate(db, rubric: rubric, only: Set(scores.map(\.dossier)))
-            for (index, score) in scores.enumerated() {
+            for (index, typed) in scores.enumerated() {
+                // Line breaks as every path keeps them (an editor may write CR LF).
+                let score = ItemScore(expert: typed.expert, dossier: typed.dossier, stage: typed.stage, item: typed.item,
+                                      points: typed.points, comment: UntrustedText.lineBreaksNormalised(typed.comment))
                 if let refusal = gate.refusals(score).first { throw refusal }
                 let old = try Row.fetchOne(db, sql: """
                     SELECT points, comment FROM score WHERE expert = ? AND dossier = ? AND stage = ? AND item = ?

@@ -31,6 +31,8 @@ public final class WorkbenchApp {
         }
         self.expertID = id
         lock = workspace.readOnlyReason == nil ? ExpertLock.acquire(workspace: workspace.folder, expert: id) : nil
+        // What this session sees starts here: a change by another program from now on is noticed.
+        _ = try workspace.changedElsewhere()
         state = AppState(data: try WorkbenchApp.readListing(workspace, expert: id), language: language, width: 80, height: 24)
         state.exportFolder = workspace.folder + "/exports"
         if lock == nil {
@@ -42,7 +44,7 @@ public final class WorkbenchApp {
             // The pledge carries the expert's key (made now on first use), for the chair to
             // compare with the sheets that come: printed, signed, handed over.
             do {
-                state.declaration?.keyFingerprint = KeyFingerprint(publicKey: try ExpertKey.load(expert: id).publicKey.rawRepresentation)
+                state.declaration?.keyFingerprint = KeyFingerprint(of: try ExpertKey.load(expert: id))
                 if let exposure = ExpertKey.exposure(expert: id) { state.notice = Notice(text: exposure, style: .warning) }
             } catch {
                 state.notice = Notice(text: "\(error)", style: .warning)
@@ -150,12 +152,6 @@ public final class WorkbenchApp {
         if !state.data.dossiersRead, state.notice == nil { state.notice = Notice(text: state.strings[.readingDossiers], style: .dim) }
         screen.present(view(state))
         trace?.firstFrame()
-        // What this session has seen: from here on, a change by another process is noticed.
-        do {
-            _ = try workspace.changedElsewhere()
-        } catch {
-            _ = update(&state, .backgroundFailed(.refresh, "\(error)"))
-        }
         // Once the expert sees the screen, on another thread: the dossiers themselves (and
         // what is computed from them), the other experts' means, and a backup of the
         // workspace as this session began (checked, the newest five kept). Keys are answered
@@ -245,9 +241,10 @@ public final class WorkbenchApp {
         }
         state.staleAfterRefusal = false
         guard changed else { return nil }
+        let savesBefore = state.savesMade
         return BackgroundWork { [workspace, expertID] report in
             do {
-                report(.refreshed(try WorkbenchApp.refresh(workspace, expert: expertID)))
+                report(.refreshed(try WorkbenchApp.refresh(workspace, expert: expertID), savesBefore: savesBefore))
             } catch {
                 report(.backgroundFailed(.refresh, "\(error)"))
             }

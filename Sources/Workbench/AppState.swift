@@ -42,8 +42,9 @@ public struct ReviewState: Sendable {
     public var dossier = ""
     public var focus = Focus.entry
     public var cursor = 0
-    /// Points being typed, not yet saved.
+    /// Points being typed, not yet saved, and the item's value when typing began.
     public var entry = ""
+    public var entryBase: ShownScore? = nil
     /// The comment line editor, when open: its text and cursor (in characters), and the
     /// item's value when it opened (what the save must still find, or it is refused).
     public var draft: [Character]? = nil
@@ -104,8 +105,11 @@ public struct AppState: Sendable {
     /// The declaration asked before the expert's first scoring, while it is not signed.
     public var declaration: DeclarationState? = nil
     public var notice: Notice? = nil
-    /// A save was refused because another process changed the item: read again at once.
+    /// A save was refused because another process changed the item, or one was made while
+    /// a reading of other programs' changes was under way: read again at once.
     public var staleAfterRefusal = false
+    /// The saves this workbench has made: a reading begun before the last one is stale.
+    public var savesMade = 0
     public var quit = false
 
     public init(data: WorkbenchData, language: Language, width: Int, height: Int) {

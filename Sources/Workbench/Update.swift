@@ -25,8 +25,9 @@ public enum Msg: Sendable {
     case dossiersUnreadable(String)
     /// The other experts' mean points per item, read after the dossiers.
     case othersMeanRead([ScoreKey: Rational])
-    /// What another process changed, read again.
-    case refreshed(WorkbenchRefresh)
+    /// What another process changed, read again, and how many of its own saves the
+    /// workbench had made when the reading began.
+    case refreshed(WorkbenchRefresh, savesBefore: Int)
     /// Work away from the keys failed: which, and why.
     case backgroundFailed(BackgroundTask, String)
     /// The export dialog's place exists: Enter again replaces it.
@@ -64,6 +65,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .saved(score):
         state.data.mine[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item)] = score
+        state.savesMade += 1
         state.notice = Notice(text: state.strings[.saved], style: .good)
         if score.points != nil, state.review.draft == nil { moveToNextUnscored(&state, after: true) }
         return []
@@ -98,7 +100,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.auditLines = state.strings.auditLines(summary)
         state.importResults = []
         return []
-    case let .refreshed(refresh):
+    case let .refreshed(refresh, savesBefore):
+        // A save made while it was read may be missing from it: read again rather than undo it.
+        guard savesBefore == state.savesMade else {
+            state.staleAfterRefusal = true
+            return []
+        }
         state.data = state.data.refreshed(refresh)
         // A dossier now closed to the expert (a conflict declared elsewhere) is left.
         if state.screen == .review || state.screen == .document, let entry = state.reviewEntry, entry.conflict != nil {
@@ -340,6 +347,10 @@ private func editSearch(_ key: Key, _ state: inout AppState) -> [Effect] {
 private func pointsKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
     switch key {
     case let .char(c) where c.isASCII && (c.isNumber || c == "."):
+        // What the item held when the expert began to type: the save must still find it.
+        if state.review.entry.isEmpty, let item = state.currentItem {
+            state.review.entryBase = state.data.shown(state.review.dossier, state.stage, item.id)
+        }
         if state.review.entry.count < 6 { state.review.entry.append(c) }
         state.notice = entryProblem(state).map { Notice(text: $0, style: .bad) }
         return []
@@ -376,9 +387,9 @@ private func savePoints(_ state: inout AppState) -> [Effect] {
     guard let value = Rational(decimal: state.review.entry) else { return [] }
     state.review.entry = ""
     state.notice = Notice(text: state.strings[.saving], style: .warning)
+    let base = state.review.entryBase ?? state.data.shown(entry.id, state.stage, item.id)
     return [.save(ItemScore(expert: state.data.expert.id, dossier: entry.id, stage: state.stage, item: item.id,
-                            points: value, comment: state.data.comment(entry.id, state.stage, item.id)),
-                  shown: state.data.shown(entry.id, state.stage, item.id))]
+                            points: value, comment: base.comment), shown: base)]
 }
 
 private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect] {

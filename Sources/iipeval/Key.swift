@@ -25,7 +25,7 @@ struct Key: ParsableCommand {
         func run() throws {
             if let expert {
                 let key = try expertKey(expert, create: true)
-                Console.out("\(expert)  \(KeyFingerprint(publicKey: key.publicKey.rawRepresentation))\n")
+                Console.out("\(expert)  \(KeyFingerprint(of: key))\n")
                 return
             }
             var names: [String] = []
@@ -44,7 +44,7 @@ struct Key: ParsableCommand {
             }
             for expert in experts {
                 let key = try expertKey(expert, create: false)
-                Console.out("\(expert)  \(KeyFingerprint(publicKey: key.publicKey.rawRepresentation))\n")
+                Console.out("\(expert)  \(KeyFingerprint(of: key))\n")
             }
         }
     }

@@ -65,6 +65,11 @@ final class RubricTests: XCTestCase {
         reject({ replaceFirst($0, "basic\\.device\\.connected([,\\]])", "basic.device.teleported$1") }, mentioning: ["basic.device.teleported"])
     }
 
+    /// An item id is part of every score's name in the audit log (`expert/dossier/stage/item`).
+    func testRefusesAnItemIDThatIsNotAPlainName() {
+        reject({ replaceFirst($0, "- id: basic\\.device\n", "- id: basic/device\n") }, mentioning: ["basic/device", "letters, digits"])
+    }
+
     func testRefusesItemWithoutMax() {
         reject({ replaceFirst($0, "max: 15\\b,?", "") }, mentioning: ["no max"])
     }

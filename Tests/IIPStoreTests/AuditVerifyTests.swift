@@ -24,7 +24,7 @@ final class AuditVerifyTests: WorkspaceTestCase {
         try ws.save([ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(7), comment: "复核后")],
                      actor: "E1")
         let key = Curve25519.Signing.PrivateKey()
-        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(publicKey: key.publicKey.rawRepresentation), reason: "测试", actor: "E1")
+        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(of: key), reason: "测试", actor: "E1")
         let rows = rubric.stages.first { $0.id == .site }!.items(for: .industry).map {
             SheetFile.Row(dossier: "I1", item: $0.id, points: $0.max, comment: "")
         } + rubric.stages.first { $0.id == .site }!.items(for: .cross).map { SheetFile.Row(dossier: "C1", item: $0.id, points: $0.max, comment: "") }
@@ -97,13 +97,7 @@ final class AuditVerifyTests: WorkspaceTestCase {
         try ws.db.write { db in
             try db.execute(sql: "UPDATE score SET points = '15' WHERE expert = 'E1' AND dossier = 'I1' AND stage = 'written' AND item = 'basic.device'")
             try db.execute(sql: "UPDATE audit SET new = 'points=15 comment=复核后' WHERE action = 'score.set' AND subject = 'E1/I1/written/basic.device'")
-            var previous = AuditLog.genesis
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq") {
-                let hash = AuditLog.entryHash(previous: previous, at: row["at"], actor: row["actor"], action: row["action"],
-                                              subject: row["subject"], old: row["old"], new: row["new"])
-                try db.execute(sql: "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [previous, hash, row["seq"]])
-                previous = hash
-            }
+            try rechain(db)
             try AuditLog.recordHead(db)
         }
         XCTAssertNil(AuditLog.firstBreak(try ws.auditEntries()), "the chain itself holds")
@@ -114,5 +108,74 @@ final class AuditVerifyTests: WorkspaceTestCase {
         for backup in ws.backups() { try FileManager.default.removeItem(atPath: backup) }
         let alone = try ws.verifyAudit().problems
         XCTAssertTrue(alone.contains { $0.contains("kept total of the sheet E1/I1/written") }, "\(alone)")
+    }
+
+    /// What decides which sheets count and whose signature they carry is proven too: a
+    /// trusted key, a declaration, an expert's stages or a sign-off changed behind the log's
+    /// back is found.
+    func testWhatDecidesCountingAndSignaturesIsProvenByTheLog() throws {
+        let edits: [(String, String)] = [
+            ("UPDATE trusted_key SET fingerprint = '00000000000000000000000000000000' WHERE expert = 'E2'", "the key trusted for E2"),
+            ("INSERT INTO trusted_key VALUES ('E1', '11111111111111111111111111111111', 'chair', 'x', 'now')", "the key trusted for E1"),
+            ("INSERT INTO declaration VALUES ('E1', 'now', '')", "declared by E1"),
+            ("UPDATE expert SET stages = 'written' WHERE id = 'E2'", "expert E2 differs"),
+            ("DELETE FROM signoff WHERE expert = 'E2'", "site sheet of E2"),
+            ("UPDATE signoff SET revision = 7 WHERE expert = 'E2'", "revision 7"),
+        ]
+        for (index, (sql, words)) in edits.enumerated() {
+            let ws = try makeRoundIn("edit\(index)")
+            XCTAssertEqual(try ws.verifyAudit().problems, [], "intact before: \(sql)")
+            try ws.db.write { try $0.execute(sql: sql) }
+            let problems = try ws.verifyAudit().problems
+            XCTAssertTrue(problems.contains { $0.contains(words) }, "\(sql): \(problems)")
+        }
+    }
+
+    /// A workspace of the previous version (schema v9: keys pinned at first import, no
+    /// revisions) opens, keeps its pinned key as trusted — audited, marked as not yet checked
+    /// — and still proves itself.
+    func testAWorkspaceOfThePreviousVersionIsUpdated() throws {
+        let ws = try makeRound()
+        let pinned = Curve25519.Signing.PrivateKey()
+        let before = try ws.scores()
+        try ws.db.write { db in
+            try db.execute(sql: """
+                CREATE TABLE expert_key (expert TEXT PRIMARY KEY REFERENCES expert(id), public_key TEXT NOT NULL);
+                INSERT INTO expert_key VALUES ('E2', ?);
+                DROP TABLE trusted_key; DROP TABLE sheet_signing;
+                ALTER TABLE signoff DROP COLUMN revision; ALTER TABLE signoff DROP COLUMN origin;
+                ALTER TABLE signoff DROP COLUMN fingerprint; ALTER TABLE signoff DROP COLUMN content_sha256;
+                ALTER TABLE sheet_import DROP COLUMN revision; ALTER TABLE sheet_import DROP COLUMN content;
+                DELETE FROM meta WHERE key = 'audit_head';
+                DELETE FROM audit WHERE action = 'key.trust';
+                UPDATE audit SET new = '24 scores, signed 2026-12-01T08:00:00Z, key 9f3a 1b2c 4d5e 6f70' WHERE action = 'sheet.import';
+                DELETE FROM grdb_migrations WHERE identifier = 'v10-trust';
+                """, arguments: [pinned.publicKey.rawRepresentation.base64EncodedString()])
+            // The log as the previous version wrote it: re-chained after the entries it never had.
+            try rechain(db)
+            try db.execute(sql: "UPDATE sqlite_sequence SET seq = (SELECT MAX(seq) FROM audit) WHERE name = 'audit'")
+        }
+        let updated = try Workspace.open(ws.folder)
+        XCTAssertEqual(try updated.scores(), before)
+        let trusted = try XCTUnwrap(updated.trustedKey(expert: "E2"))
+        XCTAssertEqual(trusted.fingerprint, KeyFingerprint(of: pinned))
+        XCTAssertEqual(trusted.source, .firstImport)
+        XCTAssertTrue(try updated.auditEntries().contains { $0.action == "key.trust" && $0.actor == "update" })
+        XCTAssertEqual(try updated.signOffs().first { $0.expert == "E2" }?.proof(trusted: trusted), .pinnedKey)
+        XCTAssertEqual(try updated.signOffs().first { $0.expert == "E2" }?.revision, 1)
+        let verdict = try updated.verifyAudit()
+        XCTAssertEqual(verdict.problems, [], "what the old log can prove, it proves")
+        XCTAssertTrue(verdict.notes.contains { $0.contains("not provable") && $0.contains("E2/site") }, "\(verdict.notes)")
+    }
+
+    /// Every entry's hashes made anew after a change to the log, as an attacker would.
+    func rechain(_ db: Database) throws {
+        var previous = AuditLog.genesis
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY seq") {
+            let hash = AuditLog.entryHash(previous: previous, at: row["at"], actor: row["actor"], action: row["action"],
+                                          subject: row["subject"], old: row["old"], new: row["new"])
+            try db.execute(sql: "UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", arguments: [previous, hash, row["seq"]])
+            previous = hash
+        }
     }
 }

@@ -93,7 +93,7 @@ final class CountingAndGateTests: WorkspaceTestCase {
     func testEveryPathRefusesTheSameScores() throws {
         let ws = try makeWorkspace(experts: 2)
         let key = Curve25519.Signing.PrivateKey()
-        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(publicKey: key.publicKey.rawRepresentation), reason: "测试", actor: "E1")
+        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(of: key), reason: "测试", actor: "E1")
         let good = sheet("E2", "I1", percent: 50) + sheet("E2", "C1", type: .cross, percent: 50)
         func with(_ item: String, points: Rational?, comment: String = "", dossier: String = "I1") -> [ItemScore] {
             good.map { $0.dossier == dossier && $0.item == item
@@ -106,7 +106,7 @@ final class CountingAndGateTests: WorkspaceTestCase {
             ("a long comment", with("basic.device", points: Rational(5), comment: String(repeating: "评", count: 2001)),
              { $0 == .commentTooLong(characters: 2001, limit: 2000) }),
             ("a bidi override", with("basic.device", points: Rational(5), comment: "好\u{202E}差"), { $0 == .commentControl(0x202E) }),
-            ("a carriage return", with("basic.device", points: Rational(5), comment: "a\rb"), { $0 == .commentControl(0x0D) }),
+            ("an escape", with("basic.device", points: Rational(5), comment: "a\u{1B}[2Jb"), { $0 == .commentControl(0x1B) }),
             ("an item of another type", good + [ItemScore(expert: "E2", dossier: "I1", stage: .written, item: "cross.industries",
                                                            points: Rational(5), comment: "")],
              { if case .itemNotApplicable = $0 { return true } else { return false } }),
@@ -145,12 +145,25 @@ final class CountingAndGateTests: WorkspaceTestCase {
         return Data(sheet.text.utf8)
     }
 
+    /// Line breaks come as every writer makes them (CR LF from Windows, a lone CR); every
+    /// path keeps them as LF, so a comment never turns into a control character later.
+    func testCommentLineBreaksAreKeptAsLineFeedsOnEveryPath() throws {
+        let ws = try makeWorkspace(experts: 1)
+        let typed = ItemScore(expert: "E1", dossier: "I1", stage: .written, item: "basic.device", points: Rational(5), comment: "第一行\r\n第二行\r第三行")
+        try ws.save([typed], actor: "E1")
+        XCTAssertEqual(try ws.scores().first?.comment, "第一行\n第二行\n第三行")
+        let file = "expert,dossier,stage,item,points,comment\r\nE1,I1,written,basic.users,3,\"甲\r\n乙\"\r\n"
+        XCTAssertEqual(try ws.importScoreFile(file, file: "crlf.csv", actor: "import").get().rows, 1)
+        XCTAssertEqual(try ws.scores().first { $0.item == "basic.users" }?.comment, "甲\n乙")
+        XCTAssertEqual(try ws.verifyAudit().problems, [], "the log replays to the same")
+    }
+
     /// An empty, an incomplete and a repeating signed sheet are refused, each with its
     /// reason; nothing is written and the stage is not marked signed.
     func testSignedSheetsMustBeWhole() throws {
         let ws = try makeWorkspace(experts: 2)
         let key = Curve25519.Signing.PrivateKey()
-        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(publicKey: key.publicKey.rawRepresentation), reason: "测试", actor: "E1")
+        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(of: key), reason: "测试", actor: "E1")
         let complete = sheet("E2", "I1", percent: 50) + sheet("E2", "C1", type: .cross, percent: 50)
         let cases: [(String, [ItemScore], SheetFile.Refusal.Kind, String)] = [
             ("empty", [], .incomplete, "no scores"),
@@ -168,6 +181,25 @@ final class CountingAndGateTests: WorkspaceTestCase {
         XCTAssertEqual(try ws.signOffs(), [])
     }
 
+    /// The sheets of a dossier an expert declared a conflict with stay when their next signed
+    /// sheet (which leaves that dossier out) arrives — kept, never counted — and the log
+    /// replays to the same.
+    func testASheetFileLeavesTheKeptConflictSheetsInPlace() throws {
+        let ws = try makeWorkspace(experts: 2)
+        let key = Curve25519.Signing.PrivateKey()
+        try ws.trustKey(expert: "E2", fingerprint: KeyFingerprint(of: key), reason: "测试", actor: "E1")
+        let first = try signedSheet(sheet("E2", "I1", percent: 50) + sheet("E2", "C1", type: .cross, percent: 50), in: ws, key: key)
+        XCTAssertEqual(try ws.importSheet(try SheetFile.read(first), file: first), .imported(rows: 38))
+        try ws.declare(expert: "E2", conflicts: ["C1"])
+        try ws.declare(expert: "E2", conflicts: [])
+        XCTAssertEqual(try ws.declaration(expert: "E2")?.conflicts, ["C1"], "a declared conflict is never withdrawn")
+        let second = try signedSheet(sheet("E2", "I1", percent: 60), in: ws, key: key, revision: 2)
+        XCTAssertEqual(try ws.importSheet(try SheetFile.read(second), file: second), .imported(rows: 14))
+        XCTAssertEqual(try ws.scores(expert: "E2").filter { $0.dossier == "C1" }.count, 24, "C1's sheet is kept")
+        XCTAssertEqual(try ws.standings().evaluations["C1"]?.stages[.written]?.excluded.map(\.expert), ["E2"])
+        XCTAssertEqual(try ws.verifyAudit().problems, [])
+    }
+
     /// Scores of an ineligible dossier are kept (the chair may waive its error later): a
     /// signed sheet carries that dossier's hash with its rows, so the chair can import it.
     func testASheetCoversTheIneligibleDossiersItHasRowsFor() throws {
@@ -177,7 +209,7 @@ final class CountingAndGateTests: WorkspaceTestCase {
         let key = Curve25519.Signing.PrivateKey()
         func make(_ name: String) throws -> Workspace {
             let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: "", stages: StageID.allCases, conflicts: [],
-                                                            key: KeyFingerprint(publicKey: key.publicKey.rawRepresentation))])
+                                                            key: KeyFingerprint(of: key))])
             return try Workspace.create(folder + "/" + name, dossiers: texts.enumerated().map { loader.load(data: Data($1.utf8), file: folder + "/\($0).yaml") },
                                         panel: panel, panelText: nil, rubric: rubric)
         }

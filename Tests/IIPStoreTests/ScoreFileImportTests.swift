@@ -46,7 +46,7 @@ final class ScoreFileImportTests: WorkspaceTestCase {
             try assertSameStandings(ws, "after shuffled file \(round)")
         }
         XCTAssertEqual(try ws.auditEntries().filter { $0.action == "scores.import" }.count, 4)
-        XCTAssertEqual(try ws.brokenScoreImports(), [], "every kept file still gives its hash")
+        XCTAssertEqual(try ws.verifyAudit().problems, [], "every kept file still gives its hash, and the scores are the log's")
     }
 
     func testABadRowAfterGoodOnesSavesNothing() throws {
@@ -167,7 +167,7 @@ final class SchemaNineMigrationTests: WorkspaceTestCase {
         XCTAssertEqual(try ws.scores().map { "\($0)" }, before.scores)
         XCTAssertEqual(ranking(try ws.standings(parsing: false).groups), before.ranking)
         XCTAssertEqual(try ws.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sheet_total") ?? 0 }, before.totals)
-        XCTAssertEqual(try ws.brokenScoreImports(), [], "the kept file still gives the hash its audit entry names")
+        XCTAssertEqual(try ws.verifyAudit().problems, [], "the kept file still gives the hash its audit entry names")
         XCTAssertEqual(try ws.read { try Int.fetchOne($0, sql: "SELECT size FROM score_import") }, text.utf8.count)
         try assertSameStandings(ws, "after the migration")
     }

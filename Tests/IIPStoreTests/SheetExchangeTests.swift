@@ -20,7 +20,7 @@ final class SheetExchangeTests: XCTestCase {
                        trusting: KeyFingerprint?? = nil) throws -> Workspace {
         let loader = DossierLoader(catalog: rubric.catalog)
         let loaded = [loader.load(data: Data(dossierText.utf8), file: folder + "/I1.yaml")]
-        let trusted = trusting ?? KeyFingerprint(publicKey: key.publicKey.rawRepresentation)
+        let trusted = trusting ?? KeyFingerprint(of: key)
         let panel = Panel(chair: "E1", experts: [Expert(id: "E1", name: "甲", affiliation: affiliation, stages: StageID.allCases,
                                                         conflicts: [], key: trusted)])
         return try Workspace.create(folder + "/" + name, dossiers: loaded, panel: panel, panelText: nil, rubric: rubric)
@@ -113,6 +113,27 @@ final class SheetExchangeTests: XCTestCase {
         XCTAssertEqual(try chair.signOffs().first?.revision, 3)
     }
 
+    /// A workspace where the expert signed again after a reopen does not take back an
+    /// older revision of theirs, even one never imported there; a stage signs once until reopened.
+    func testAnOlderRevisionNeverReplacesANewerSigningHere() throws {
+        let laptop = try makeWorkspace("laptop")
+        try scoreAndSign(laptop, .written)
+        let first = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
+        XCTAssertThrowsError(try laptop.sign(expert: "E1", stage: .written, key: key), "signed already") {
+            XCTAssertTrue("\($0)".contains("already signed (revision 1)"), "\($0)")
+        }
+        try laptop.reopen(expert: "E1", stage: .written, reason: "复核", actor: "E1")
+        try laptop.sign(expert: "E1", stage: .written, key: key)
+        let data = Data(first.text.utf8)
+        XCTAssertThrowsError(try laptop.importSheet(try SheetFile.read(data), file: data)) {
+            XCTAssertEqual(($0 as? SheetFile.Refusal)?.kind, .superseded, "\($0)")
+        }
+        XCTAssertEqual(try laptop.signOffs().first?.revision, 2)
+        // A revision beyond any real one is no sheet at all.
+        let absurd = first.text.replacingOccurrences(of: "\"revision\": 1", with: "\"revision\": 9223372036854775807")
+        XCTAssertThrowsError(try SheetFile.read(Data(absurd.utf8))) { XCTAssertEqual(($0 as? SheetFile.Refusal)?.kind, .unreadable) }
+    }
+
     /// SPEC §9: only a key the chair trusts for the expert counts; the first sheet to arrive
     /// does not pin a stranger's key, and the refusal names the fingerprint to compare.
     func testOnlyTheTrustedKeySignsForAnExpert() throws {
@@ -123,19 +144,19 @@ final class SheetExchangeTests: XCTestCase {
         let untrusting = try makeWorkspace("untrusting", trusting: .some(nil))
         XCTAssertThrowsError(try transfer(forged, to: untrusting)) { error in
             XCTAssertEqual((error as? SheetFile.Refusal)?.kind, .unknownKey)
-            XCTAssertTrue("\(error)".contains(KeyFingerprint(publicKey: stranger.publicKey.rawRepresentation).description), "\(error)")
+            XCTAssertTrue("\(error)".contains(KeyFingerprint(of: stranger).description), "\(error)")
         }
         XCTAssertEqual(try untrusting.scores(), [], "nothing written, nothing pinned")
         let genuine = try laptop.exportSheet(expert: "E1", stage: .written, key: key)
         XCTAssertThrowsError(try transfer(genuine, to: untrusting), "the real key is not trusted either until the chair says so")
-        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(publicKey: key.publicKey.rawRepresentation),
+        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(of: key),
                                 reason: "与签字承诺书上的指纹一致", actor: "E1")
         XCTAssertEqual(try transfer(genuine, to: untrusting), .imported(rows: genuine.rows.count))
         XCTAssertThrowsError(try transfer(forged, to: untrusting)) { XCTAssertEqual(($0 as? SheetFile.Refusal)?.kind, .unknownKey) }
         XCTAssertTrue(try untrusting.auditEntries().contains { $0.action == "key.trust" && $0.new?.contains("签字承诺书") == true })
         // A lost laptop: the chair trusts the new key, which then replaces the old one.
         let newKey = Curve25519.Signing.PrivateKey()
-        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(publicKey: newKey.publicKey.rawRepresentation),
+        try untrusting.trustKey(expert: "E1", fingerprint: KeyFingerprint(of: newKey),
                                 reason: "笔记本丢失，更换密钥", actor: "E1")
         let resigned = try SheetFile.unsignedSheet(expert: "E1", stage: .written, signedAt: genuine.signedAt, revision: 2,
                                                    rubricSHA256: genuine.rubricSHA256, dossiers: genuine.dossiers, rows: genuine.rows,

@@ -565,14 +565,14 @@ extension WorkbenchTests {
                              mine: [imported], signed: [.defence], groups: Selection(rubric: rubric).rank(candidates), changed: ["GD-C"],
                              dissents: [:], overview: nil, othersMean: [:])
         }
-        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K"])))
+        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K"]), savesBefore: 0))
         XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(9))
         XCTAssertEqual(state.data.ranked("GD-A")?.candidate.final, Rational(88))
         XCTAssertEqual(state.data.signed, [.defence])
         XCTAssertTrue(state.data.entry("GD-C")?.changed == true)
         XCTAssertNotNil(state.data.entry("GD-A")?.dossier, "the dossiers as read are kept")
         XCTAssertEqual(state.screen, .review)
-        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K", "GD-A"])))
+        _ = update(&state, .refreshed(refresh(conflicts: ["GD-K", "GD-A"]), savesBefore: 0))
         XCTAssertEqual(state.screen, .list, "a dossier declared a conflict elsewhere closes")
         XCTAssertEqual(state.notice?.text, "需回避，不能打开 (GD-A)")
     }
@@ -590,7 +590,8 @@ extension WorkbenchTests {
         // The comment editor saves against the value it opened on.
         _ = update(&state, .refreshed(WorkbenchRefresh(expert: state.data.expert, mine: [ItemScore(expert: "E07", dossier: "GD-A", stage: .written,
                                                                                                     item: "basic.device", points: Rational(9), comment: "")],
-                                                       signed: [], groups: [], changed: [], dissents: [:], overview: nil, othersMean: nil)))
+                                                       signed: [], groups: [], changed: [], dissents: [:], overview: nil, othersMean: nil),
+                                      savesBefore: state.savesMade))
         state.review.cursor = 0
         _ = press(&state, .char("c"))
         _ = type(&state, "好")
@@ -620,5 +621,35 @@ extension WorkbenchTests {
             XCTAssertTrue(text.contains(key.description), "\(width) columns:\n\(text)")
             XCTAssertTrue(text.contains("本人签名密钥指纹"))
         }
+    }
+
+    /// A reading of other programs' changes begun before the expert's own save must not undo
+    /// it: it is dropped and read again.
+    func testARefreshBegunBeforeASaveIsReadAgainNotApplied() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        let begun = state.savesMade
+        run(type(&state, "12") + press(&state, .enter), &state)
+        XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(12))
+        let stale = WorkbenchRefresh(expert: state.data.expert, mine: [], signed: [], groups: [], changed: [], dissents: [:], overview: nil,
+                                     othersMean: nil)
+        _ = update(&state, .refreshed(stale, savesBefore: begun))
+        XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(12), "the save stays on screen")
+        XCTAssertTrue(state.staleAfterRefusal, "and the changes are read again")
+    }
+
+    /// Points typed are saved against the value the item held when typing began: a change
+    /// that arrives meanwhile is not overwritten unseen.
+    func testTypedPointsKeepTheValueTheyBeganOn() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        _ = type(&state, "1")
+        _ = update(&state, .refreshed(WorkbenchRefresh(expert: state.data.expert, mine: [ItemScore(expert: "E07", dossier: "GD-A", stage: .written,
+                                                                                                    item: "basic.device", points: Rational(9), comment: "别处")],
+                                                       signed: [], groups: [], changed: [], dissents: [:], overview: nil, othersMean: nil),
+                                      savesBefore: state.savesMade))
+        guard case let .save(score, shown)? = (type(&state, "2") + press(&state, .enter)).first else { return XCTFail("a save") }
+        XCTAssertEqual(shown, .nothing, "typing began on an empty item")
+        XCTAssertEqual(score.points, Rational(12))
     }
 }

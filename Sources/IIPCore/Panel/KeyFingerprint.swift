@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The fingerprint of an expert's Ed25519 signing key, as people compare it on paper: the
@@ -11,6 +12,11 @@ public struct KeyFingerprint: Sendable, Hashable, CustomStringConvertible {
 
     public init(publicKey: Data) {
         hex = String(ContentHash.sha256(publicKey).prefix(32))
+    }
+
+    /// The fingerprint of `key`'s public half.
+    public init(of key: Curve25519.Signing.PrivateKey) {
+        self.init(publicKey: key.publicKey.rawRepresentation)
     }
 
     /// Reads a fingerprint as people write it: with or without `ed25519:`, in groups or

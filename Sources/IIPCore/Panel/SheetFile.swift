@@ -6,6 +6,8 @@ import Foundation
 /// public key and a signature over the sheet's canonical encoding.
 public struct SheetFile: Sendable, Equatable {
     public static let format = "iip-sheet/1"
+    /// No panel signs a stage a million times; a larger number is not a revision.
+    public static let largestRevision = 1_000_000
 
     public struct Row: Sendable, Equatable {
         public let dossier: String
@@ -141,7 +143,7 @@ public struct SheetFile: Sendable, Equatable {
         }
         guard try text("format") == format else { throw Refusal(.unreadable, "not a sheet file of format \(format)") }
         guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(.unreadable, "not a sheet file: unknown stage") }
-        guard let revision = object["revision"] as? Int, revision >= 1 else {
+        guard let revision = object["revision"] as? Int, (1...SheetFile.largestRevision).contains(revision) else {
             throw Refusal(.unreadable, "the sheet has no revision number: it was made by an older iipeval; export it again")
         }
         guard let hashes = object["dossiers"] as? [String: String], let rawRows = object["scores"] as? [[String: Any]] else {

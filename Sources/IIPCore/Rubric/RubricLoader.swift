@@ -188,6 +188,11 @@ private struct RubricParser {
                     let iPath = "\(sPath).items[\(iIndex)]"
                     guard let itemID = reader.string(iNode, "id", iPath + ".id") else { continue }
                     if !seenItems.insert(itemID).inserted { fail("item \(itemID) appears twice", iNode) }
+                    // An item id names a score in files, the audit log (`expert/dossier/stage/item`) and documents.
+                    if !itemID.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) || (0x41...0x5A).contains($0)
+                        || $0 == 0x2E || $0 == 0x5F || $0 == 0x2D }) || itemID.utf8.count > 64 {
+                        fail("item id '\(itemID)' may use only letters, digits, '.', '_' and '-' (at most 64)", iNode)
+                    }
                     guard reader.child(iNode, "max") != nil else {
                         fail("item \(itemID) has no max", iNode)
                         continue

@@ -74,11 +74,6 @@ public struct ScoreGate: Sendable {
         return refusals + commentRefusals(score.comment)
     }
 
-    /// Throws the first reason `score` cannot be kept.
-    public func check(_ score: ItemScore) throws {
-        if let refusal = refusals(score).first { throw refusal }
-    }
-
     /// What the expert, the dossier and the stage of a sheet decide, for all its items.
     public func sheetRefusals(expert: String, dossier: String, stage: StageID) -> [ScoreRefusal] {
         var refusals: [ScoreRefusal] = []

@@ -241,7 +241,8 @@ public enum ScoreRows {
             // Plain decimals (nearly every row) directly; full-width digits and the like through NumberText.
             points = pointsText.isEmpty ? nil : Rational(decimal: pointsText) ?? NumberText.decimal(pointsText).flatMap { Rational($0) }
             // Without the `'` that `text` puts before a comment a spreadsheet would take for a formula.
-            comment = SpreadsheetText.unescaped(fields[5])
+            // and with its line breaks as every path keeps them.
+            comment = UntrustedText.lineBreaksNormalised(SpreadsheetText.unescaped(fields[5]))
         }
     }
 

@@ -28,6 +28,12 @@ public enum UntrustedText {
         return String(String.UnicodeScalarView(lines.unicodeScalars.map { isForbidden($0, kind) ? "\u{FFFD}" : $0 }))
     }
 
+    /// Free text's line breaks as kept: CR LF and a lone CR become LF.
+    public static func lineBreaksNormalised(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
     /// What a forbidden character is, for a message: `U+202E (a bidirectional control)`.
     public static func describe(_ scalar: Unicode.Scalar) -> String {
         String(format: "U+%04X", scalar.value) + (isBidirectional(scalar) ? " (a bidirectional control)" : " (a control character)")
