@@ -60,20 +60,37 @@ public struct Expert: Sendable, Equatable {
 
     /// The same from the names alone.
     public func conflict(applicant: String, partners: [String], id: String) -> Conflict? {
+        conflict(with: UnitNames(applicant: applicant, partners: partners), affiliation: Expert.folded(affiliation), id: id)
+    }
+
+    /// The same from names folded once: a round asks about every expert and every dossier.
+    /// `affiliation` is this expert's, folded.
+    func conflict(with names: UnitNames, affiliation folded: String, id: String) -> Conflict? {
         if conflicts.contains(id) { return .listed }
-        let affiliation = Expert.folded(self.affiliation)
-        guard !affiliation.isEmpty else { return nil }
-        if Expert.folded(applicant) == affiliation { return .applicant(self.affiliation) }
-        if partners.contains(where: { Expert.folded($0) == affiliation }) { return .partner(self.affiliation) }
+        guard !folded.isEmpty else { return nil }
+        if names.applicant == folded { return .applicant(affiliation) }
+        if names.partners.contains(folded) { return .partner(affiliation) }
         return nil
+    }
+
+    /// A dossier's applicant and partners as conflicts compare them (`folded`).
+    struct UnitNames {
+        let applicant: String
+        let partners: [String]
+
+        init(applicant: String, partners: [String]) {
+            self.applicant = Expert.folded(applicant)
+            self.partners = partners.map(Expert.folded)
+        }
     }
 
     /// A unit name as compared for conflicts: full-width ASCII (Ａ, （, ）…) as half-width,
     /// no spaces of either width at the ends.
     static func folded(_ name: String) -> String {
-        // Most names need nothing done: checked first, as a round folds tens of thousands.
-        let plain = !name.unicodeScalars.contains { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }
-            && name.first?.isWhitespace != true && name.last?.isWhitespace != true
+        // Most names need nothing done: checked first, as a round folds thousands.
+        let scalars = name.unicodeScalars
+        let plain = !scalars.contains { (0xFF01...0xFF5E).contains($0.value) || $0.value == 0x3000 }
+            && scalars.first.map(isSpace) != true && scalars.last.map(isSpace) != true
         if plain { return name }
         let half = String(String.UnicodeScalarView(name.unicodeScalars.map { scalar in
             switch scalar.value {
@@ -83,6 +100,15 @@ public struct Expert: Sendable, Equatable {
             }
         }))
         return half.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The characters `trimmingCharacters(in: .whitespacesAndNewlines)` takes off the ends,
+    /// listed: asking Unicode's properties costs much more.
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }
 

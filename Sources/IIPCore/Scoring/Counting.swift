@@ -66,10 +66,13 @@ public struct SheetCounting: Sendable {
         self.panel = panel
         self.dossiers = dossiers
         experts = Dictionary(panel.experts.map { ($0.id, $0) }) { first, _ in first }
+        // Every name folded once, not once per expert.
+        let names = dossiers.mapValues { Expert.UnitNames(applicant: $0.applicant, partners: $0.partners) }
         var conflicts: [String: [String: Conflict]] = [:]
         for expert in panel.experts {
+            let affiliation = Expert.folded(expert.affiliation)
             var found: [String: Conflict] = [:]
-            for (id, facts) in dossiers { found[id] = expert.conflict(with: facts, id: id) }
+            for (id, parties) in names { found[id] = expert.conflict(with: parties, affiliation: affiliation, id: id) }
             // Listed against a dossier this workspace does not hold: still a conflict.
             for id in expert.conflicts where found[id] == nil { found[id] = .listed }
             conflicts[expert.id] = found

@@ -61,6 +61,12 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static func quote(_ text: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: appended whole (a ranking writes thousands).
+        guard text.unicodeScalars.contains(where: needsEscape) else {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -71,7 +77,7 @@ public indirect enum JSONValue: Sendable, Equatable {
             default:
                 // Controls, and the characters that reorder or break lines where JSON is read
                 // in a terminal or an editor, as escapes: the same string, shown harmlessly.
-                if UntrustedText.isForbidden(scalar, .line) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if needsEscape(scalar) {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -79,5 +85,9 @@ public indirect enum JSONValue: Sendable, Equatable {
             }
         }
         out += "\""
+    }
+
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "\\" || UntrustedText.isForbidden(scalar, .line) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 }
