@@ -62,6 +62,10 @@ public struct Exporter {
             try AtomicFile.write(Exporter.render(booklets.first ?? Booklet(name: what.title, documents: []), format), to: path, replace: force)
             return [path]
         }
+        // Each file is named by its expert's id: checked, as a name that became a path could lead anywhere.
+        if let bad = booklets.first(where: { !Expert.isValidID($0.name) }) {
+            throw AtomicFile.Failure(.refused, "'\(bad.name)' is not an expert id; no file is named after it")
+        }
         let files = booklets.map { (path: path + "/\($0.name).\(format.rawValue)", booklet: $0) }
         try SheetFolder.prepare(path, files: files.map(\.path), replace: force)
         for file in files {

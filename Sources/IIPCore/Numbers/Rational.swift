@@ -184,8 +184,10 @@ public struct Rational: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Reads `fraction`'s form back; nil for anything else.
     public init?(fraction text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let numerator = Rational.integer(parts[0]), let denominator = Rational.integer(parts[1]),
+        // A ranking reads 100,000 of these: cut at the slash without making an array.
+        guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")),
+              let numerator = Rational.integer(text[..<slash]),
+              let denominator = Rational.integer(text[text.utf8.index(after: slash)...]),
               denominator != 0 else { return nil }
         self.init(numerator, denominator)
     }
