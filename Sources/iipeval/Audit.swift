@@ -27,7 +27,7 @@ struct Audit: ParsableCommand {
             guard verdict.intact else { throw CLIFailure.foundErrors(verdict.problems) }
             let notes = verdict.notes.isEmpty ? "" : "; " + verdict.notes.joined(separator: "; ")
             Console.out("audit chain intact: \(verdict.head.entries) entries, head \(verdict.head.anchor); "
-                        + "every score and sheet total agrees with the log\(notes)\n")
+                        + "the scores, sheet totals, panel, declarations, trusted keys and sign-offs agree with it\(notes)\n")
             return
         }
         let entries = try withWorkspace { try ws.auditEntries() }
