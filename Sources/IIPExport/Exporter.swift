@@ -187,6 +187,10 @@ enum SheetFolder {
             throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))")
         }
         if AtomicFile.place(folder) == .nothing, mkdir(folder, 0o755) != 0, errno != EEXIST {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if errno == ENOENT {
+                throw AtomicFile.Failure(.failed, "\(folder): cannot be made: the folder \(parent.isEmpty ? "." : parent) does not exist")
+            }
             throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
         }
     }
