@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: dossiers, compliance, rubric, scoring, ranking. No terminal, no SQLite.
@@ -20,20 +21,22 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            resources: [.embedInCode("Resources/rubric.yaml")]
+            resources: [.embedInCode("Resources/rubric.yaml"), .embedInCode("Resources/form-labels.yaml")]
         ),
         // The workspace on SQLite.
         .target(
             name: "IIPStore",
             dependencies: [
-                "IIPCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "IIPCore", "SystemZlib", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // zlib, through a module map and shim (zlib1g-dev): imported score files are kept compressed.
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .systemLibrary(name: "SystemZlib", path: "Sources/SystemZlib"),
         // libxlsxwriter, through a module map and shim (libxlsxwriter-dev).
         .systemLibrary(name: "CXlsxwriter", path: "Sources/CXlsxwriter"),
+        // The applicants' Word 申报书 read into dossiers, and the form written as Word.
+        .target(name: "IIPIntake", dependencies: ["IIPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Documents: CSV, HTML, Markdown, JSON and XLSX, from a workspace.
         .target(name: "IIPExport", dependencies: ["IIPCore", "IIPStore", "TextWidth", "CXlsxwriter"]),
         // The C library's character widths (wcwidth, as ncurses uses them), without curses.
@@ -49,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "iipeval",
             dependencies: [
-                "IIPCore", "IIPStore", "IIPExport", "Workbench", "Terminal",
+                "IIPCore", "IIPStore", "IIPExport", "IIPIntake", "Workbench", "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -62,6 +65,8 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextWidth"]),
         .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "IIPStore", "TestSupport"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Terminal", "IIPCore", "IIPStore", "TestSupport"]),
+        .testTarget(name: "IIPIntakeTests", dependencies: ["IIPIntake", "IIPCore", "TestSupport",
+                                                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "IIPStoreTests", dependencies: ["IIPStore", "IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto"),
                                                           .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built binary, so it depends on the executable to have it built first.
