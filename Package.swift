@@ -60,7 +60,7 @@ let package = Package(
         // `make bench`: a national-scale round timed on the release binary.
         .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "TextWidth", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
-        .target(name: "TestSupport", dependencies: ["IIPCore"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["IIPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TextWidth"]),
         .testTarget(name: "IIPExportTests", dependencies: ["IIPExport", "IIPCore", "IIPStore", "TestSupport"]),

@@ -44,7 +44,7 @@ public struct Exporter {
     public func export(_ what: ExportWhat, format: ExportFormat, to path: String, force: Bool = false) throws -> [String] {
         let isFolder = Exporter.isFolder(what, format)
         // Refused before the work of making the document.
-        if isFolder { try SheetFolder.check(path) } else { try AtomicFile.check(path, replace: force) }
+        if isFolder { try OutputFolder.check(path) } else { try AtomicFile.check(path, replace: force) }
         let standings = try workspace.standings(parsing: !(what == .ranking && format == .json))
         if what == .ranking, format == .json {
             // The ranking of `rank --format json`, with the audit log's head that every document carries.
@@ -67,7 +67,7 @@ public struct Exporter {
             throw AtomicFile.Failure(.refused, "'\(bad.name)' is not an expert id; no file is named after it")
         }
         let files = booklets.map { (path: path + "/\($0.name).\(format.rawValue)", booklet: $0) }
-        try SheetFolder.prepare(path, files: files.map(\.path), replace: force)
+        try OutputFolder.prepare(path, files: files.map(\.path), replace: force)
         for file in files {
             try AtomicFile.write(Exporter.render(file.booklet, format), to: file.path, replace: force)
         }
@@ -156,42 +156,5 @@ public struct Exporter {
     /// The key trusted for each expert, by id.
     private func trustedKeys() throws -> [String: TrustedKey] {
         Dictionary(try workspace.trustedKeys().map { ($0.expert, $0) }) { first, _ in first }
-    }
-}
-
-/// The folder the sheets are written into, one file per expert. It is made when missing (a
-/// plain mkdir: the folder is never made aside and renamed, nor replaced); when it is there,
-/// only the experts' files are written into it.
-enum SheetFolder {
-    /// Refuses a place that is not a folder, or is a link (written into, it would be written
-    /// through).
-    static func check(_ folder: String) throws {
-        switch AtomicFile.place(folder) {
-        case .nothing, .folder: return
-        case .link: throw AtomicFile.Failure(.refused, "\(folder) is a link; give the folder itself")
-        case .file, .other: throw AtomicFile.Failure(.refused, "\(folder) is a file; the sheets are written into a folder, one file per expert")
-        }
-    }
-
-    /// Makes the folder when missing, after checking that none of `files` is in the way:
-    /// an existing file needs `replace`, a folder is never replaced. One line says all.
-    static func prepare(_ folder: String, files: [String], replace: Bool) throws {
-        try check(folder)
-        var inTheWay: [AtomicFile.Failure] = []
-        for file in files {
-            do { try AtomicFile.check(file, replace: replace) } catch let failure as AtomicFile.Failure { inTheWay.append(failure) }
-        }
-        if let first = inTheWay.first {
-            guard inTheWay.count > 1 else { throw first }
-            let kind: AtomicFile.Failure.Kind = inTheWay.contains { $0.kind == .refused } ? .refused : .exists
-            throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))")
-        }
-        if AtomicFile.place(folder) == .nothing, mkdir(folder, 0o755) != 0, errno != EEXIST {
-            let parent = (folder as NSString).deletingLastPathComponent
-            if errno == ENOENT {
-                throw AtomicFile.Failure(.failed, "\(folder): cannot be made: the folder \(parent.isEmpty ? "." : parent) does not exist")
-            }
-            throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
-        }
     }
 }

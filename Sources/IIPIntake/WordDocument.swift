@@ -63,11 +63,11 @@ extension WordDocument {
     }
 
     /// Parses WordprocessingML. A DTD is refused before parsing: Word never writes one, and
-    /// entities declared in it could expand without bound.
+    /// entities declared in it could expand without bound. The whole part is searched — a
+    /// declaration may follow any length of comments — and `<!` cannot occur in text.
     static func parse(xml: Data, file: String) throws -> WordDocument {
-        let head = xml.prefix(4096)
-        if head.range(of: Data("<!DOCTYPE".utf8)) != nil || head.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw UnreadableDocument(file: file, reason: "its document declares a DTD or entities, which a Word document never does")
+        if xml.range(of: Data("<!DOCTYPE".utf8)) != nil || xml.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw UnreadableDocument(file: file, reason: .declaresEntities)
         }
         let parser = XMLParser(data: xml)
         parser.shouldProcessNamespaces = true
@@ -76,7 +76,7 @@ extension WordDocument {
         parser.delegate = reader
         guard parser.parse(), reader.failure == nil else {
             let detail = reader.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown"
-            throw UnreadableDocument(file: file, reason: "its document is damaged XML (line \(parser.lineNumber): \(detail))")
+            throw UnreadableDocument(file: file, reason: .damagedXML(line: parser.lineNumber, detail: detail))
         }
         return WordDocument(blocks: reader.body)
     }
@@ -146,7 +146,10 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
+                attributes qualified: [String: String] = [:]) {
+        // Attributes by their local names (w:val → val): prefixes differ between writers.
+        var attributes: [String: String] = [:]
+        for (key, value) in qualified { attributes[key.split(separator: ":").last.map(String.init) ?? key] = value }
         if namespaceURI == Self.markup, name == "Fallback" { fallbackDepth += 1; return }
         if namespaceURI == Self.w14 {
             switch name {

@@ -37,7 +37,9 @@ extension Workspace {
     }
 
     static func currentHash(of file: String) -> String? {
-        guard case let .success(data) = BoundedFile.read(file, limit: DossierLoader.maxFileBytes) else { return nil }
+        // A dossier may have come as the 申报书 itself (a Word file, read by intake).
+        let limit = DossierFiles.isForm((file as NSString).lastPathComponent) ? DossierFiles.largestForm : DossierLoader.maxFileBytes
+        guard case let .success(data) = BoundedFile.read(file, limit: limit) else { return nil }
         return ContentHash.sha256(data)
     }
 }

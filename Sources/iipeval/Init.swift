@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import IIPCore
+import IIPIntake
 import IIPStore
 
 struct Init: ParsableCommand {
@@ -11,7 +12,7 @@ struct Init: ParsableCommand {
     @Argument(help: "The workspace folder to create.")
     var workspace: String
 
-    @Option(help: "Folder (or file) of dossiers.")
+    @Option(help: "Folder (or file) of dossiers: YAML, or the 申报书 as received (.docx; .doc/.wps/.odt/.rtf through LibreOffice).")
     var dossiers: String
 
     @Option(help: "The panel file (format iip-panel/1).")
@@ -29,8 +30,9 @@ struct Init: ParsableCommand {
         case let .success(found): files = found
         }
         guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(dossiers)") }
-        let loader = DossierLoader(catalog: rubric.catalog)
-        let loaded = files.map(loader.load(path:))
+        let sources = DossierSources(loader: DossierLoader(catalog: rubric.catalog))
+        let read = files.map(sources.load)
+        let loaded = read.map(\.loaded)
         let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog)
         try refuseUnidentifiable(reports)
         if let panel { try checkPanel(panel, against: reports) }
@@ -39,6 +41,7 @@ struct Init: ParsableCommand {
         } catch let error as WorkspaceError {
             throw CLIFailure.cannotRun(error.message)
         }
+        printIntake(read.compactMap(\.intake))
         let withErrors = reports.filter(\.hasErrors)
         Console.out("workspace \(workspace): \(reports.count) dossiers, \(panel?.experts.count ?? 0) experts\n")
         if !withErrors.isEmpty {
@@ -47,6 +50,17 @@ struct Init: ParsableCommand {
             let ids = all.prefix(10).joined(separator: ", ") + (all.count > 10 ? ", … and \(all.count - 10) more" : "")
             Console.out("\(withErrors.count) dossiers have compliance errors (\(ids)); see 'iipeval validate \(dossiers)'\n")
         }
+    }
+
+    /// What intake made of the 申报书 among the dossiers, as `iipeval intake` reports it.
+    private func printIntake(_ results: [IntakeResult]) {
+        guard !results.isEmpty else { return }
+        let words = IntakeText(language: .en)
+        let lines = results.flatMap { result in
+            words.fileLines(IntakeOutcome(source: .init(path: result.report.file, id: result.dossier.id ?? ""), read: .success(result)), target: nil)
+        }
+        let incomplete = results.filter { !$0.report.complete }.count
+        Console.out(lines.joined(separator: "\n") + "\n\(results.count) 申报书 read by intake, \(incomplete) with fields missing or not understood\n")
     }
 
     private func loadRubric() throws -> Rubric {

@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import IIPCore
+import IIPIntake
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
@@ -9,7 +10,10 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check dossiers for compliance (符合性审查).",
-        discussion: "PATH is a dossier file, a folder holding dossier.yaml, or a folder of those. Exit 0: no errors; 1: errors found; 2: could not run."
+        discussion: """
+        PATH is a dossier file (YAML, or the 申报书 as received: .docx, or .doc/.wps/.odt/.rtf through LibreOffice), \
+        a folder holding dossier.yaml, or a folder of those. Exit 0: no errors; 1: errors found; 2: could not run.
+        """
     )
 
     @Argument(help: "Dossier files or folders.")
@@ -26,8 +30,8 @@ struct Validate: ParsableCommand {
         case let .success(found): files = found
         }
         guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(paths.joined(separator: ", "))") }
-        let loader = DossierLoader(catalog: catalog)
-        let reports = ComplianceCheck.run(files.map(loader.load(path:)), catalog: catalog)
+        let sources = DossierSources(loader: DossierLoader(catalog: catalog))
+        let reports = ComplianceCheck.run(files.map { sources.load($0).loaded }, catalog: catalog)
         switch format {
         case .json: Console.out(ComplianceText.json(reports).text(pretty: true) + "\n")
         case .text: Console.out(ComplianceText.text(reports))

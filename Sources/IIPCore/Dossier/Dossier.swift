@@ -72,6 +72,11 @@ public struct Partner: Sendable, Equatable {
     public var title: String?
     public var mobile: String?
     public var roles: [Role] = []
+
+    public init(name: String? = nil, creditCode: String? = nil, lead: String? = nil, title: String? = nil, mobile: String? = nil,
+                roles: [Role] = []) {
+        (self.name, self.creditCode, self.lead, self.title, self.mobile, self.roles) = (name, creditCode, lead, title, mobile, roles)
+    }
 }
 
 public enum PlatformType: String, Sendable, CaseIterable, Codable {
@@ -119,28 +124,52 @@ public struct Breakdowns: Sendable, Equatable {
         public var models: Decimal = 0
         public var apps: Decimal = 0
         public var enterprises: Decimal = 0
+
+        public init(name: String, devices: Decimal = 0, sensorPoints: Decimal = 0, coveragePct: Decimal = 0, models: Decimal = 0,
+                    apps: Decimal = 0, enterprises: Decimal = 0) {
+            (self.name, self.devices, self.sensorPoints, self.coveragePct) = (name, devices, sensorPoints, coveragePct)
+            (self.models, self.apps, self.enterprises) = (models, apps, enterprises)
+        }
     }
     public struct Domain: Sendable, Equatable {
         public var name: String
         public var apps: Decimal = 0
         public var integrated = false
+
+        public init(name: String, apps: Decimal = 0, integrated: Bool = false) {
+            (self.name, self.apps, self.integrated) = (name, apps, integrated)
+        }
     }
     public struct Region: Sendable, Equatable {
         public var name: String
         public var entity = false
         public var enterprises: Decimal = 0
+
+        public init(name: String, entity: Bool = false, enterprises: Decimal = 0) {
+            (self.name, self.entity, self.enterprises) = (name, entity, enterprises)
+        }
     }
     public var industries: [Industry] = []
     public var domains: [Domain] = []
     public var regions: [Region] = []
+
+    public init(industries: [Industry] = [], domains: [Domain] = [], regions: [Region] = []) {
+        (self.industries, self.domains, self.regions) = (industries, domains, regions)
+    }
 }
 
 public struct Evidence: Sendable, Equatable {
     public var title: String?
     public var file: String?
+
+    public init(title: String? = nil, file: String? = nil) {
+        self.title = title
+        self.file = file
+    }
 }
 
 public struct Attestation: Sendable, Equatable {
     public var signed: Bool?
     public var date: DayDate?
 }
+

@@ -7,9 +7,10 @@ public enum DossierFiles {
         public let message: String
     }
 
-    /// Every dossier file under `paths`, in name order within each folder. Inside a folder,
-    /// YAML files that declare another iipeval format (a panel or rubric file kept beside
-    /// the dossiers) are skipped; a file named explicitly is always taken.
+    /// Every dossier file under `paths`, in name order within each folder: YAML, and the
+    /// 申报书 as received (Word files). Inside a folder, YAML files that declare another
+    /// iipeval format (a panel or rubric file kept beside the dossiers) are skipped; a file
+    /// named explicitly is always taken.
     public static func collect(_ paths: [String]) -> Result<[String], Failure> {
         var files: [String] = []
         for path in paths {
@@ -38,11 +39,28 @@ public enum DossierFiles {
                     if FileManager.default.fileExists(atPath: nested) { files.append(nested) }
                 } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml"), !declaresOtherFormat(child) {
                     files.append(child)
+                } else if isForm(name), !names.contains(stem(name) + ".yaml"), !names.contains(stem(name) + ".yml") {
+                    // A 申报书 as received; beside the YAML intake made of it, the YAML is the dossier.
+                    files.append(child)
                 }
             }
         }
         return .success(files)
     }
+
+    /// The Word files a dossier may come as (the 申报书, read by intake): .docx as it is, the
+    /// others converted by LibreOffice.
+    public static let formExtensions: Set<String> = ["docx", "doc", "wps", "odt", "rtf"]
+
+    /// The largest 申报书 file read: text and tables, a few megabytes with its seals.
+    public static let largestForm = 40 << 20
+
+    /// A 申报书 file by its name; not Word's lock file (~$name.docx) nor a hidden one.
+    public static func isForm(_ name: String) -> Bool {
+        !name.hasPrefix(".") && !name.hasPrefix("~$") && formExtensions.contains((name as NSString).pathExtension.lowercased())
+    }
+
+    private static func stem(_ name: String) -> String { (name as NSString).deletingPathExtension }
 
     /// True for a file whose top-level `format:` line names another iipeval document kind.
     static func declaresOtherFormat(_ path: String) -> Bool {

@@ -4,6 +4,18 @@ import Yams
 /// A dossier file as read: the dossier (nil when the file could not be parsed at all), the
 /// problems found while reading it, and what identifies its content.
 public struct LoadedDossier: Sendable {
+    /// The same, its problems without YAML line numbers: for a dossier read from a 申报书,
+    /// whose YAML the user never sees.
+    public func withoutLines() -> LoadedDossier {
+        LoadedDossier(file: file, dossier: dossier, problems: problems.map { Problem($0.code, field: $0.field, $0.message) },
+                      text: text, sha256: sha256)
+    }
+
+    /// A file that gave no dossier at all: one E-PARSE problem says why.
+    public static func unreadable(_ file: String, _ reason: String) -> LoadedDossier {
+        LoadedDossier(file: file, dossier: nil, problems: [Problem(.parse, reason)], text: nil, sha256: nil)
+    }
+
     /// The path as given or found, used in every message about the file.
     public let file: String
     public let dossier: Dossier?
@@ -33,14 +45,17 @@ public struct DossierLoader: Sendable {
     public func load(path: String) -> LoadedDossier {
         switch BoundedFile.read(path, limit: DossierLoader.maxFileBytes) {
         case let .failure(reason):
-            return LoadedDossier(file: path, dossier: nil, problems: [Problem(.parse, reason.message)], text: nil, sha256: nil)
+            return LoadedDossier.unreadable(path, reason.message)
         case let .success(data):
             return load(data: data, file: path)
         }
     }
 
-    public func load(data: Data, file: String) -> LoadedDossier {
-        let hash = ContentHash.sha256(data)
+    /// Reads dossier YAML given as bytes. `sourceHash` is the hash of the file the dossier was
+    /// made from when that is not the YAML itself (a 申报书 read by intake): a workspace
+    /// notices when that file changes.
+    public func load(data: Data, file: String, sourceHash: String? = nil) -> LoadedDossier {
+        let hash = sourceHash ?? ContentHash.sha256(data)
         func refused(_ problem: Problem) -> LoadedDossier {
             LoadedDossier(file: file, dossier: nil, problems: [problem], text: nil, sha256: hash)
         }
@@ -93,7 +108,8 @@ public struct DossierLoader: Sendable {
             if case let .scalar(scalar) = value {
                 r.checkCharacters(key, "narrative", value, .line)
                 r.checkCharacters(scalar.string, "narrative.\(key)", value, .multiline)
-                d.narrative[key] = scalar.string
+                // A block scalar's last line break belongs to YAML, not to the text.
+                d.narrative[key] = String(scalar.string.reversed().drop { $0 == "\n" }.reversed())
             } else {
                 r.wrongType("narrative.\(key)", value, expected: "text")
             }

@@ -118,7 +118,7 @@ public enum DossierYAML {
     }
 
     /// A number as the format writes it: plain digits, a point, no separators.
-    static func number(_ value: Decimal) -> String {
+    public static func number(_ value: Decimal) -> String {
         NSDecimalNumber(decimal: value).stringValue
     }
 }

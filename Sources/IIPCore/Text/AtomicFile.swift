@@ -146,3 +146,41 @@ public enum AtomicFile {
         Failure(.failed, "\(path): cannot be written (\(String(cString: strerror(code))))")
     }
 }
+
+/// A folder a command writes its files into (the sheets, one per expert; the dossiers of an
+/// intake, one per form). It is made when missing (a plain mkdir: the folder is never made
+/// aside and renamed, nor replaced); when it is there, only the command's files are written
+/// into it.
+public enum OutputFolder {
+    /// Refuses a place that is not a folder, or is a link (written into, it would be written
+    /// through).
+    public static func check(_ folder: String) throws {
+        switch AtomicFile.place(folder) {
+        case .nothing, .folder: return
+        case .link: throw AtomicFile.Failure(.refused, "\(folder) is a link; give the folder itself")
+        case .file, .other: throw AtomicFile.Failure(.refused, "\(folder) is a file; give a folder: the files are written into it, one each")
+        }
+    }
+
+    /// Makes the folder when missing, after checking that none of `files` is in the way:
+    /// an existing file needs `replace`, a folder is never replaced. One line says all.
+    public static func prepare(_ folder: String, files: [String], replace: Bool) throws {
+        try check(folder)
+        var inTheWay: [AtomicFile.Failure] = []
+        for file in files {
+            do { try AtomicFile.check(file, replace: replace) } catch let failure as AtomicFile.Failure { inTheWay.append(failure) }
+        }
+        if let first = inTheWay.first {
+            guard inTheWay.count > 1 else { throw first }
+            let kind: AtomicFile.Failure.Kind = inTheWay.contains { $0.kind == .refused } ? .refused : .exists
+            throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))")
+        }
+        if AtomicFile.place(folder) == .nothing, mkdir(folder, 0o755) != 0, errno != EEXIST {
+            let parent = (folder as NSString).deletingLastPathComponent
+            if errno == ENOENT {
+                throw AtomicFile.Failure(.failed, "\(folder): cannot be made: the folder \(parent.isEmpty ? "." : parent) does not exist")
+            }
+            throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
+        }
+    }
+}

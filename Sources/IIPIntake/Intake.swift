@@ -1,0 +1,51 @@
+import Foundation
+import IIPCore
+
+/// Intake of the official 申报书 (SPEC §11): a Word file as received, read into a dossier.
+public enum Intake {
+    /// Reads a .docx (its bytes) as dossier `id`. Evidence is looked for in `evidenceFolder`
+    /// (the folder named like the form, beside it) and named relative to `base`, the folder
+    /// the dossier will be read from.
+    public static func read(_ data: Data, file: String, id: String, evidenceFolder: String?, relativeTo base: String) throws -> IntakeResult {
+        let document = try WordDocument.read(data, file: file)
+        let catalog = try Rubric.builtIn.get().catalog
+        var reader = FormReader(file: file, labels: FormLabels.builtIn, catalog: catalog, evidenceFolder: evidenceFolder, base: base)
+        var (dossier, report) = reader.read(document)
+        dossier.id = id
+        report.id = id
+        return IntakeResult(dossier: dossier, report: report)
+    }
+
+    /// Reads the form at `path` as dossier `id`, its evidence from the folder beside it named
+    /// like it, named relative to `base` (where the dossier file will be).
+    public static func read(file path: String, id: String, relativeTo base: String,
+                            converter: LibreOffice? = LibreOffice.installed()) throws -> IntakeResult {
+        let received = try IntakeFiles.bounded(path)
+        let data = try IntakeFiles.docx(received, path: path, converter: converter)
+        var result = try read(data, file: path, id: id, evidenceFolder: evidenceFolder(of: path), relativeTo: base)
+        result.sourceSHA256 = ContentHash.sha256(received)
+        return result
+    }
+
+    /// The id of a file: its name's stem when that is an id, else nil (the caller numbers it).
+    public static func id(ofFile path: String) -> String? {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return DossierID.isValid(stem) ? stem : nil
+    }
+
+    /// The folder an applicant delivers evidence in: named like the form, beside it.
+    public static func evidenceFolder(of path: String) -> String? {
+        let folder = (path as NSString).deletingPathExtension
+        var isFolder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue ? folder : nil
+    }
+}
+
+/// A dossier id as the format allows it: letters, digits, '-' and '_', 1–32.
+public enum DossierID {
+    public static func isValid(_ id: String) -> Bool {
+        (1...32).contains(id.utf8.count) && id.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+        }
+    }
+}
