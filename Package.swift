@@ -58,7 +58,7 @@ let package = Package(
             ]
         ),
         // `make bench`: a national-scale round timed on the release binary.
-        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "Terminal", "TextWidth", "TestSupport"]),
+        .executableTarget(name: "Benchmarks", dependencies: ["IIPCore", "IIPIntake", "Terminal", "TextWidth", "TestSupport"]),
         // Fixtures shared by the test targets and the benchmark.
         .target(name: "TestSupport", dependencies: ["IIPCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")], path: "Tests/TestSupport"),
         .testTarget(name: "IIPCoreTests", dependencies: ["IIPCore", "TestSupport", .product(name: "Crypto", package: "swift-crypto")]),

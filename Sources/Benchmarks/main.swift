@@ -1,5 +1,6 @@
 import Foundation
 import IIPCore
+import IIPIntake
 import Terminal
 import TestSupport
 
@@ -7,7 +8,8 @@ import TestSupport
 // 25 experts, all four stages complete (about 730,000 scores) — and the real (release)
 // binary timed on it: init, scores import (against sqlite3's own .import of the same CSV),
 // rank, the workbench's first frame and its keypress-to-frame latency while scoring
-// (measured inside the program, IIPEVAL_TRACE), and peak memory. Medians of several runs.
+// (measured inside the program, IIPEVAL_TRACE), intake of the same dossiers as filled
+// 申报书 (.docx, made once by the template writer), and peak memory. Medians of several runs.
 
 // `Benchmarks [dossiers] [--keep]`: --keep leaves the generated round in its folder, to
 // look into with a profiler.
@@ -204,7 +206,25 @@ let keyP99 = median(keyP99s)
 rows.append(Row(step: "workbench: key to frame p50/p99/max (1,000 keys)",
                 value: String(format: "%.2f / %.2f / %.0f ms", median(keyP50s), keyP99, median(keyMaxes)), target: "p99 < 10 ms",
                 peakMB: "", met: keyP99 < 10))
-let peak = ([workbenchPeakKB] + (initRuns + importRuns + rankRuns).map(\.peakKB)).max()!
+// intake: the round's dossiers as filled Word forms, read back to YAML
+try FileManager.default.createDirectory(atPath: folder + "/forms", withIntermediateDirectories: true)
+let loader = DossierLoader(catalog: rubric.catalog)
+for n in 0..<dossierCount {
+    guard let dossier = loader.load(path: folder + "/dossiers/\(n).yaml").dossier else {
+        print("dossier \(n) of the round does not load")
+        finish(2)
+    }
+    try FormTemplate.filled(dossier).write(to: URL(fileURLWithPath: folder + "/forms/\(dossier.id ?? "?").docx"))
+}
+var intakeRuns: [Measured] = []
+for attempt in 0..<runs {
+    intakeRuns.append(run([binary, "intake", folder + "/forms", "--out", folder + "/intake-\(attempt)"]))
+}
+let intakeSeconds = median(intakeRuns.map(\.seconds))
+rows.append(Row(step: "intake (\(dossierCount) filled .docx to YAML)", value: String(format: "%.2f s", intakeSeconds), target: "< 20 s",
+                peakMB: mb(intakeRuns.map(\.peakKB).max()!), met: intakeSeconds < 20))
+
+let peak = ([workbenchPeakKB] + (initRuns + importRuns + rankRuns + intakeRuns).map(\.peakKB)).max()!
 rows.append(Row(step: "peak memory of any iipeval process", value: mb(peak), target: "< 200 MB", peakMB: "", met: peak < 200 * 1024))
 
 // MARK: - the table

@@ -32,6 +32,8 @@ struct FormReader {
     /// The folder the applicant delivered evidence in, and the folder evidence is named from.
     private let evidenceFolder: String?
     private let base: String
+    /// Longer than any label with its notes, in UTF-8 bytes: such a cell is a value.
+    static let longestLabel = 1200
 
     init(file: String, labels: FormLabels, catalog: IndicatorCatalog, evidenceFolder: String?, base: String) {
         self.labels = labels
@@ -64,20 +66,22 @@ struct FormReader {
     }
 
     private mutating func take(_ line: FormLines.Line) {
-        let texts = line.cells.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let texts = line.cells.map(FormValues.trimmed)
         let nonEmpty = texts.filter { !$0.isEmpty }
         if nonEmpty.isEmpty {
             if section.hasPrefix("narrative."), !line.isTable { narrative[section, default: []].append("") }
             return
         }
         // A heading starts a part of the form: alone on its line, or a table's merged header row.
-        if Set(nonEmpty).count == 1, let id = headings[FormLabels.normalised(nonEmpty[0])] {
+        // Each cell compared as a label once; a long text (a paragraph of narrative) is none.
+        let labels = texts.map { $0.utf8.count > FormReader.longestLabel ? "" : FormLabels.normalised($0) }
+        if Set(nonEmpty).count == 1, let id = headings[labels.first { !$0.isEmpty } ?? ""] {
             section = id
             person = nil
             records = nil
             return
         }
-        if let header = recordHeader(texts) {
+        if let header = recordHeader(labels) {
             records = (header.part, line.table ?? -1, header.columns)
             return
         }
@@ -86,7 +90,7 @@ struct FormReader {
             return
         }
         records = nil
-        if let header = personHeader(texts), let table = line.table {
+        if let header = personHeader(labels), let table = line.table {
             personColumns = (table, header)
             return
         }
@@ -143,11 +147,11 @@ struct FormReader {
     }
 
     /// The columns of a sideways people table's head row: at least two person labels, nothing else.
-    private func personHeader(_ texts: [String]) -> [Int: String]? {
+    private func personHeader(_ normalised: [String]) -> [Int: String]? {
         guard section == "applicant", let labels = index["person"] else { return nil }
         var columns: [Int: String] = [:]
-        for (column, text) in texts.enumerated() where !text.isEmpty {
-            guard let field = labels[FormLabels.normalised(text)] else { return nil }
+        for (column, label) in normalised.enumerated() where !label.isEmpty {
+            guard let field = labels[label] else { return nil }
             columns[column] = field
         }
         return columns.count >= 2 ? columns : nil
@@ -186,7 +190,7 @@ struct FormReader {
     private static func labelAndValue(_ cell: String) -> (label: String, value: String)? {
         guard let colon = cell.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let label = String(cell[..<colon]), value = String(cell[cell.index(after: colon)...])
-        guard !label.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        guard !FormValues.trimmed(label).isEmpty else { return nil }
         return (label, value)
     }
 
@@ -315,13 +319,13 @@ struct FormReader {
     // MARK: - Tables of records
 
     /// A statistics or evidence table's header row: which part, and the field of each column.
-    private func recordHeader(_ texts: [String]) -> (part: String, columns: [Int: String])? {
+    private func recordHeader(_ normalised: [String]) -> (part: String, columns: [Int: String])? {
         var best: (part: String, columns: [Int: String])?
         for part in ["breakdowns.industries", "breakdowns.domains", "breakdowns.regions", "evidence"] {
             guard let byLabel = index[part] else { continue }
             var columns: [Int: String] = [:]
-            for (column, text) in texts.enumerated() {
-                if let field = byLabel[FormLabels.normalised(text)] { columns[column] = field }
+            for (column, label) in normalised.enumerated() where !label.isEmpty {
+                if let field = byLabel[label] { columns[column] = field }
             }
             let key = part == "evidence" ? "title" : "name"
             guard columns.count >= 2, columns.values.contains(key) else { continue }
@@ -582,7 +586,15 @@ struct FormReader {
     /// The evidence listed under 八, with the files delivered beside the form.
     private mutating func evidence() {
         let folder = evidenceFolder
-        let delivered = folder.map { (try? FileManager.default.contentsOfDirectory(atPath: $0))?.filter { !$0.hasPrefix(".") }.sorted() ?? [] } ?? []
+        var delivered: [String] = []
+        if let folder {
+            do {
+                delivered = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
+            } catch {
+                // The files listed under 八 are still taken; what else was delivered cannot be known.
+                report.notUnderstood.append(.init(field: "evidence", label: folder, text: "\(error.localizedDescription)"))
+            }
+        }
         var listed: Set<String> = []
         for row in evidenceRows {
             let name = row.file.map { ($0 as NSString).lastPathComponent }

@@ -36,7 +36,7 @@ private struct FormLayout {
         applicant()
         partners()
         platform()
-        indicators()
+        try indicators()
         breakdowns()
         narrative()
         evidence()
@@ -172,10 +172,11 @@ private struct FormLayout {
 
     /// The indicator table: each section of the written review, each of its items, each
     /// indicator's row with its value.
-    private mutating func indicators() {
+    private mutating func indicators() throws {
         word.paragraph("三、平台能力信息", style: "Heading1")
         typealias Cell = WordWriter.Cell
-        guard let rubric = try? Rubric.builtIn.get(), let written = rubric.stage(.written) else { return }
+        let rubric = try Rubric.builtIn.get()
+        guard let written = rubric.stage(.written) else { return }
         let notes = ["basic": "（注：所有类型平台填报；所填指标数量需提供相关材料或现场演示，指标数量统计时间截至填报日期）",
                      "industry": "（跨行业跨领域平台、特定行业平台填报）", "domain": "（跨行业跨领域平台、特定领域平台填写）",
                      "region": "（跨行业跨领域平台、特定区域平台填报）", "cross": "（跨行业跨领域平台填报）"]

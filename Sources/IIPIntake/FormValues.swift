@@ -8,15 +8,24 @@ enum FormValues {
     /// nil when nothing is left.
     static func text(_ raw: String) -> String? {
         var text = raw
-        for placeholder in ["（签章）", "(签章)", "（盖章）", "(盖章)", "签章", "（限1000字）", "（限 500 字）", "（限500字）"] {
-            text = text.replacingOccurrences(of: placeholder, with: "")
+        // Most cells have no placeholder: the replacements run only where one may be.
+        if text.contains(where: { $0 == "签" || $0 == "盖" || $0 == "限" || $0 == "_" }) {
+            for placeholder in placeholders where text.contains(placeholder) { text = text.replacing(placeholder, with: "") }
+            text.removeAll { $0 == "_" }
         }
-        text = text.replacingOccurrences(of: "_", with: "")
-        let lines = text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(trimmed)
         let kept = lines.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed()
         let result = kept.joined(separator: "\n")
         return result.isEmpty ? nil : result
     }
+
+    /// Without white space at either end (Foundation's trimming, at a fraction of its cost).
+    static func trimmed<Text: StringProtocol>(_ text: Text) -> String {
+        guard let first = text.firstIndex(where: { !$0.isWhitespace }), let last = text.lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(text[first...last])
+    }
+
+    private static let placeholders = ["（签章）", "(签章)", "（盖章）", "(盖章)", "签章", "（限1000字）", "（限 500 字）", "（限500字）"]
 
     /// Units a row's number may carry after it.
     private static let units = ["万元", "GB/s", "MB/s", "TB", "台", "个", "名", "类", "次", "人", "家", "项", "元", "%", "％"]
@@ -76,6 +85,8 @@ enum FormValues {
     /// nothing else counts as either.
     private static let tickedMarks = ["[x]", "[X]", "[√]", "[✓]", "☑", "☒", "■", "√", "✓", "✔"]
     private static let emptyMarks = ["[ ]", "[]", "☐", "□"]
+    /// The first character of every mark: a text without any has no check box.
+    private static let markStarts = Set((tickedMarks + emptyMarks).compactMap(\.unicodeScalars.first))
 
     /// One option of a check-box field as written: what follows (or precedes) its mark.
     struct Option: Equatable {
@@ -86,13 +97,14 @@ enum FormValues {
     /// The options of a cell, split at their marks. Marks usually come before their option
     /// (☑ 是 ☐ 否); when the text starts with an option and ends with a mark, after it.
     static func options(_ raw: String) -> [Option] {
+        guard raw.unicodeScalars.contains(where: markStarts.contains) else { return [] }
         var text = raw
-        for mark in tickedMarks { text = text.replacingOccurrences(of: mark, with: "\u{1}") }
-        for mark in emptyMarks { text = text.replacingOccurrences(of: mark, with: "\u{2}") }
+        for mark in tickedMarks where text.contains(mark) { text = text.replacing(mark, with: "\u{1}") }
+        for mark in emptyMarks where text.contains(mark) { text = text.replacing(mark, with: "\u{2}") }
         let marks = text.unicodeScalars.filter { $0 == "\u{1}" || $0 == "\u{2}" }
         guard !marks.isEmpty else { return [] }
         var options: [Option] = []
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(text)
         // Text before the first mark is the field's own wording (基于以下云计算架构提供服务：☑公有云).
         let marksFirst = trimmed.unicodeScalars.first.map { $0 == "\u{1}" || $0 == "\u{2}" } ?? true
             || !(trimmed.unicodeScalars.last.map { $0 == "\u{1}" || $0 == "\u{2}" } ?? false)

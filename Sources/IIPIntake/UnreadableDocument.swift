@@ -16,6 +16,8 @@ public struct UnreadableDocument: Error, Sendable, Equatable, CustomStringConver
         /// A DTD or entity declaration: never written by Word, refused unparsed.
         case declaresEntities
         case damagedXML(line: Int, detail: String)
+        /// Tables inside tables deeper than a form ever has.
+        case tablesTooDeep(limit: Int)
         /// Not a regular file (a folder, a device, a pipe) or one that cannot be opened.
         case notAFile
         case cannotRead(String)
@@ -57,6 +59,8 @@ extension UnreadableDocument.Reason {
             return zh ? "文档含 DTD 或实体声明（Word 从不这样写），拒绝读取" : "its document declares a DTD or entities, which Word never writes; refused"
         case let .damagedXML(line, detail):
             return zh ? "文档 XML 已损坏（第 \(line) 行：\(detail)）" : "its document is damaged XML (line \(line): \(detail))"
+        case let .tablesTooDeep(limit):
+            return zh ? "表格嵌套超过 \(limit) 层，不是申报书" : "its tables are nested more than \(limit) deep: not a 申报书"
         case .notAFile:
             return zh ? "不是普通文件（是文件夹、管道或设备）" : "not a regular file (a folder, a pipe or a device)"
         case let .cannotRead(detail):

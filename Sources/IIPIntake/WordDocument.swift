@@ -75,6 +75,7 @@ extension WordDocument {
         let reader = WordprocessingReader()
         parser.delegate = reader
         guard parser.parse(), reader.failure == nil else {
+            if reader.tooDeep { throw UnreadableDocument(file: file, reason: .tablesTooDeep(limit: WordprocessingReader.deepestTable)) }
             let detail = reader.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown"
             throw UnreadableDocument(file: file, reason: .damagedXML(line: parser.lineNumber, detail: detail))
         }
@@ -90,6 +91,10 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
 
     private(set) var body: [WordBlock] = []
     private(set) var failure: String?
+    /// Tables nested deeper than any form's: the document is refused.
+    private(set) var tooDeep = false
+    /// A 申报书 nests a table in a cell (the partners' roles), rarely deeper.
+    static let deepestTable = 5
 
     /// Where blocks go: the body, or a table cell being read.
     private final class CellBuilder {
@@ -168,7 +173,14 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
         case "br", "cr": if runDepth > 0 { append("\n") }
         case "noBreakHyphen": append("-")
         case "sym": append(Self.symbol(font: attributes["font"], code: attributes["char"]))
-        case "tbl": tables.append(TableBuilder())
+        case "tbl":
+            // A cell's text carries its nested tables' rows: depth multiplies the text kept.
+            guard tables.count < Self.deepestTable else {
+                tooDeep = true
+                parser.abortParsing()
+                return
+            }
+            tables.append(TableBuilder())
         case "tr": tables.last?.row = []
         case "tc": cells.append(CellBuilder())
         case "gridSpan": cells.last?.span = max(1, Int(attributes["val"] ?? "1") ?? 1)

@@ -37,9 +37,9 @@ extension Workspace {
     }
 
     static func currentHash(of file: String) -> String? {
-        // A dossier may have come as the 申报书 itself (a Word file, read by intake).
-        let limit = DossierFiles.isForm((file as NSString).lastPathComponent) ? DossierFiles.largestForm : DossierLoader.maxFileBytes
-        guard case let .success(data) = BoundedFile.read(file, limit: limit) else { return nil }
+        // A dossier may have come as the 申报书 itself (a Word file, read by intake): the larger
+        // limit of the two; a YAML file grown past its own is a change all the same.
+        guard case let .success(data) = BoundedFile.read(file, limit: DossierFiles.largestForm) else { return nil }
         return ContentHash.sha256(data)
     }
 }

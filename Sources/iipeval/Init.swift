@@ -31,7 +31,7 @@ struct Init: ParsableCommand {
         }
         guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(dossiers)") }
         let sources = DossierSources(loader: DossierLoader(catalog: rubric.catalog))
-        let read = files.map(sources.load)
+        let read = files.concurrentMap(sources.load)
         let loaded = read.map(\.loaded)
         let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog)
         try refuseUnidentifiable(reports)

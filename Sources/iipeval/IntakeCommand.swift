@@ -17,8 +17,7 @@ struct IntakeCommand: ParsableCommand {
         --prefix and a three-digit number. Evidence is taken from the folder named like the form beside it \
         (GD2018-007.docx → GD2018-007/). The report says, per file, what was read, derived, missing and not \
         understood; a value not read exactly is left out, never guessed. Exit 0: every file read completely; \
-        1: some field missing or not understood; 2: a file cannot be read (nothing is written). \
-        See docs/ for the secretariat's guide.
+        1: some field missing or not understood; 2: a file cannot be read (nothing is written).
         """
     )
 
@@ -41,7 +40,9 @@ struct IntakeCommand: ParsableCommand {
         for target in targets { try refusingPlace { try AtomicFile.check(target, replace: force) } }
 
         let converter = LibreOffice.installed()
-        let outcomes = sources.map { source in IntakeOutcome(source: source, read: Result { try Intake.read(file: source.path, id: source.id, relativeTo: out, converter: converter) }) }
+        let outcomes = sources.concurrentMap { source in
+            IntakeOutcome(source: source, read: Result { try Intake.read(file: source.path, id: source.id, relativeTo: out, converter: converter) })
+        }
         let unreadable = outcomes.contains { $0.failure != nil }
         if !unreadable {
             try write(outcomes, to: targets, text)

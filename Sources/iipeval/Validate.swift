@@ -31,7 +31,7 @@ struct Validate: ParsableCommand {
         }
         guard !files.isEmpty else { throw CLIFailure.cannotRun("no dossier files in \(paths.joined(separator: ", "))") }
         let sources = DossierSources(loader: DossierLoader(catalog: catalog))
-        let reports = ComplianceCheck.run(files.map { sources.load($0).loaded }, catalog: catalog)
+        let reports = ComplianceCheck.run(files.concurrentMap { sources.load($0).loaded }, catalog: catalog)
         switch format {
         case .json: Console.out(ComplianceText.json(reports).text(pretty: true) + "\n")
         case .text: Console.out(ComplianceText.text(reports))

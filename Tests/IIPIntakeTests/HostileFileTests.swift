@@ -30,6 +30,7 @@ final class HostileFileTests: XCTestCase {
         XCTAssertEqual(reason(files["no-document-part"]!), .noDocumentPart("word/document.xml"))
         guard case .damagedXML? = reason(files["damaged-xml"]!) else { return XCTFail("damaged XML not said") }
         XCTAssertEqual(reason(files["truncated-zip"]!), .damagedPackage)
+        XCTAssertEqual(reason(files["tables-nested-deep"]!), .tablesTooDeep(limit: 5))
     }
 
     /// The refusal says what is wrong in both languages, naming the file.

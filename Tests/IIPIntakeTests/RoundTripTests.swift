@@ -25,6 +25,21 @@ final class RoundTripTests: XCTestCase {
         }
     }
 
+    /// Text that needs escaping in XML or in YAML comes back as it was.
+    func testTextThatNeedsEscapingComesBack() throws {
+        var original = try XCTUnwrap(loader.load(path: Self.samples + "/GD2018-001.yaml").dossier)
+        original.applicant.name = "“引号”\"quoted\" \\反斜杠 #井号: 冒号 <尖括号> & 和 'single' 🏭有限公司"
+        original.platform.summary = "第一行 - 列表？\n第二行: {不是映射} [不是序列]\n%百分号 @at `反引号`"
+        original.partners[0].name = "- 以短横开头的公司"
+        let yaml = DossierYAML.text(original)
+        let reloaded = try XCTUnwrap(loader.load(data: Data(yaml.utf8), file: "x.yaml").dossier, yaml)
+        try compare(reloaded, original, "the YAML")
+        let form = try FormTemplate.filled(original)
+        let result = try Intake.read(form, file: "GD2018-001.docx", id: "GD2018-001", evidenceFolder: Self.samples + "/evidence/GD2018-001",
+                                     relativeTo: Self.samples)
+        try compare(result.dossier, original, "the form")
+    }
+
     func compare(_ read: Dossier, _ original: Dossier, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let a = Mirror.fields(of: Self.inFormOrder(read)), b = Mirror.fields(of: Self.inFormOrder(original))
         for key in Set(a.keys).union(b.keys).sorted() where a[key] != b[key] {

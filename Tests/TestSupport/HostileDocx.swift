@@ -42,6 +42,9 @@ public enum HostileDocx {
             ("fifty-megabytes", fiftyMegabytes()),
             ("no-document-part", try package([("[Content_Types].xml", contentTypes), ("word/styles.xml", Data("<w:styles/>".utf8))])),
             ("damaged-xml", try document("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>单位名称")),
+            ("tables-nested-deep", try document("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                + String(repeating: "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>单位名称</w:t></w:r></w:p>", count: 100_000)
+                + String(repeating: "</w:tc></w:tr></w:tbl>", count: 100_000) + "</w:body></w:document>")),
             ("truncated-zip", Data(try document("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body/></w:document>").prefix(60))),
         ]
     }

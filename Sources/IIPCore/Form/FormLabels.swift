@@ -78,7 +78,9 @@ extension FormLabels {
     /// brackets (units, notes: nested ones too), no trailing `注…` note or colon, no blanks
     /// to fill in (`___`), ASCII letters in lower case.
     public static func normalised(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
+        // One pass over the scalars, without Foundation: intake compares every cell of a form.
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(min(text.utf8.count, 256))
         var depth = 0
         for scalar in text.unicodeScalars {
             var value = scalar.value
@@ -87,13 +89,30 @@ extension FormLabels {
             case 0x28, 0x5B, 0x3010, 0x3014: depth += 1   // ( [ 【 〔
             case 0x29, 0x5D, 0x3011, 0x3015: depth = max(0, depth - 1)
             default:
-                guard depth == 0, let folded = Unicode.Scalar(value), !folded.properties.isWhitespace, folded != "_" else { continue }
-                out.append(folded)
+                guard depth == 0, value != 0x5F, !isBlank(value) else { continue }   // _ is a blank to fill in
+                if (0x41...0x5A).contains(value) { value += 0x20 }
+                out.append(Unicode.Scalar(value) ?? scalar)
             }
         }
-        var result = String(out)
-        if let note = result.range(of: "注:") ?? result.range(of: "注1:") { result = String(result[..<note.lowerBound]) }
-        while let last = result.last, last == ":" || last == "：" || last == "," { result.removeLast() }
-        return result.lowercased()
+        // A trailing note: 注：… or 注1：…
+        for index in out.indices where out[index] == "注" {
+            let next = out.index(after: index)
+            if next < out.endIndex, out[next] == ":" || (out[next] == "1" && next + 1 < out.endIndex && out[next + 1] == ":") {
+                out.removeSubrange(index...)
+                break
+            }
+        }
+        while let last = out.last, last == ":" || last == "," { out.removeLast() }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: out)
+        return String(result)
+    }
+
+    /// White space of every kind Word writes, and the zero-width characters it leaves in labels.
+    private static func isBlank(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200D, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return true
+        default: return false
+        }
     }
 }
