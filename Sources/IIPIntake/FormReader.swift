@@ -29,6 +29,7 @@ struct FormReader {
     /// A people table laid sideways: 姓名, 职务, … as column heads, one row per person.
     private var personColumns: (table: Int, columns: [Int: String])?
     private var evidenceRows: [(title: String?, file: String?)] = []
+    private var evidenceText: [String] = []
     /// The folder the applicant delivered evidence in, and the folder evidence is named from.
     private let evidenceFolder: String?
     private let base: String
@@ -103,7 +104,11 @@ struct FormReader {
             narrative[section, default: []].append(line.isTable ? nonEmpty.joined(separator: "\t") : texts.joined())
             return
         }
-        if section == "evidence" { return }
+        if section == "evidence" {
+            // The list belongs in a table (序号/材料名称/文件名); text instead is said, not guessed at.
+            if !line.isTable { evidenceText.append(nonEmpty.joined(separator: " ")) }
+            return
+        }
         fields(texts)
     }
 
@@ -607,6 +612,11 @@ struct FormReader {
             report.derived.append(.init(field: "evidence", value: name, source: .deliveredNotListed))
         }
         if !dossier.evidence.isEmpty { report.read.append("evidence") }
+        if evidenceRows.isEmpty, !evidenceText.isEmpty {
+            let text = evidenceText.joined(separator: "\n")
+            report.notUnderstood.append(.init(field: "evidence", label: labels.sections.first { $0.id == "evidence" }?.headings.first ?? "evidence",
+                                              text: text.count > 200 ? String(text.prefix(200)) + "…" : text))
+        }
     }
 }
 

@@ -168,6 +168,36 @@ final class IntakeCommandTests: XCTestCase {
         XCTAssertEqual(odt.replacingOccurrences(of: "FX-007", with: "FX-003"), docx)
     }
 
+    /// A Word 97–2003 file, and the same file named .docx (as people rename them): both converted.
+    func testAWord97FileIsConvertedEvenUnderADocxName() throws {
+        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            print("SKIPPED testAWord97FileIsConvertedEvenUnderADocxName: soffice is not installed (apt-get install libreoffice-writer-nogui)")
+            return
+        }
+        let made = CommandRunner.program([soffice, "-env:UserInstallation=file://\(folder)/profile", "--headless", "--convert-to", "doc",
+                                          "--outdir", folder + "/doc", fixture("FX-001.docx")])
+        XCTAssertEqual(made.code, 0, made.err)
+        try FileManager.default.copyItem(atPath: folder + "/doc/FX-001.doc", toPath: folder + "/doc/FX-101.docx")
+        try FileManager.default.moveItem(atPath: folder + "/doc/FX-001.doc", toPath: folder + "/doc/FX-100.doc")
+        let run = CommandRunner.run(["intake", folder + "/doc/FX-100.doc", folder + "/doc/FX-101.docx", fixture("FX-001.docx"), "--out", folder + "/out"])
+        // LibreOffice's .doc export flattens FX-001's evidence table into one line of text:
+        // intake says so for both converted files, and leaves the evidence out.
+        XCTAssertEqual(run.code, 1, run.out + run.err)
+        XCTAssertEqual(run.out.components(separatedBy: "未能识别 八、其他说明材料（evidence）：「序号材料名称文件名1平台企业用户服务合同汇总表").count - 1, 2, run.out)
+        let original = try String(contentsOfFile: folder + "/out/FX-001.yaml", encoding: .utf8)
+        func withoutEvidence(_ yaml: String) -> String {
+            var inEvidence = false
+            return yaml.split(separator: "\n").filter { line in
+                if !line.hasPrefix(" ") { inEvidence = line == "evidence:" }
+                return !inEvidence
+            }.joined(separator: "\n")
+        }
+        for id in ["FX-100", "FX-101"] {
+            let converted = try String(contentsOfFile: folder + "/out/\(id).yaml", encoding: .utf8)
+            XCTAssertEqual(withoutEvidence(converted.replacingOccurrences(of: id, with: "FX-001")), withoutEvidence(original), id)
+        }
+    }
+
     // MARK: - template
 
     func testTheBlankFormAndAFilledOneAreWordFilesIntakeReads() throws {
