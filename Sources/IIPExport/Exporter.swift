@@ -67,10 +67,7 @@ public struct Exporter {
             throw AtomicFile.Failure(.refused, "'\(bad.name)' is not an expert id; no file is named after it")
         }
         let files = booklets.map { (path: path + "/\($0.name).\(format.rawValue)", booklet: $0) }
-        try OutputFolder.prepare(path, files: files.map(\.path), replace: force)
-        for file in files {
-            try AtomicFile.write(Exporter.render(file.booklet, format), to: file.path, replace: force)
-        }
+        try OutputFolder.writeAll(files.map { (path: $0.path, data: Data(Exporter.render($0.booklet, format).utf8)) }, into: path, replace: force)
         return files.map(\.path)
     }
 

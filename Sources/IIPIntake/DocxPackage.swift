@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import IIPCore
 import ZIPFoundation
 
@@ -45,28 +48,64 @@ enum DocxPackage {
 
     private struct TooLarge: Error {}
 
-    /// The main document part as `[Content_Types].xml` names it; `word/document.xml` when
-    /// the package does not say (every writer seen uses that name).
+    /// The main document part as the package's relationships name it (`_rels/.rels`, type
+    /// officeDocument), as Word itself finds it; `[Content_Types].xml` may list decoys. A
+    /// package naming two main parts, or holding two entries of that name, is refused: which
+    /// one Word shows cannot be known.
     private static func mainDocumentPath(_ archive: Archive, file: String) throws -> String {
-        guard let types = archive["[Content_Types].xml"], types.uncompressedSize < 1 << 20 else { return "word/document.xml" }
+        var part = "word/document.xml"
+        if let rels = smallPart(archive, "_rels/.rels") {
+            let targets = PackageRelationships.targets(in: rels, type: "/officeDocument")
+            guard targets.count <= 1 else { throw UnreadableDocument(file: file, reason: .twoMainParts) }
+            if let target = targets.first { part = target }
+        }
+        guard archive.filter({ $0.path == part }).count <= 1 else { throw UnreadableDocument(file: file, reason: .twoMainParts) }
+        return part
+    }
+
+    /// A part of at most 1 MB (relationships, content types), or nil.
+    private static func smallPart(_ archive: Archive, _ path: String) -> Data? {
+        guard let entry = archive[path], entry.uncompressedSize < 1 << 20 else { return nil }
         var bytes = Data()
         do {
-            _ = try archive.extract(types) { chunk in
+            _ = try archive.extract(entry) { chunk in
                 bytes.append(chunk)
                 if bytes.count > 1 << 20 { throw TooLarge() }
             }
         } catch {
-            // Without a readable list of parts, the name every writer uses is tried.
-            return "word/document.xml"
+            return nil
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        // <Override PartName="/word/document.xml" ContentType="…wordprocessingml.document.main+xml"/>
-        for override in text.components(separatedBy: "<Override ").dropFirst()
-        where override.contains("wordprocessingml.document.main+xml") || override.contains("wordprocessingml.template.main+xml") {
-            if let start = override.range(of: "PartName=\"/"), let end = override[start.upperBound...].firstIndex(of: "\"") {
-                return String(override[start.upperBound..<end])
-            }
-        }
-        return "word/document.xml"
+        return bytes
+    }
+}
+
+/// The relationships of an Open Packaging part: `<Relationship Type="…" Target="…"/>`,
+/// read with the XML parser (so quotes of either kind, and entities, are what XML says).
+private final class PackageRelationships: NSObject, XMLParserDelegate {
+    private let type: String
+    private var found: [String] = []
+
+    private init(type: String) {
+        self.type = type
+    }
+
+    /// The targets of the relationships whose type ends in `type`, as package paths without
+    /// a leading slash.
+    static func targets(in data: Data, type: String) -> [String] {
+        // Word never writes a DTD here either; one is not parsed.
+        guard data.range(of: Data("<!DOCTYPE".utf8)) == nil, data.range(of: Data("<!ENTITY".utf8)) == nil else { return [] }
+        let reader = PackageRelationships(type: type)
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = reader
+        guard parser.parse() else { return [] }
+        return reader.found
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        guard name.hasSuffix("Relationship"), attributes["TargetMode"] != "External",
+              let type = attributes["Type"], type.hasSuffix(self.type), let target = attributes["Target"] else { return }
+        found.append(String(target.drop { $0 == "/" }))
     }
 }

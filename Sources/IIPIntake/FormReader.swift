@@ -22,6 +22,12 @@ struct FormReader {
     /// Check-box cells, gathered per field (a field's options may take several rows).
     private var optionCells: [String: [String]] = [:]
     private var attestationText: String?
+    /// Each field's value as first given (compared, and as written), and the other values
+    /// written for it elsewhere on the form.
+    private var given: [String: (value: String, raw: String)] = [:]
+    private var conflicts: [String: [String]] = [:]
+    /// How many headings and labels of the form were found: none, and it is not a 申报书.
+    private(set) var labelsFound = 0
     private var coverPlatformLead: String?
     private var narrative: [String: [String]] = [:]
     /// A statistics or evidence table being read: its part and the field of each column.
@@ -29,6 +35,8 @@ struct FormReader {
     /// A people table laid sideways: 姓名, 职务, … as column heads, one row per person.
     private var personColumns: (table: Int, columns: [Int: String])?
     private var evidenceRows: [(title: String?, file: String?)] = []
+    /// The statistics rows taken, by table and name: a second row for the same name is not.
+    private var recordRows: [String: Breakdowns] = [:]
     private var evidenceText: [String] = []
     /// The folder the applicant delivered evidence in, and the folder evidence is named from.
     private let evidenceFolder: String?
@@ -77,6 +85,7 @@ struct FormReader {
         // Each cell compared as a label once; a long text (a paragraph of narrative) is none.
         let labels = texts.map { $0.utf8.count > FormReader.longestLabel ? "" : FormLabels.normalised($0) }
         if Set(nonEmpty).count == 1, let id = headings[labels.first { !$0.isEmpty } ?? ""] {
+            labelsFound += 1
             section = id
             person = nil
             records = nil
@@ -138,6 +147,7 @@ struct FormReader {
                 continue
             }
             if let (part, field) = field(for: normal) {
+                labelsFound += 1
                 let value = i + 1 < cells.count && !isLabel(cells[i + 1]) ? cells[i + 1] : nil
                 assign(field, part: part, value, label: cell)
                 i += value == nil ? 1 : 2
@@ -204,72 +214,70 @@ struct FormReader {
     private mutating func assign(_ field: String, part: String, _ raw: String?, label: String) {
         let value = raw.flatMap(FormValues.text)
         switch part {
-        case "cover":
+        case "cover", "applicant", "platform":
             switch field {
-            case "applicant.name": if dossier.applicant.name == nil, let value = text(value, field) { dossier.applicant.name = value }
             case "cover.platform_lead": coverPlatformLead = value
-            case "recommender.name": if let value = text(value, field) { dossier.recommender.name = value }
-            case "submitted": if let value = date(value, field, label: label) { dossier.submitted = value }
-            default: break
+            case "attestation": attestationText = value ?? ""
+            case "platform.type", "platform.iaas": optionCells[field, default: []].append(raw ?? "")
+            default: scalar(field, value, label: label, units: units(field, in: part))
             }
-        case "applicant": applicantField(field, value, label: label)
         case "person":
+            // 传真 is not part of the dossier: it has no path and is passed over.
             guard let person else { return }
-            var target = person == "applicant.contact" ? dossier.applicant.contact : dossier.applicant.platformLead
-            let path = person + "." + field
-            switch field {
-            case "name": if let value = text(value, path) { target.name = value }
-            case "title": if let value = text(value, path) { target.title = value }
-            case "phone": if let value = text(value, path) { target.phone = value }
-            case "mobile": if let value = text(value, path) { target.mobile = value }
-            case "email": if let value = text(value, path) { target.email = value }
-            default: return  // 传真: not part of the dossier
-            }
-            if person == "applicant.contact" { dossier.applicant.contact = target } else { dossier.applicant.platformLead = target }
+            scalar(person + "." + field, value, label: label, units: [])
         case "partners":
             guard !dossier.partners.isEmpty else { return }
             let last = dossier.partners.count - 1
-            let path = "partners[\(last)].\(field)"
-            switch field {
-            case "name": if let value = text(value, path) { dossier.partners[last].name = value }
-            case "credit_code": if let value = text(value.map(FormReader.code), path) { dossier.partners[last].creditCode = value }
-            case "lead": if let value = text(value, path) { dossier.partners[last].lead = value }
-            case "title": if let value = text(value, path) { dossier.partners[last].title = value }
-            case "mobile": if let value = text(value, path) { dossier.partners[last].mobile = value }
-            case "roles": optionCells["partners[\(last)].roles", default: []].append(raw ?? "")
-            default: break
-            }
-        case "platform":
-            switch field {
-            case "platform.name": if let value = text(value, field) { dossier.platform.name = value }
-            case "platform.summary": if let value = text(value, field) { dossier.platform.summary = value }
-            case "platform.planned_investment_wan": if let value = number(value, field, label: label, wan: true) { dossier.platform.plannedInvestmentWan = value }
-            case "platform.type", "platform.iaas": optionCells[field, default: []].append(raw ?? "")
-            default: break
+            if field == "roles" {
+                optionCells["partners[\(last)].roles", default: []].append(raw ?? "")
+            } else if let path = DossierFields.partnerTexts[field], let value {
+                let text = field == "credit_code" ? FormReader.code(value) : value
+                if accept("partners[\(last)].\(field)", text, raw: value) { dossier.partners[last][keyPath: path] = text }
             }
         case "indicators": indicator(field, raw, label: label)
         default: break
         }
     }
 
-    private mutating func applicantField(_ field: String, _ value: String?, label: String) {
-        let f = field
-        switch f {
-        case "applicant.name": if let value = text(value, f) { dossier.applicant.name = value }
-        case "applicant.credit_code": if let value = text(value.map(FormReader.code), f) { dossier.applicant.creditCode = value }
-        case "applicant.nature": if let value = text(value, f) { dossier.applicant.nature = value }
-        case "applicant.address": if let value = text(value, f) { dossier.applicant.address = value }
-        case "applicant.founded": if let value = date(value, f, label: label) { dossier.applicant.founded = value }
-        case "applicant.finance.total_assets_wan": if let value = number(value, f, label: label, wan: true) { dossier.applicant.finance.totalAssetsWan = value }
-        case "applicant.finance.debt_ratio_pct": if let value = number(value, f, label: label, percent: true) { dossier.applicant.finance.debtRatioPct = value }
-        case "applicant.finance.credit_rating": if let value = text(value, f) { dossier.applicant.finance.creditRating = value }
-        case "applicant.finance.sales_wan": if let value = number(value, f, label: label, wan: true) { dossier.applicant.finance.salesWan = value }
-        case "applicant.finance.tax_wan": if let value = number(value, f, label: label, wan: true) { dossier.applicant.finance.taxWan = value }
-        case "applicant.finance.profit_wan": if let value = number(value, f, label: label, wan: true) { dossier.applicant.finance.profitWan = value }
-        case "applicant.profile": if let value = text(value, f) { dossier.applicant.profile = value }
-        case "attestation": attestationText = value ?? ""
-        default: break
+    /// A text, number or date field of the dossier, by its path.
+    private mutating func scalar(_ field: String, _ value: String?, label: String, units: Set<String>) {
+        guard let value else { return }
+        if let path = DossierFields.texts[field] {
+            let text = field.hasSuffix("credit_code") ? FormReader.code(value) : value
+            if accept(field, text, raw: value) { dossier[keyPath: path] = text }
+        } else if let path = DossierFields.numbers[field] {
+            guard let number = number(value, field, label: label, units: units, wan: field.hasSuffix("_wan"), percent: field.hasSuffix("_pct")) else { return }
+            if accept(field, "\(number)", raw: value) { dossier[keyPath: path] = number }
+        } else if let path = DossierFields.dates[field] {
+            guard let date = date(value, field, label: label) else { return }
+            if accept(field, "\(date)", raw: value) { dossier[keyPath: path] = date }
         }
+    }
+
+    /// A field's value as the form writes it, when it was read.
+    func written(_ field: String) -> String? { given[field]?.raw }
+
+    /// Notes `field` as read with its value, and says whether to take it: not when the form
+    /// gave it before — the same value again changes nothing, a different one makes the field
+    /// not understood (which of the two is meant cannot be known).
+    private mutating func accept(_ field: String, _ value: String, raw: String) -> Bool {
+        if let earlier = given[field] {
+            if earlier.value != value, conflicts[field]?.contains(raw) != true { conflicts[field, default: [earlier.raw]].append(raw) }
+            return false
+        }
+        given[field] = (value, raw)
+        report.read.append(field)
+        return true
+    }
+
+    /// The units a value of the field may carry: those its printed labels name in brackets,
+    /// % for a percentage and 万元 for an amount in 万元.
+    private func units(_ field: String, in part: String) -> Set<String> {
+        let names = labels.fields[part]?.first { $0.field == field }?.labels ?? []
+        var units = Set(FormValues.units.filter { unit in names.contains { $0.contains("（\(unit)）") || $0.contains("(\(unit))") } })
+        if field.hasSuffix("_pct") || units.contains("%") { units.formUnion(["%"]) }
+        if field.hasSuffix("_wan") { units.insert("万元") }
+        return units
     }
 
     /// A credit code as written, without the spaces people put in to read it.
@@ -277,31 +285,17 @@ struct FormReader {
         NumberText.halfWidth(text).replacingOccurrences(of: " ", with: "").uppercased()
     }
 
-    /// The value, noted as read.
-    private mutating func text(_ value: String?, _ field: String) -> String? {
-        guard let value else { return nil }
-        report.read.append(field)
-        return value
-    }
-
-    /// The date, noted as read; one that is not a whole date is noted as not understood.
-    private mutating func date(_ value: String?, _ field: String, label: String) -> DayDate? {
-        guard let value else { return nil }
-        if let date = FormValues.date(value) {
-            report.read.append(field)
-            return date
-        }
+    /// The date; one that is not a whole date is noted as not understood.
+    private mutating func date(_ value: String, _ field: String, label: String) -> DayDate? {
+        if let date = FormValues.date(value) { return date }
         if value.contains(where: \.isNumber) { report.notUnderstood.append(.init(field: field, label: label, text: value)) }
         return nil
     }
 
-    /// The number, noted as read; one that is not exact is noted as not understood.
-    private mutating func number(_ value: String?, _ field: String, label: String, wan: Bool = false, percent: Bool = false) -> Decimal? {
-        guard let value else { return nil }
-        switch FormValues.number(value, percent: percent, wan: wan) {
-        case let .success(number):
-            report.read.append(field)
-            return number
+    /// The number; one that is not exact, or carries another unit than the row's, is noted as not understood.
+    private mutating func number(_ value: String, _ field: String, label: String, units: Set<String>, wan: Bool, percent: Bool) -> Decimal? {
+        switch FormValues.number(value, units: units, percent: percent, wan: wan) {
+        case let .success(number): return number
         case .failure:
             report.notUnderstood.append(.init(field: field, label: label, text: value))
             return nil
@@ -312,10 +306,11 @@ struct FormReader {
         guard let spec = catalog[id] else { return }
         switch spec.type {
         case .number, .percent:
-            if let value = number(raw.flatMap(FormValues.text), "indicators.\(id)", label: label,
-                                  wan: id.hasSuffix("_wan"), percent: spec.type == .percent) {
-                dossier.indicators[id] = .number(value)
-            }
+            let field = "indicators.\(id)"
+            guard let text = raw.flatMap(FormValues.text),
+                  let value = number(text, field, label: label, units: units(id, in: "indicators"), wan: id.hasSuffix("_wan"),
+                                     percent: spec.type == .percent) else { return }
+            if accept(field, "\(value)", raw: text) { dossier.indicators[id] = .number(value) }
         case .bool, .set:
             optionCells["indicators.\(id)", default: []].append(raw ?? "")
         }
@@ -339,43 +334,65 @@ struct FormReader {
         return best
     }
 
+    /// A row of a statistics or evidence table. A blank cell is the model's nothing (0, 否); a
+    /// cell that cannot be read exactly leaves the whole row out, reported — a row half read
+    /// would say 0 where the applicant wrote a number.
     private mutating func record(_ texts: [String], _ part: String, _ columns: [Int: String]) {
         var values: [String: String] = [:]
-        for (column, field) in columns where texts.indices.contains(column) { values[field] = texts[column] }
+        for (column, field) in columns where texts.indices.contains(column) {
+            if let text = FormValues.text(texts[column]) { values[field] = text }
+        }
         if part == "evidence" {
-            let title = values["title"].flatMap(FormValues.text), file = values["file"].flatMap(FormValues.text)
-            if title != nil || file != nil { evidenceRows.append((title, file)) }
+            if values["title"] != nil || values["file"] != nil { evidenceRows.append((values["title"], values["file"])) }
             return
         }
-        guard let name = values["name"].flatMap(FormValues.text) else { return }
+        let written = texts.map(FormValues.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")
+        guard let name = values["name"] else {
+            if values.keys.contains(where: { $0 != "number" }) {
+                report.notUnderstood.append(.init(field: part, label: labels.label("name", in: part), text: written, reason: .noName))
+            }
+            return
+        }
         var unclear: [IntakeReport.Unclear] = []
+        let reader = self
         let number = { (field: String) -> Decimal in
-            guard let text = values[field].flatMap(FormValues.text) else { return 0 }
-            switch FormValues.number(text, percent: field == "coverage_pct") {
+            guard let text = values[field] else { return 0 }
+            switch FormValues.number(text, units: reader.units(field, in: part), percent: field.hasSuffix("_pct")) {
             case let .success(value): return value
             case .failure:
-                unclear.append(.init(field: "\(part).\(name).\(field)", label: field, text: text))
+                unclear.append(.init(field: "\(part)[\(name)].\(field)", label: reader.labels.label(field, in: part), text: text))
                 return 0
             }
         }
-        let reader = self
         let yes = { (field: String) -> Bool in
             guard let text = values[field] else { return false }
-            return reader.bool(text) == true
+            if let value = reader.bool(text) { return value }
+            unclear.append(.init(field: "\(part)[\(name)].\(field)", label: reader.labels.label(field, in: part), text: text))
+            return false
         }
-        defer { report.notUnderstood += unclear }
+        var row = Breakdowns()
         switch part {
         case "breakdowns.industries":
-            dossier.breakdowns.industries.append(.init(name: name, devices: number("devices"), sensorPoints: number("sensor_points"),
-                                                        coveragePct: number("coverage_pct"), models: number("models"),
-                                                        apps: number("apps"), enterprises: number("enterprises")))
-        case "breakdowns.domains":
-            dossier.breakdowns.domains.append(.init(name: name, apps: number("apps"), integrated: yes("integrated")))
-        case "breakdowns.regions":
-            dossier.breakdowns.regions.append(.init(name: name, entity: yes("entity"), enterprises: number("enterprises")))
+            row.industries = [.init(name: name, devices: number("devices"), sensorPoints: number("sensor_points"), coveragePct: number("coverage_pct"),
+                                    models: number("models"), apps: number("apps"), enterprises: number("enterprises"))]
+        case "breakdowns.domains": row.domains = [.init(name: name, apps: number("apps"), integrated: yes("integrated"))]
+        case "breakdowns.regions": row.regions = [.init(name: name, entity: yes("entity"), enterprises: number("enterprises"))]
         default: return
         }
-        report.read.append("\(part)[\(name)]")
+        guard unclear.isEmpty else {
+            report.notUnderstood += unclear
+            return
+        }
+        let field = "\(part)[\(name)]"
+        if let earlier = recordRows[field] {
+            if earlier != row { report.notUnderstood.append(.init(field: field, label: labels.label("name", in: part), text: written, reason: .duplicateRow)) }
+            return
+        }
+        recordRows[field] = row
+        dossier.breakdowns.industries += row.industries
+        dossier.breakdowns.domains += row.domains
+        dossier.breakdowns.regions += row.regions
+        report.read.append(field)
     }
 
     // MARK: - Check boxes
@@ -495,7 +512,8 @@ struct FormReader {
                 report.read.append(section)
             }
         }
-        dossier.partners.removeAll { $0.name == nil }
+        settleConflicts()
+        partnersWithoutName()
         if dossier.applicant.platformLead.name == nil, let lead = coverPlatformLead {
             dossier.applicant.platformLead.name = lead
             report.read.append("applicant.platform_lead.name")
@@ -545,13 +563,19 @@ struct FormReader {
             dossier.platform.sector = sector
             derived("platform.sector", sector.rawValue, .deviceRows(connected: connected, sensorPoints: sensors))
         }
+        dossier.attestation.signed = false
         if let text = attestationText {
-            let date = FormValues.dateWithin(text)
-            dossier.attestation.signed = date != nil
-            dossier.attestation.date = date
-            derived("attestation.signed", String(date != nil), date.map(IntakeReport.Derivation.dateBesideSeal) ?? .noDateBesideSeal)
-        } else {
-            dossier.attestation.signed = false
+            let found = FormValues.dateWithin(text)
+            dossier.attestation.date = found?.date
+            if let found, found.date == nil {
+                report.notUnderstood.append(.init(field: "attestation.date", label: labels.label("attestation", in: "applicant"), text: found.text))
+            }
+            if FormValues.saysUnsealed(text) {
+                derived("attestation.signed", "false", .saidUnsealed)
+            } else {
+                dossier.attestation.signed = found?.date != nil
+                derived("attestation.signed", String(found?.date != nil), found?.date.map(IntakeReport.Derivation.dateBesideSeal) ?? .noDateBesideSeal)
+            }
         }
     }
 
@@ -588,27 +612,53 @@ struct FormReader {
         if dossier.platform.type == .cross, dossier.breakdowns.industries.isEmpty { report.missing.append("breakdowns.industries") }
     }
 
-    /// The evidence listed under 八, with the files delivered beside the form.
+    /// The evidence listed under 八, with the files delivered beside the form: only regular
+    /// files directly in its folder, named by their plain names — a path, `..` or a link
+    /// never lets a dossier point outside the folder.
     private mutating func evidence() {
         let folder = evidenceFolder
         var delivered: [String] = []
         if let folder {
-            do {
-                delivered = try FileManager.default.contentsOfDirectory(atPath: folder).filter { !$0.hasPrefix(".") }.sorted()
-            } catch {
-                // The files listed under 八 are still taken; what else was delivered cannot be known.
-                report.notUnderstood.append(.init(field: "evidence", label: folder, text: "\(error.localizedDescription)"))
+            switch AtomicFile.place(folder) {
+            case .nothing: break
+            case .folder:
+                do {
+                    delivered = try FileManager.default.contentsOfDirectory(atPath: folder)
+                        .filter { !$0.hasPrefix(".") && AtomicFile.place(folder + "/" + $0) == .file }.sorted()
+                } catch {
+                    // What was delivered cannot be known: every file listed under 八 is reported as not delivered.
+                    report.notUnderstood.append(.init(field: "evidence", label: folder, text: folder, reason: .folderUnreadable(error.localizedDescription)))
+                }
+            case .link, .file, .other:
+                // A link could lead anywhere on the machine; the folder must be the applicant's own.
+                report.notUnderstood.append(.init(field: "evidence", label: folder, text: folder, reason: .notAFolder))
             }
         }
+        let label = labels.label("file", in: "evidence")
         var listed: Set<String> = []
         for row in evidenceRows {
-            let name = row.file.map { ($0 as NSString).lastPathComponent }
-            let path = name.map { Paths.relative((folder ?? base) + "/" + $0, from: base) }
-            if let name { listed.insert(name) }
-            dossier.evidence.append(Evidence(title: row.title ?? name, file: path))
+            // An entry of the dossier names its file: a row without a usable file name is reported instead.
+            guard let written = row.file else {
+                report.notUnderstood.append(.init(field: "evidence", label: label, text: row.title ?? "", reason: .notAFileName))
+                continue
+            }
+            // The name after the last / or \ (an applicant may copy a path from Windows).
+            let components = written.split(whereSeparator: { $0 == "/" || $0 == "\\" }).map(FormValues.trimmed)
+            let name = components.last ?? ""
+            guard !name.isEmpty, !name.hasPrefix("."), !components.contains(".."), !name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+                report.notUnderstood.append(.init(field: "evidence", label: label, text: written, reason: .notAFileName))
+                continue
+            }
+            listed.insert(name)
+            // Named where it belongs even when it is not there: validate then says so (W-EVIDENCE).
+            dossier.evidence.append(Evidence(title: row.title ?? name, file: folder.map { Paths.relative($0 + "/" + name, from: base) } ?? name))
+            if !delivered.contains(name) {
+                report.notUnderstood.append(.init(field: "evidence", label: label, text: written, reason: .fileNotDelivered))
+            }
         }
         for name in delivered where !listed.contains(name) {
-            dossier.evidence.append(Evidence(title: name, file: Paths.relative((folder ?? base) + "/" + name, from: base)))
+            guard let folder else { break }
+            dossier.evidence.append(Evidence(title: name, file: Paths.relative(folder + "/" + name, from: base)))
             report.derived.append(.init(field: "evidence", value: name, source: .deliveredNotListed))
         }
         if !dossier.evidence.isEmpty { report.read.append("evidence") }
@@ -616,6 +666,38 @@ struct FormReader {
             let text = evidenceText.joined(separator: "\n")
             report.notUnderstood.append(.init(field: "evidence", label: labels.sections.first { $0.id == "evidence" }?.headings.first ?? "evidence",
                                               text: text.count > 200 ? String(text.prefix(200)) + "…" : text))
+        }
+    }
+
+    /// A field the form gives twice with different values is not taken at all.
+    private mutating func settleConflicts() {
+        for (field, values) in conflicts.sorted(by: { $0.key < $1.key }) {
+            DossierFields.clear(field, in: &dossier)
+            report.read.removeAll { $0 == field }
+            report.notUnderstood.append(.init(field: field, label: labels.printedLabel(of: field), text: values.joined(separator: " ／ "),
+                                              reason: .differentValues))
+        }
+    }
+
+    /// 联合单位 blocks without a name are left out: an empty one silently (the blank form has
+    /// them), one with values reported, and what was read of it no longer counted.
+    private mutating func partnersWithoutName() {
+        var kept: [Partner] = []
+        var renumbered: [String: String] = [:]
+        for (index, partner) in dossier.partners.enumerated() {
+            if partner.name != nil {
+                renumbered["partners[\(index)]"] = "partners[\(kept.count)]"
+                kept.append(partner)
+            } else if partner != Partner() || optionCells["partners[\(index)].roles"]?.contains(where: { !FormValues.options($0).filter(\.ticked).isEmpty }) == true {
+                let values = [partner.creditCode, partner.lead, partner.title, partner.mobile].compactMap { $0 }
+                report.notUnderstood.append(.init(field: "partners[\(index)].name", label: labels.label("name", in: "partners"),
+                                                  text: values.joined(separator: " | "), reason: .noName))
+            }
+        }
+        dossier.partners = kept
+        report.read = report.read.compactMap { field in
+            guard field.hasPrefix("partners["), let close = field.firstIndex(of: "]") else { return field }
+            return renumbered[String(field[...close])].map { $0 + field[field.index(after: close)...] }
         }
     }
 }

@@ -27,22 +27,22 @@ enum FormValues {
 
     private static let placeholders = ["（签章）", "(签章)", "（盖章）", "(盖章)", "签章", "（限1000字）", "（限 500 字）", "（限500字）"]
 
-    /// Units a row's number may carry after it.
-    private static let units = ["万元", "GB/s", "MB/s", "TB", "台", "个", "名", "类", "次", "人", "家", "项", "元", "%", "％"]
+    /// The units the form's labels name in brackets: （台）, （万元）, （GB/s）…
+    static let units = ["万元", "GB/s", "MB/s", "TB", "台", "个", "名", "类", "次", "人", "家", "项", "%"]
+    static let measureWords: Set<String> = ["台", "个", "名", "类", "次", "人", "家", "项", "套", "款", "种"]
 
-    /// A number written plainly, with thousands separators, in full-width digits, with its
-    /// row's unit after it, or with 万 (×10,000) for a count. `Failure` when it is not exact
-    /// (约、余、多、左右, a range…).
-    static func number(_ raw: String, percent: Bool = false, wan: Bool = false) -> Result<Decimal, NotExact> {
-        var text = NumberText.halfWidth(raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        text = text.replacingOccurrences(of: " ", with: "")
-        var changed = true
-        while changed {
-            changed = false
-            for unit in units where text.hasSuffix(unit) && text.count > unit.count {
-                text.removeLast(unit.count)
-                changed = true
-            }
+    /// A number written plainly, with thousands separators, in full-width digits, with one of
+    /// `units` after it (the row's own: 台 in a 台 row, never 元 in a 万元 row), or with 万
+    /// (×10,000) for a count. `Failure` when it is not exact (约、余、多、左右, a range, another
+    /// unit…).
+    static func number(_ raw: String, units: Set<String>, percent: Bool = false, wan: Bool = false) -> Result<Decimal, NotExact> {
+        var text = NumberText.halfWidth(raw).replacingOccurrences(of: "％", with: "%")
+        text.removeAll(where: \.isWhitespace)
+        // A measure word of a count (台, 个, 名…) does not change the number: any of them may
+        // follow a count. A unit of size (万元, GB/s, TB, %) must be the row's own.
+        let allowed = units.isDisjoint(with: measureWords) ? units : units.union(measureWords)
+        if let unit = allowed.sorted(by: { $0.count > $1.count }).first(where: { text.hasSuffix($0) && text.count > $0.count }) {
+            text.removeLast(unit.count)
         }
         var multiplier: Decimal = 1
         // 万 alone multiplies a count; in a 万元 field it is the field's own unit.
@@ -67,26 +67,44 @@ enum FormValues {
         return DayDate(year: numbers[0], month: numbers[1], day: numbers[2])
     }
 
-    /// The first full date within a text (a seal's 公章：2018年8月18日), or nil.
-    static func dateWithin(_ raw: String) -> DayDate? {
+    /// The first thing written like a date within a text (a seal's 公章：2018年8月18日): its
+    /// text, and the date when it is a real one (2018.13.45 is not). Nil when there is none.
+    static func dateWithin(_ raw: String) -> (text: String, date: DayDate?)? {
         let text = NumberText.halfWidth(raw)
-        let pattern = #"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})"#
-        guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let y = Range(match.range(at: 1), in: text).flatMap({ Int(text[$0]) }),
-              let m = Range(match.range(at: 2), in: text).flatMap({ Int(text[$0]) }),
-              let d = Range(match.range(at: 3), in: text).flatMap({ Int(text[$0]) }) else { return nil }
-        return DayDate(year: y, month: m, day: d)
+        guard let match = dateWritten.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let whole = Range(match.range, in: text) else { return nil }
+        let part = { (index: Int) in Range(match.range(at: index), in: text).flatMap { Int(text[$0]) } }
+        guard let y = part(1), let m = part(2), let d = part(3) else { return nil }
+        return (String(text[whole]), DayDate(year: y, month: m, day: d))
+    }
+
+    nonisolated(unsafe) private static let dateWritten = try! NSRegularExpression(
+        pattern: #"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})"#)
+
+    /// Whether a seal or signature place says it was not sealed or signed (未盖章, 未签字…).
+    static func saysUnsealed(_ text: String) -> Bool {
+        ["未盖", "未签", "未加盖", "没有盖", "没盖", "尚未盖", "无公章", "无印章", "无签字"].contains { text.contains($0) }
     }
 
     // MARK: - Check boxes
 
     /// Marks people type for a ticked and an empty box (Word's controls are ☑ and ☐ already);
     /// nothing else counts as either.
-    private static let tickedMarks = ["[x]", "[X]", "[√]", "[✓]", "☑", "☒", "■", "√", "✓", "✔"]
+    private static let tickedMarks = ["[x]", "[X]", "[√]", "[✓]", "[✔]", "☑", "☒", "■", "√", "✓", "✔"]
     private static let emptyMarks = ["[ ]", "[]", "☐", "□"]
     /// The first character of every mark: a text without any has no check box.
     private static let markStarts = Set((tickedMarks + emptyMarks).compactMap(\.unicodeScalars.first))
+
+    /// `[ x ]`, `［√］`, `[  ]` as the marks above: spaces inside a typed box mean nothing.
+    private static func bracketMarksTightened(_ raw: String) -> String {
+        let text = raw.replacingOccurrences(of: "［", with: "[").replacingOccurrences(of: "］", with: "]")
+        let whole = NSRange(text.startIndex..., in: text)
+        let ticked = typedTick.stringByReplacingMatches(in: text, range: whole, withTemplate: "[$1]")
+        return typedEmpty.stringByReplacingMatches(in: ticked, range: NSRange(ticked.startIndex..., in: ticked), withTemplate: "[]")
+    }
+
+    nonisolated(unsafe) private static let typedTick = try! NSRegularExpression(pattern: #"\[\s*([xX√✓✔])\s*\]"#)
+    nonisolated(unsafe) private static let typedEmpty = try! NSRegularExpression(pattern: #"\[\s+\]"#)
 
     /// One option of a check-box field as written: what follows (or precedes) its mark.
     struct Option: Equatable {
@@ -97,8 +115,8 @@ enum FormValues {
     /// The options of a cell, split at their marks. Marks usually come before their option
     /// (☑ 是 ☐ 否); when the text starts with an option and ends with a mark, after it.
     static func options(_ raw: String) -> [Option] {
-        guard raw.unicodeScalars.contains(where: markStarts.contains) else { return [] }
-        var text = raw
+        guard raw.unicodeScalars.contains(where: markStarts.contains) || raw.contains("［") else { return [] }
+        var text = raw.contains("[") || raw.contains("［") ? bracketMarksTightened(raw) : raw
         for mark in tickedMarks where text.contains(mark) { text = text.replacing(mark, with: "\u{1}") }
         for mark in emptyMarks where text.contains(mark) { text = text.replacing(mark, with: "\u{2}") }
         let marks = text.unicodeScalars.filter { $0 == "\u{1}" || $0 == "\u{2}" }

@@ -11,8 +11,10 @@ public enum Intake {
         let catalog = try Rubric.builtIn.get().catalog
         var reader = FormReader(file: file, labels: FormLabels.builtIn, catalog: catalog, evidenceFolder: evidenceFolder, base: base)
         var (dossier, report) = reader.read(document)
+        guard reader.labelsFound > 0 else { throw UnreadableDocument(file: file, reason: .notAForm) }
         dossier.id = id
         report.id = id
+        report.notUnderstood += formatProblems(dossier, catalog: catalog, file: file, read: report.read) { reader.written($0) ?? "" }
         return IntakeResult(dossier: dossier, report: report)
     }
 
@@ -27,17 +29,33 @@ public enum Intake {
         return result
     }
 
+    /// The values read that the dossier format itself refuses (a negative count, a control
+    /// character in a name): the one loader `validate` uses decides, so a form "read
+    /// completely" is always a dossier that loads. They stay in the YAML, where validate names them.
+    /// Only values read are looked at: what the form does not give is reported as missing.
+    static func formatProblems(_ dossier: Dossier, catalog: IndicatorCatalog, file: String, read: [String],
+                               written: (String) -> String) -> [IntakeReport.Unclear] {
+        let loaded = DossierLoader(catalog: catalog).load(data: Data(DossierYAML.text(dossier).utf8), file: file)
+        // `partners[0].mobile` was read when `partners[…]` was; `breakdowns.industries[2].apps` when a row of that table was.
+        let root = { (field: String) in String(field.prefix { $0 != "[" }) }
+        let readRoots = Set(read.map(root))
+        return loaded.problems.compactMap { problem in
+            guard let field = problem.field, read.contains(field) || readRoots.contains(root(field)) else { return nil }
+            return IntakeReport.Unclear(field: field, label: FormLabels.builtIn.printedLabel(of: field), text: written(field),
+                                        reason: .invalid(problem.message))
+        }
+    }
+
     /// The id of a file: its name's stem when that is an id, else nil (the caller numbers it).
     public static func id(ofFile path: String) -> String? {
         let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return DossierID.isValid(stem) ? stem : nil
     }
 
-    /// The folder an applicant delivers evidence in: named like the form, beside it.
-    public static func evidenceFolder(of path: String) -> String? {
-        let folder = (path as NSString).deletingPathExtension
-        var isFolder: ObjCBool = false
-        return FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue ? folder : nil
+    /// The folder an applicant delivers evidence in: named like the form, beside it (it may
+    /// not be there: then nothing was delivered).
+    public static func evidenceFolder(of path: String) -> String {
+        (path as NSString).deletingPathExtension
     }
 }
 

@@ -49,6 +49,9 @@ public enum IntakeFiles {
             }
             files += names.filter(DossierFiles.isForm).sorted().map { (path as NSString).appendingPathComponent($0) }
         }
+        // A file named twice (or named and in a folder named) is read once.
+        var seen: Set<String> = []
+        files = files.filter { seen.insert(URL(fileURLWithPath: $0).standardizedFileURL.path).inserted }
         return files.isEmpty ? .failure(.noForms(paths)) : .success(files)
     }
 

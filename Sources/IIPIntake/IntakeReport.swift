@@ -23,6 +23,8 @@ public struct IntakeReport: Sendable, Equatable {
         case deviceRows(connected: Bool, sensorPoints: Bool)
         case dateBesideSeal(DayDate)
         case noDateBesideSeal
+        /// The 真实性承诺 says it is not sealed or signed (未盖章).
+        case saidUnsealed
         /// A file in the evidence folder that 八 does not list.
         case deliveredNotListed
     }
@@ -32,6 +34,33 @@ public struct IntakeReport: Sendable, Equatable {
         public let field: String
         public let label: String
         public let text: String
+        public let reason: Reason
+
+        public init(field: String, label: String, text: String, reason: Reason = .notExact) {
+            (self.field, self.label, self.text, self.reason) = (field, label, text, reason)
+        }
+    }
+
+    /// Why a value was not taken: typed, so that each language says it.
+    public enum Reason: Sendable, Hashable {
+        /// Not an exact number, date or choice (约、余, a range, another unit, two boxes ticked).
+        case notExact
+        /// The form gives the field twice, with different values (the text lists them).
+        case differentValues
+        /// Read, but not a value the dossier format allows (the format's own check says why).
+        case invalid(String)
+        /// A row of a table, or a 联合单位, with values but no name.
+        case noName
+        /// A second row of a statistics table for the same name, with other values.
+        case duplicateRow
+        /// A file listed under 八 that is not among the files delivered.
+        case fileNotDelivered
+        /// A file name under 八 that names no file of the evidence folder (a path, `..`).
+        case notAFileName
+        /// What stands where the evidence folder should be is a link or a file, not a folder.
+        case notAFolder
+        /// The evidence folder cannot be read.
+        case folderUnreadable(String)
     }
 
     public let file: String

@@ -13,6 +13,10 @@ public struct UnreadableDocument: Error, Sendable, Equatable, CustomStringConver
         /// The main document part inflates past the limit, whatever its header says.
         case unpacksTooLarge(limit: Int64)
         case damagedPart(String)
+        /// A Word document without one heading or label of the 申报书.
+        case notAForm
+        /// The package names two main documents, or holds two of the one it names.
+        case twoMainParts
         /// A DTD or entity declaration: never written by Word, refused unparsed.
         case declaresEntities
         case damagedXML(line: Int, detail: String)
@@ -55,6 +59,12 @@ extension UnreadableDocument.Reason {
                 : "its text unpacks to more than \(megabytes(limit)) MB: not a 申报书 (a zip bomb?)"
         case let .damagedPart(part):
             return zh ? "Word 文档已损坏：\(part) 无法解压" : "a damaged Word document: \(part) cannot be unpacked"
+        case .notAForm:
+            return zh ? "Word 文档中没有申报书的任何标题或栏目（如“单位名称”“平台名称”），不是申报书"
+                : "the document has none of the 申报书's headings or labels (单位名称, 平台名称…): not a 申报书"
+        case .twoMainParts:
+            return zh ? "Word 文档包内有两份正文，无法确定 Word 显示哪一份；请在 Word 或 WPS 中打开后另存"
+                : "the package holds two main documents, and which one Word shows cannot be known; open it in Word or WPS and save it again"
         case .declaresEntities:
             return zh ? "文档含 DTD 或实体声明（Word 从不这样写），拒绝读取" : "its document declares a DTD or entities, which Word never writes; refused"
         case let .damagedXML(line, detail):
@@ -64,7 +74,7 @@ extension UnreadableDocument.Reason {
         case .notAFile:
             return zh ? "不是普通文件（是文件夹、管道或设备）" : "not a regular file (a folder, a pipe or a device)"
         case let .cannotRead(detail):
-            return zh ? "无法读取（\(detail)）" : "cannot be read (\(detail))"
+            return zh ? "打开失败（\(detail)）" : "opening it failed (\(detail))"
         case .needsLibreOffice:
             return zh ? "此格式需用 LibreOffice 转换为 .docx，本机未安装（apt-get install libreoffice-writer-nogui）；或在 Word、WPS 中另存为 .docx"
                 : "this format is converted to .docx by LibreOffice, which is not installed (apt-get install libreoffice-writer-nogui); "

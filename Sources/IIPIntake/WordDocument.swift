@@ -128,8 +128,15 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
     private var formCheckbox: (default: Bool, checked: Bool?)?
     private var inFormCheckbox = false
 
+    /// Inside `w:del` or `w:moveFrom`: text a tracked change removed (Word shows it struck
+    /// through, or not at all); only what the document now says is read.
+    private var removedDepth = 0
+    /// A run whose properties hide it (`w:vanish`): not printed, not part of the form.
+    private var hiddenRun = false
+    private var inRunProperties = false
+
     private var suppressed: Bool {
-        fallbackDepth > 0 || controls.contains { $0.checkbox && $0.inContent }
+        fallbackDepth > 0 || removedDepth > 0 || hiddenRun || controls.contains { $0.checkbox && $0.inContent }
     }
 
     private func append(_ text: String) {
@@ -167,7 +174,12 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
         guard namespaceURI == Self.w else { return }
         switch name {
         case "p": paragraphs.append("")
-        case "r": runDepth += 1
+        case "r":
+            runDepth += 1
+            hiddenRun = false
+        case "rPr" where runDepth > 0: inRunProperties = true
+        case "vanish" where inRunProperties: hiddenRun = Self.on(attributes["val"])
+        case "del", "moveFrom": removedDepth += 1
         case "t": inText = true
         case "tab" where runDepth > 0: append("\t")
         case "br", "cr": if runDepth > 0 { append("\n") }
@@ -211,7 +223,11 @@ private final class WordprocessingReader: NSObject, XMLParserDelegate {
         case "p":
             guard let text = paragraphs.popLast() else { return }
             if fallbackDepth == 0 { appendBlock(.paragraph(text)) }
-        case "r": runDepth = max(0, runDepth - 1)
+        case "r":
+            runDepth = max(0, runDepth - 1)
+            hiddenRun = false
+        case "rPr": inRunProperties = false
+        case "del", "moveFrom": removedDepth = max(0, removedDepth - 1)
         case "t": inText = false
         case "checkBox": inFormCheckbox = false
         case "fldChar":

@@ -14,7 +14,8 @@ struct IntakeCommand: ParsableCommand {
         abstract: "Read the applicants' 申报书 (.docx; .doc/.wps/.odt/.rtf through LibreOffice) into dossier files.",
         discussion: """
         Each form is read by its printed labels and written as DIR/<id>.yaml; the id is the file name's stem, or \
-        --prefix and a three-digit number. Evidence is taken from the folder named like the form beside it \
+        --prefix and a three-digit number, given in file-name order among the files of this run (a file added \
+        later may shift the numbers: rename received files to their ids to keep them fixed). Evidence is taken from the folder named like the form beside it \
         (GD2018-007.docx → GD2018-007/). The report says, per file, what was read, derived, missing and not \
         understood; a value not read exactly is left out, never guessed. Exit 0: every file read completely; \
         1: some field missing or not understood; 2: a file cannot be read (nothing is written).
@@ -45,7 +46,7 @@ struct IntakeCommand: ParsableCommand {
         }
         let unreadable = outcomes.contains { $0.failure != nil }
         if !unreadable {
-            try write(outcomes, to: targets, text)
+            try write(outcomes, to: targets)
         }
         let report = IntakeReportText(words: text, outcomes: outcomes, targets: targets, written: !unreadable, out: out)
         Console.out(format == .json ? report.json().text(pretty: true) + "\n" : report.text())
@@ -57,17 +58,12 @@ struct IntakeCommand: ParsableCommand {
         if outcomes.contains(where: { $0.result.map { !$0.report.complete } ?? false }) { throw CLIFailure.foundErrors() }
     }
 
-    /// Every dossier written whole, or the command stops at the first that cannot be, saying how many were.
-    private func write(_ outcomes: [IntakeOutcome], to targets: [String], _ text: IntakeText) throws {
-        try refusingPlace { try OutputFolder.prepare(out, files: targets, replace: force) }
-        for (index, (outcome, target)) in zip(outcomes, targets).enumerated() {
-            guard let result = outcome.result else { continue }
-            do {
-                try AtomicFile.write(DossierYAML.text(result.dossier), to: target, replace: force)
-            } catch {
-                throw CLIFailure.cannotRun(text.format(.wroteSome, out, index, targets.count, "\(error)"))
-            }
+    /// Every dossier written, or none (a file already there that cannot be replaced stops them all).
+    private func write(_ outcomes: [IntakeOutcome], to targets: [String]) throws {
+        let files = zip(outcomes, targets).compactMap { outcome, target in
+            outcome.result.map { (path: target, data: Data(DossierYAML.text($0.dossier).utf8)) }
         }
+        try refusingPlace { try OutputFolder.writeAll(files, into: out, replace: force) }
     }
 }
 

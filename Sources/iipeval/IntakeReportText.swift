@@ -57,7 +57,8 @@ struct IntakeReportText {
                 .object([("field", .string(field)), ("label", .string(FormLabels.builtIn.printedLabel(of: field)))])
             })),
             ("not_understood", .array(report.notUnderstood.map { item in
-                .object([("field", .string(item.field)), ("label", .string(item.label)), ("text", .string(item.text))])
+                .object([("field", .string(item.field)), ("label", .string(item.label)), ("text", .string(item.text)),
+                         ("reason", .string(IntakeText.code(item.reason))), ("detail", .string(words.unclear(item.reason)))])
             })),
         ])
     }

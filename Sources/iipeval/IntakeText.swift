@@ -9,7 +9,7 @@ struct IntakeText {
     enum Key: CaseIterable {
         case unreadable, read, derived, missing, notUnderstood, notUnderstoodNote, nothingWritten, written, summary, nextStep
         case partCover, partApplicant, partPartners, partPlatform, partIndicators, partBreakdowns, partNarrative, partEvidence
-        case noSuchPath, unreadableFolder, noForms, needsPrefix, invalidPrefix, sameID, wroteSome
+        case noSuchPath, unreadableFolder, noForms, needsPrefix, invalidPrefix, sameID
     }
 
     let language: Language
@@ -31,14 +31,13 @@ struct IntakeText {
         .needsPrefix: "%@：文件名不是申报材料编号（字母、数字、-、_，最多 32 个）；请用 --prefix 指定编号前缀，如 --prefix GD2018-",
         .invalidPrefix: "--prefix %@：加上三位序号后不是有效的编号（字母、数字、-、_，最多 32 个）",
         .sameID: "%@ 都会得到编号 %@；请改名其中一个",
-        .wroteSome: "写入 %@ 时中断（已写入 %d 个，共 %d 个）：%@",
     ]
 
     static let en: [Key: String] = [
         .unreadable: "cannot be read", .read: "read", .derived: "derived", .missing: "missing", .notUnderstood: "not understood",
         .notUnderstoodNote: "left out, never guessed; check the original and fill it in",
         .nothingWritten: "a file cannot be read, so nothing was written; fix it or move it out, then run again",
-        .written: "written", .summary: "%d files: %d read completely, %d with fields missing or not understood, %d cannot be read",
+        .written: "written", .summary: "files: %d; read completely: %d; with fields missing or not understood: %d; cannot be read: %d",
         .nextStep: "next: iipeval validate %@ (the compliance check names every field missing)",
         .partCover: "cover", .partApplicant: "applicant", .partPartners: "partners", .partPlatform: "platform",
         .partIndicators: "indicators", .partBreakdowns: "statistics tables", .partNarrative: "narrative", .partEvidence: "evidence",
@@ -47,7 +46,6 @@ struct IntakeText {
         .needsPrefix: "%@: the file name is not a dossier id (letters, digits, '-', '_', up to 32); give --prefix, e.g. --prefix GD2018-",
         .invalidPrefix: "--prefix %@: with a three-digit number it is not a valid id (letters, digits, '-', '_', up to 32)",
         .sameID: "%@ would all get the id %@; rename one of them",
-        .wroteSome: "writing %@ stopped (%d of %d written): %@",
     ]
 
     /// Punctuation of the language: the report quotes Chinese names and values as they are.
@@ -73,7 +71,9 @@ struct IntakeText {
         case .noCityInRecommenderName:
             return zh ? "推荐单位名称中没有广东的地级市，按中央企业推荐" : "no Guangdong city in the 推荐单位 name: a central enterprise's"
         case let .creditCodeDivision(division):
-            return zh ? "统一社会信用代码中的行政区划码 \(division)（44 开头为广东）" : "the credit code's administrative division \(division) (44…: Guangdong)"
+            let guangdong = division.hasPrefix("44")
+            return zh ? "统一社会信用代码中的行政区划码 \(division)（" + (guangdong ? "44 开头，广东）" : "不是 44 开头，不在广东）")
+                : "the credit code's administrative division \(division) (" + (guangdong ? "44…: Guangdong)" : "not 44…: outside Guangdong)")
         case .address:
             return zh ? "单位地址" : "the address"
         case .nameWithoutBranch:
@@ -90,6 +90,46 @@ struct IntakeText {
             return zh ? "真实性承诺盖章处没有填写日期" : "no date filled in beside the 真实性承诺 seal"
         case .deliveredNotListed:
             return zh ? "随申报书提交的文件夹中有此文件，但“八、其他说明材料”未列出" : "delivered beside the form, not listed under 八"
+        case .saidUnsealed:
+            return zh ? "真实性承诺处写明未盖章或未签字" : "the 真实性承诺 says it is not sealed or signed"
+        }
+    }
+
+    /// Why a value was not taken, and what to do.
+    func unclear(_ reason: IntakeReport.Reason) -> String {
+        let zh = language == .zh
+        switch reason {
+        case .notExact: return self[.notUnderstoodNote]
+        case .differentValues:
+            return zh ? "申报书中此项填写了不同的值，未写入；请向申报单位核实" : "the form gives different values for it; left out — ask the applicant which is meant"
+        case let .invalid(detail):
+            return zh ? "已写入，但不符合申报材料格式（\(detail)）；validate 会指出，请核对原件" : "written, but the dossier format does not allow it (\(detail)); validate names it"
+        case .noName:
+            return zh ? "有数据但没有名称，未写入；请补填名称" : "values without a name; left out — fill in the name"
+        case .duplicateRow:
+            return zh ? "同一名称的第二行，数值不同，未写入；请向申报单位核实" : "a second row for the same name, with other values; left out — ask the applicant"
+        case .fileNotDelivered:
+            return zh ? "“八、其他说明材料”列出了此文件，但随申报书提交的文件夹中没有" : "listed under 八, but not among the files delivered beside the form"
+        case .notAFileName:
+            return zh ? "没有可用的文件名（空、含 .. 或以 . 开头），未写入；证明材料只能是申报书旁同名文件夹中的文件" : "no usable file name (empty, with .., or starting with .); left out — evidence is a file in the folder beside the form"
+        case .notAFolder:
+            return zh ? "与申报书同名的证明材料位置不是文件夹（是链接或文件），其中的文件未采用" : "where the evidence folder should be is a link or a file, not a folder; nothing in it was taken"
+        case let .folderUnreadable(detail):
+            return zh ? "证明材料文件夹无法读取（\(detail)）" : "the evidence folder cannot be read (\(detail))"
+        }
+    }
+
+    static func code(_ reason: IntakeReport.Reason) -> String {
+        switch reason {
+        case .notExact: return "not_exact"
+        case .differentValues: return "different_values"
+        case .invalid: return "invalid"
+        case .noName: return "no_name"
+        case .duplicateRow: return "duplicate_row"
+        case .fileNotDelivered: return "file_not_delivered"
+        case .notAFileName: return "not_a_file_name"
+        case .notAFolder: return "not_a_folder"
+        case .folderUnreadable: return "folder_unreadable"
         }
     }
 
@@ -101,6 +141,7 @@ struct IntakeText {
         case .nameWithoutBranch, .branchName: return "applicant_name"
         case .deviceRows: return "device_rows"
         case .dateBesideSeal, .noDateBesideSeal: return "attestation_date"
+        case .saidUnsealed: return "attestation_text"
         case .deliveredNotListed: return "evidence_folder"
         }
     }
@@ -155,7 +196,7 @@ extension IntakeText {
         }
         for item in report.notUnderstood {
             lines.append("  \(self[.notUnderstood]) \(shortLabel(item.field))" + bracketed(item.field) + colon
-                         + quoted(UntrustedText.neutralised(item.text)) + " — " + self[.notUnderstoodNote])
+                         + quoted(UntrustedText.neutralised(item.text.replacingOccurrences(of: "\n", with: " / "))) + " — " + unclear(item.reason))
         }
         return lines
     }

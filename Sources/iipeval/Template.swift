@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IIPCore
 import IIPIntake
+import Workbench
 
 /// `iipeval template`: the 申报书 as a Word file, blank or filled with a dossier.
 struct Template: ParsableCommand {
@@ -17,27 +18,35 @@ struct Template: ParsableCommand {
     @Option(help: "The Word file to write (.docx).") var out: String
     @Option(help: "A dossier (YAML) to fill the form with.") var from: String?
     @Flag(help: "Replace an existing file.") var force = false
+    @Option(help: "zh (简体中文) or en.") var lang: Language = .zh
 
     func run() throws {
+        let zh = lang == .zh
         let data: Data
         if let from {
+            // A received 申报书 is read by intake, not used to fill the form.
+            if DossierFiles.isForm((from as NSString).lastPathComponent) {
+                throw CLIFailure.cannotRun(zh ? "\(from)：--from 需要申报材料的 YAML 文件；收到的申报书请用 iipeval intake 读取"
+                                              : "\(from): --from takes a dossier's YAML; a received 申报书 is read with 'iipeval intake'")
+            }
             let loaded = DossierLoader(catalog: try Rubric.builtIn.get().catalog).load(path: from)
             guard let dossier = loaded.dossier else {
-                throw CLIFailure.cannotRun("\(from): \(loaded.problems.first?.message ?? "not a dossier")")
+                throw CLIFailure.cannotRun("\(from)\(zh ? "：" : ": ")\(loaded.problems.first?.located ?? (zh ? "不是申报材料文件" : "not a dossier"))")
             }
-            data = try withForm { try FormTemplate.filled(dossier) }
+            data = try withForm(zh) { try FormTemplate.filled(dossier) }
         } else {
-            data = try withForm { try FormTemplate.blank() }
+            data = try withForm(zh) { try FormTemplate.blank() }
         }
         try refusingPlace { try AtomicFile.write(data, to: out, replace: force) }
-        Console.out("\(out): the 申报书 written\(from.map { " (filled with \($0))" } ?? "")\n")
+        let filled = from.map { zh ? "（按 \($0) 填写）" : " (filled with \($0))" } ?? ""
+        Console.out(zh ? "\(out)：已写入申报书\(filled)\n" : "\(out): the 申报书 written\(filled)\n")
     }
 
-    private func withForm(_ body: () throws -> Data) throws -> Data {
+    private func withForm(_ zh: Bool, _ body: () throws -> Data) throws -> Data {
         do {
             return try body()
         } catch {
-            throw CLIFailure.cannotRun("the form cannot be written: \(error)")
+            throw CLIFailure.cannotRun((zh ? "无法生成申报书：" : "the form cannot be written: ") + "\(error)")
         }
     }
 }

@@ -114,4 +114,36 @@ final class AtomicFileTests: XCTestCase {
         })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), ["s.xlsx"], "a failed write leaves nothing")
     }
+
+    /// A batch of files (the dossiers of an intake, the sheets of an export) is written whole
+    /// or not at all: a file that may not be replaced stops the batch, and the files already
+    /// put in place are taken back, the ones they replaced restored.
+    func testABatchIsWrittenWholeOrTheFolderIsLeftAsItWas() throws {
+        let out = folder + "/out"
+        try OutputFolder.writeAll([(out + "/a.yaml", Data("a1".utf8)), (out + "/b.yaml", Data("b1".utf8))], into: out, replace: false)
+        XCTAssertEqual([contents(out + "/a.yaml"), contents(out + "/b.yaml")], ["a1", "b1"])
+        XCTAssertEqual(kind { try OutputFolder.writeAll([(out + "/a.yaml", Data("a2".utf8))], into: out, replace: false) }, .exists)
+
+        // An immutable file (chattr +i) cannot be replaced; only root may mark one, so elsewhere this part is skipped.
+        let chattr = "/usr/bin/chattr"
+        guard getuid() == 0, FileManager.default.isExecutableFile(atPath: chattr) else {
+            throw XCTSkip("an immutable file needs root and chattr")
+        }
+        let mark = { (flag: String) -> Int32 in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chattr)
+            process.arguments = [flag, out + "/b.yaml"]
+            try? process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard mark("+i") == 0 else { throw XCTSkip("this file system has no immutable files") }
+        defer { _ = mark("-i") }
+        XCTAssertEqual(kind {
+            try OutputFolder.writeAll([(out + "/a.yaml", Data("a2".utf8)), (out + "/b.yaml", Data("b2".utf8)), (out + "/c.yaml", Data("c2".utf8))],
+                                    into: out, replace: true)
+        }, .failed)
+        XCTAssertEqual([contents(out + "/a.yaml"), contents(out + "/b.yaml")], ["a1", "b1"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).sorted(), ["a.yaml", "b.yaml"], "no new file, no temporary left")
+    }
 }

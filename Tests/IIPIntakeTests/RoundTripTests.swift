@@ -21,7 +21,10 @@ final class RoundTripTests: XCTestCase {
             let id = (name as NSString).deletingPathExtension
             let result = try Intake.read(form, file: id + ".docx", id: id, evidenceFolder: Self.samples + "/evidence/" + id, relativeTo: Self.samples)
             try compare(result.dossier, original, name)
-            XCTAssertEqual(result.report.notUnderstood, [], name)
+            // GD2018-009 lists an audit report it did not deliver (its sample is there to show W-EVIDENCE).
+            let undelivered = name == "GD2018-009.yaml" ? [IntakeReport.Unclear(field: "evidence", label: "文件名", text: "audit-report-2017.pdf",
+                                                                                    reason: .fileNotDelivered)] : []
+            XCTAssertEqual(result.report.notUnderstood, undelivered, name)
         }
     }
 

@@ -115,8 +115,9 @@ final class IntakeCommandTests: XCTestCase {
     /// A file name that is not an id takes --prefix and the next free number, in name order.
     func testFilesWhoseNameIsNotAnIDAreNumberedWithThePrefix() throws {
         try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
-        for name in ["乙公司申报书.docx", "甲公司申报书.docx", "GD2026-001.docx"] {
-            try FileManager.default.copyItem(atPath: fixture("FX-001.docx"), toPath: folder + "/in/" + name)
+        for name in ["乙公司申报书", "甲公司申报书", "GD2026-001"] {
+            try FileManager.default.copyItem(atPath: fixture("FX-001.docx"), toPath: folder + "/in/" + name + ".docx")
+            try FileManager.default.copyItem(atPath: fixture("FX-001"), toPath: folder + "/in/" + name)
         }
         let refused = CommandRunner.run(["intake", folder + "/in", "--out", folder + "/out"])
         XCTAssertEqual(refused.code, 2)
@@ -211,6 +212,8 @@ final class IntakeCommandTests: XCTestCase {
 
         let filled = CommandRunner.run(["template", "--from", Self.samples + "/GD2018-001.yaml", "--out", folder + "/GD2018-001.docx"])
         XCTAssertEqual(filled.code, 0, filled.err)
+        // Delivered as an applicant delivers it: the evidence in the folder named like the form.
+        try FileManager.default.copyItem(atPath: Self.samples + "/evidence/GD2018-001", toPath: folder + "/GD2018-001")
         let read = CommandRunner.run(["intake", folder + "/GD2018-001.docx", "--out", folder + "/out", "--format", "json"])
         let status = ((CommandRunner.json(read.out) as? [String: Any])?["files"] as? [[String: Any]])?.first?["status"] as? String
         XCTAssertEqual(status, "complete", read.out)

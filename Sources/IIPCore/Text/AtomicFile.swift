@@ -63,26 +63,7 @@ public enum AtomicFile {
 
     public static func write(_ data: Data, to path: String, replace: Bool) throws {
         try check(path, replace: replace)
-        let (descriptor, temporary) = try createTemporary(beside: path)
-        let written = data.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count, let base = bytes.baseAddress {
-                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
-        let code = errno
-        // The data reaches the disk before the name points at it.
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written, synced else {
-            unlink(temporary)
-            throw cannotWrite(path, written ? errno : code)
-        }
-        try rename(temporary, to: path)
+        try rename(try temporaryCopy(of: data, beside: path), to: path)
     }
 
     public static func write(_ text: String, to path: String, replace: Bool) throws {
@@ -137,12 +118,12 @@ public enum AtomicFile {
 
     /// `.<name>.partial-<suffix>` in the target's folder: hidden, and on the same disk, so
     /// the rename is atomic.
-    private static func temporaryName(for path: String, suffix: String) -> String {
+    static func temporaryName(for path: String, suffix: String) -> String {
         let url = URL(fileURLWithPath: path)
         return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(suffix)").path
     }
 
-    private static func cannotWrite(_ path: String, _ code: Int32) -> Failure {
+    static func cannotWrite(_ path: String, _ code: Int32) -> Failure {
         Failure(.failed, "\(path): cannot be written (\(String(cString: strerror(code))))")
     }
 }
@@ -183,4 +164,76 @@ public enum OutputFolder {
             throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
         }
     }
+
+    /// Writes every file or none: each is written whole beside its place first, the files it
+    /// replaces are kept under a hidden name until all are in place, and when one cannot be
+    /// put in place (a file that may not be replaced, a full disk) the ones already put
+    /// there are taken back — the folder is then as it was.
+    public static func writeAll(_ files: [(path: String, data: Data)], into folder: String, replace: Bool) throws {
+        try prepare(folder, files: files.map(\.path), replace: replace)
+        var temporaries: [String] = []
+        var kept: [String: String] = [:]
+        var placed: [String] = []
+        func undo() {
+            // A file put in place goes; the one it replaced comes back. Temporaries not renamed go.
+            for path in placed where kept[path] == nil { unlink(path) }
+            for (path, old) in kept {
+                if placed.contains(path) { _ = Glibc.rename(old, path) } else { unlink(old) }
+            }
+            temporaries.forEach { _ = unlink($0) }
+        }
+        do {
+            for file in files { temporaries.append(try AtomicFile.temporaryCopy(of: file.data, beside: file.path)) }
+            for file in files where AtomicFile.place(file.path) != .nothing {
+                let old = try AtomicFile.keepAside(file.path)
+                kept[file.path] = old
+            }
+            for (file, temporary) in zip(files, temporaries) {
+                guard Glibc.rename(temporary, file.path) == 0 else {
+                    throw AtomicFile.Failure(.failed, "\(file.path): cannot be written (\(String(cString: strerror(errno)))); nothing was written")
+                }
+                placed.append(file.path)
+            }
+        } catch {
+            undo()
+            throw error
+        }
+        kept.values.forEach { _ = unlink($0) }
+    }
 }
+
+extension AtomicFile {
+    /// A finished, synced temporary file beside `path` holding `data`; the caller renames it.
+    static func temporaryCopy(of data: Data, beside path: String) throws -> String {
+        let (descriptor, temporary) = try createTemporary(beside: path)
+        let written = data.withUnsafeBytes { bytes -> Bool in
+            var offset = 0
+            while offset < bytes.count, let base = bytes.baseAddress {
+                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
+        let code = errno
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written, synced else {
+            unlink(temporary)
+            throw cannotWrite(path, written ? errno : code)
+        }
+        return temporary
+    }
+
+    /// A second name for the file at `path` (a hard link, hidden beside it), so it can be put
+    /// back. Fails where the file may not be replaced either (an immutable file).
+    static func keepAside(_ path: String) throws -> String {
+        let old = temporaryName(for: path, suffix: "previous-" + String(UInt64.random(in: 0...UInt64.max), radix: 36))
+        guard link(path, old) == 0 else {
+            throw Failure(.failed, "\(path): cannot be replaced (\(String(cString: strerror(errno)))); nothing was written")
+        }
+        return old
+    }
+}
+
