@@ -25,9 +25,13 @@ public struct Exporter {
     /// The title every document carries, e.g. 2018年广东省工业互联网平台评审.
     public let title: String
 
-    public init(workspace: Workspace, title: String = "2018年广东省工业互联网平台评审") {
+    /// Only this expert's sheets are written (an expert exporting their own, 独立评审).
+    public let onlyExpert: String?
+
+    public init(workspace: Workspace, title: String = "2018年广东省工业互联网平台评审", onlyExpert: String? = nil) {
         self.workspace = workspace
         self.title = title
+        self.onlyExpert = onlyExpert
     }
 
     /// True when the document is a folder of files in this format (the sheets, one file per
@@ -134,7 +138,7 @@ public struct Exporter {
         let panel = standings.counting.panel
         let printed = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
         let trusted = try trustedKeys()
-        return try panel.experts.map { expert in
+        return try panel.experts.filter { onlyExpert == nil || $0.id == onlyExpert }.map { expert in
             let declaration = try workspace.declaration(expert: expert.id)
             let documents = try rubric.stages.filter { expert.stages.contains($0.id) }.map { stage -> Document in
                 let signOff = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }

@@ -78,7 +78,7 @@ enum FormValues {
         return (String(text[whole]), DayDate(year: y, month: m, day: d))
     }
 
-    nonisolated(unsafe) private static let dateWritten = try! NSRegularExpression(
+    private static let dateWritten = try! NSRegularExpression(
         pattern: #"(\d{4})\s*(?:年|-|\.|/)\s*(\d{1,2})\s*(?:月|-|\.|/)\s*(\d{1,2})"#)
 
     /// Whether a seal or signature place says it was not sealed or signed (未盖章, 未签字…).
@@ -103,8 +103,8 @@ enum FormValues {
         return typedEmpty.stringByReplacingMatches(in: ticked, range: NSRange(ticked.startIndex..., in: ticked), withTemplate: "[]")
     }
 
-    nonisolated(unsafe) private static let typedTick = try! NSRegularExpression(pattern: #"\[\s*([xX√✓✔])\s*\]"#)
-    nonisolated(unsafe) private static let typedEmpty = try! NSRegularExpression(pattern: #"\[\s+\]"#)
+    private static let typedTick = try! NSRegularExpression(pattern: #"\[\s*([xX√✓✔])\s*\]"#)
+    private static let typedEmpty = try! NSRegularExpression(pattern: #"\[\s+\]"#)
 
     /// One option of a check-box field as written: what follows (or precedes) its mark.
     struct Option: Equatable {

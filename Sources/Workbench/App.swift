@@ -57,9 +57,10 @@ public final class WorkbenchApp {
     static func readListing(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
         let expert = try self.expert(id, of: try workspace.panel())
         let standings = try workspace.standings(parsing: false, comments: false)
-        let data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(standings),
+        var data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(standings),
                                  mine: try workspace.scores(expert: expert.id), groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
+        data.isChair = expert.id == (try workspace.panel()).chair
         return try withDissents(data, workspace, expert: id)
     }
 
@@ -109,6 +110,7 @@ public final class WorkbenchApp {
                                  mine: try workspace.scores(expert: expert.id), othersMean: [:], groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
         var withOverview = try withDissents(data, workspace, expert: id)
+        withOverview.isChair = expert.id == panel.chair
         if expert.id == panel.chair { withOverview.overview = try overview(workspace, panel: panel, standings: standings) }
         return withOverview
     }
@@ -191,7 +193,7 @@ public final class WorkbenchApp {
                     for message in messages { _ = update(&state, message) }
                     screen.present(view(state))
                 }
-            } else if next == nil || state.staleAfterRefusal {
+            } else if next == nil || state.refreshSoon {
                 background = refreshIfChangedElsewhere()
             }
             guard var key = next else { continue }
@@ -233,13 +235,13 @@ public final class WorkbenchApp {
     private func refreshIfChangedElsewhere() -> BackgroundWork? {
         let changed: Bool
         do {
-            changed = try workspace.changedElsewhere() || state.staleAfterRefusal
+            changed = try workspace.changedElsewhere() || state.refreshSoon
         } catch {
             _ = update(&state, .backgroundFailed(.refresh, "\(error)"))
             screen.present(view(state))
             return nil
         }
-        state.staleAfterRefusal = false
+        state.refreshSoon = false
         guard changed else { return nil }
         let savesBefore = state.savesMade
         return BackgroundWork { [workspace, expertID] report in
@@ -288,7 +290,9 @@ public final class WorkbenchApp {
             case let .success(text): written = text
             case let .failure(failure): return [.saveFailed(failure)]
             }
-            let dissent = written.trimmingCharacters(in: .whitespacesAndNewlines)
+            // The template's lines (#) say what a dissent is for; they are not part of it.
+            let dissent = written.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+                .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             do {
                 try workspace.setDissent(expert: expertID, stage: stage, text: dissent)
                 return [.dissentSaved(stage, dissent)]
@@ -317,6 +321,28 @@ public final class WorkbenchApp {
             } catch {
                 return [.backgroundFailed(.ranking, "\(error)")]
             }
+        case let .checkSign(stage):
+            do {
+                let sheets = try workspace.sheetsToSign(expert: expertID, stage: stage)
+                return [.signChecked(stage, incomplete: sheets.filter { $0.done < $0.of }.map(\.dossier), sheets: sheets.count)]
+            } catch {
+                return [.saveFailed(WorkbenchFailure(error))]
+            }
+        case let .sign(stage):
+            do {
+                let signing = try workspace.sign(expert: expertID, stage: stage, key: try ExpertKey.load(expert: expertID))
+                // Signed, the panel's results of the stage may be shown: everything read again.
+                do {
+                    return [.stageSigned(stage, revision: signing.revision, try WorkbenchApp.read(workspace, expert: expertID))]
+                } catch {
+                    return [.stageSigned(stage, revision: signing.revision, nil), .backgroundFailed(.refresh, "\(error)")]
+                }
+            } catch {
+                return [.saveFailed(WorkbenchFailure(error))]
+            }
+        case .redraw:
+            screen.invalidate()
+            return []
         case .quit:
             return []
         }
@@ -370,7 +396,10 @@ public final class WorkbenchApp {
             }
         }
         do {
-            let files = try Exporter(workspace: workspace).export(what, format: format, to: path, force: replace)
+            // An expert writes only what they may see (独立评审); the dialog offers no more.
+            guard state.data.exportable.contains(what) else { return .exported(state.strings[.notYours], ok: false) }
+            let exporter = Exporter(workspace: workspace, onlyExpert: state.data.isChair ? nil : expertID)
+            let files = try exporter.export(what, format: format, to: path, force: replace)
             let count = Exporter.isFolder(what, format) ? "（\(files.count)）" : ""
             return .exported("\(state.strings[.exported]) \(what.title)\(count) → \(path)", ok: true)
         } catch let failure as AtomicFile.Failure where failure.kind == .exists {

@@ -50,6 +50,29 @@ public struct ReviewState: Sendable {
     public var draft: [Character]? = nil
     public var draftCursor = 0
     public var draftBase: ShownScore? = nil
+    /// How far the item's requirement and indicators are scrolled (PgUp PgDn).
+    public var detailScroll = 0
+    /// Where Esc goes: the list or the ranking the dossier was opened from.
+    public var returnTo = ScreenID.list
+    /// The save under way came from Enter: it moves on to the next unscored item.
+    public var advanceAfterSave = false
+    /// The save under way clears the item's points.
+    public var clearing = false
+}
+
+/// A question asked before something that cannot be taken back (signing a stage, the
+/// pledge, clearing a score, leaving points unsaved): `y` does it, any other key does not.
+public struct Confirmation: Sendable, Equatable {
+    public enum Action: Sendable, Equatable {
+        case sign(StageID)
+        case declare([String])
+        case clearScore
+        /// Leave the review screen (Esc) or quit, dropping the points typed.
+        case dropPoints(then: Key)
+    }
+
+    public let text: String
+    public let action: Action
 }
 
 /// A message to the user in the status line.
@@ -105,9 +128,12 @@ public struct AppState: Sendable {
     /// The declaration asked before the expert's first scoring, while it is not signed.
     public var declaration: DeclarationState? = nil
     public var notice: Notice? = nil
-    /// A save was refused because another process changed the item, or one was made while
-    /// a reading of other programs' changes was under way: read again at once.
-    public var staleAfterRefusal = false
+    /// The question awaiting its answer, shown in the status line.
+    public var confirmation: Confirmation? = nil
+    /// Read the workspace again as soon as the keys are idle: a save was refused because
+    /// another process changed the item, one was made while a reading was under way, or
+    /// the panel's scores shown follow the expert's own.
+    public var refreshSoon = false
     /// The saves this workbench has made: a reading begun before the last one is stale.
     public var savesMade = 0
     public var quit = false
@@ -129,11 +155,17 @@ public struct AppState: Sendable {
         }
         switch list.sort {
         case .id: return shown
-        case .name: return shown.sorted { $0.platformName < $1.platformName }
-        case .score:
+        case .name:
+            // By pinyin, as a Chinese reader looks a name up (海川 before 松湖 before 旭航 before 智衡).
             return shown.sorted {
-                let a = data.ranked($0.id)?.candidate.final ?? Rational(-1)
-                let b = data.ranked($1.id)?.candidate.final ?? Rational(-1)
+                let a = data.nameKey($0), b = data.nameKey($1)
+                return a != b ? a < b : $0.id < $1.id
+            }
+        case .score:
+            // The score the list shows: the panel's, or the expert's own before they may see it.
+            let scores = Dictionary(shown.map { ($0.id, data.listScore($0, stage) ?? Rational(-1)) }, uniquingKeysWith: { a, _ in a })
+            return shown.sorted {
+                let a = scores[$0.id] ?? Rational(-1), b = scores[$1.id] ?? Rational(-1)
                 return a != b ? a > b : $0.id < $1.id
             }
         }

@@ -56,12 +56,20 @@ enum DeclarationScreen {
         switch key {
         case .up, .char("k"): declaration.cursor = max(0, declaration.cursor - 1)
         case .down, .char("j"): declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
+        case .pageUp: declaration.cursor = max(0, declaration.cursor - max(1, state.height - 12))
+        case .pageDown: declaration.cursor = min(max(0, count - 1), declaration.cursor + max(1, state.height - 12))
+        case .char("g"), .home: declaration.cursor = 0
+        case .char("G"), .end: declaration.cursor = max(0, count - 1)
         case .char(" "):
+            // Marks (or unmarks) and moves on, as Space does in the list.
             guard state.data.entries.indices.contains(declaration.cursor) else { break }
             let id = state.data.entries[declaration.cursor].id
             if declaration.conflicts.contains(id) { declaration.conflicts.remove(id) } else { declaration.conflicts.insert(id) }
+            declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
         case .enter:
-            return [.declare(declaration.conflicts.sorted())]
+            // The pledge cannot be taken back: asked once more.
+            state.confirmation = Confirmation(text: state.strings.format(.pledgeAsk, declaration.conflicts.count),
+                                              action: .declare(declaration.conflicts.sorted()))
         case .char("q"), .ctrl("c"):
             state.quit = true
             return [.quit]

@@ -17,9 +17,14 @@ public struct ExportDialog: Sendable, Equatable {
     /// The place exists and Enter was pressed once: the next Enter replaces it.
     public var confirmReplace = false
 
-    public init(folder: String) {
+    /// The documents this user may export (an expert before signing: their own sheets).
+    public let offered: [ExportWhat]
+
+    public init(folder: String, offering offered: [ExportWhat] = ExportWhat.allCases) {
         self.folder = folder
-        path = ExportDialog.defaultPath(folder: folder, what: .ranking, format: .html)
+        self.offered = offered.isEmpty ? [.sheets] : offered
+        what = self.offered[0]
+        path = ExportDialog.defaultPath(folder: folder, what: what, format: .html)
     }
 
     /// `<folder>/专家评分表-html` for a folder of files, `<folder>/推荐名单.xlsx` for a file.
@@ -55,14 +60,13 @@ public struct ExportDialog: Sendable, Equatable {
     }
 
     private mutating func cycle(by step: Int) {
-        func shifted<T: CaseIterable & Equatable>(_ value: T) -> T {
-            let all = Array(T.allCases)
+        func shifted<T: Equatable>(_ value: T, in all: [T]) -> T {
             let index = all.firstIndex(of: value) ?? 0
             return all[(index + step + all.count) % all.count]
         }
         switch row {
-        case .what: what = shifted(what)
-        case .format: format = shifted(format)
+        case .what: what = shifted(what, in: offered)
+        case .format: format = shifted(format, in: ExportFormat.allCases)
         case .path: return
         }
         if !pathEdited { path = ExportDialog.defaultPath(folder: folder, what: what, format: format) }

@@ -3,84 +3,93 @@ import Terminal
 
 /// What a key does.
 public enum Action: Equatable, Sendable {
-    case up, down, pageUp, pageDown, open, document, back, quit, help, search, mark, compare, ranking
+    case up, down, pageUp, pageDown, first, last, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
-    case importSheets, auditLog, dissent, export
+    case importSheets, auditLog, dissent, export, sign, redraw
 }
 
-/// One row of a screen's key table: the keys, how help shows them, what they do.
+/// One row of a screen's key table: the keys, how help shows them, what each key does.
+/// The table dispatches the keys and writes the help and the footer, so they cannot drift.
 public struct Binding: Sendable {
-    public let keys: [Key]
     public let label: String
     public let help: UIText
-    public let action: Action?
+    /// What each key of the row does; empty for a row that only explains keys another part
+    /// handles (digits typing points).
+    public let actions: [Key: Action]
+
+    init(_ keys: [Key], _ label: String, _ help: UIText, _ action: Action) {
+        self.init(label, help, Dictionary(keys.map { ($0, action) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    init(_ label: String, _ help: UIText, _ actions: [Key: Action] = [:]) {
+        self.label = label
+        self.help = help
+        self.actions = actions
+    }
 }
 
-/// The key tables (SPEC §8), one per screen; the help overlay is generated from them.
+/// The key tables (SPEC §8), one per screen.
 public enum KeyMap {
-    static let move = Binding(keys: [.up, .down, .char("j"), .char("k")], label: "↑↓ j k", help: .keyMove, action: nil)
-    static let scroll = Binding(keys: [.pageUp, .pageDown], label: "PgUp PgDn", help: .keyScroll, action: nil)
-    static let back = Binding(keys: [.escape], label: "Esc", help: .keyBack, action: .back)
-    static let quit = Binding(keys: [.char("q"), .ctrl("c")], label: "q", help: .keyQuit, action: .quit)
-    static let help = Binding(keys: [.char("?")], label: "?", help: .keyHelp, action: .help)
-    static let stages = Binding(keys: [.char("1"), .char("2"), .char("3"), .char("4")], label: "1–4", help: .keyStage, action: nil)
-    static let ranking = Binding(keys: [.char("r")], label: "r", help: .keyRanking, action: .ranking)
-    static let document = Binding(keys: [.char("o")], label: "o", help: .keyDocument, action: .document)
-    static let export = Binding(keys: [.char("e")], label: "e", help: .keyExport, action: .export)
-    static let dossiers = Binding(keys: [.char("["), .char("]")], label: "[ ]", help: .keyPrevNextDossier, action: nil)
+    static let move = Binding("↑↓ j k", .keyMove, [.up: .up, .char("k"): .up, .down: .down, .char("j"): .down])
+    static let scroll = Binding("PgUp PgDn", .keyScroll, [.pageUp: .pageUp, .pageDown: .pageDown])
+    static let ends = Binding("g G Home End", .keyEnds, [.char("g"): .first, .home: .first, .char("G"): .last, .end: .last])
+    static let back = Binding([.escape], "Esc", .keyBack, .back)
+    static let quit = Binding([.char("q"), .ctrl("c")], "q", .keyQuit, .quit)
+    static let help = Binding([.char("?")], "?", .keyHelp, .help)
+    static let redraw = Binding([.ctrl("l")], "Ctrl-L", .keyRedraw, .redraw)
+    static let stages = Binding("1–4", .keyStage, [.char("1"): .stage(.written), .char("2"): .stage(.defence),
+                                                   .char("3"): .stage(.site), .char("4"): .stage(.test)])
+    static let ranking = Binding([.char("r")], "r", .keyRanking, .ranking)
+    static let document = Binding([.char("o")], "o", .keyDocument, .document)
+    static let export = Binding([.char("e")], "e", .keyExport, .export)
+    static let sign = Binding([.char("S")], "S", .keySign, .sign)
+    static let dossiers = Binding("[ ]", .keyPrevNextDossier, [.char("["): .previousDossier, .char("]"): .nextDossier])
 
     public static func table(_ screen: ScreenID) -> [Binding] {
         switch screen {
         case .list:
-            return [move, scroll,
-                    Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), document,
-                    Binding(keys: [.char("/")], label: "/", help: .keySearch, action: .search),
-                    Binding(keys: [.char("f"), .tab], label: "f Tab", help: .keyFilter, action: .filter),
-                    Binding(keys: [.char("s")], label: "s", help: .keySort, action: .sort),
-                    Binding(keys: [.char(" ")], label: "Space", help: .keyMark, action: .mark),
-                    Binding(keys: [.char("v")], label: "v", help: .keyCompare, action: .compare),
-                    stages, ranking, Binding(keys: [.char("p")], label: "p", help: .keyPanel, action: .panel), export, help, quit]
+            return [move, scroll, ends,
+                    Binding([.enter], "Enter", .keyOpen, .open), document,
+                    Binding([.char("/")], "/", .keySearch, .search),
+                    Binding([.char("f"), .tab], "f Tab", .keyFilter, .filter),
+                    Binding([.char("s")], "s", .keySort, .sort),
+                    Binding([.char(" ")], "Space", .keyMark, .mark),
+                    Binding([.char("v")], "v", .keyCompare, .compare),
+                    stages, ranking, sign, Binding([.char("p")], "p", .keyPanel, .panel), export,
+                    Binding([.escape], "Esc", .keyClearSearch, .back), help, redraw, quit]
         case .review:
-            return [move,
-                    Binding(keys: [], label: "0–9 .", help: .keyPoints, action: nil),
-                    Binding(keys: [.enter], label: "Enter", help: .keySave, action: .open),
-                    Binding(keys: [.char("c")], label: "c", help: .keyComment, action: .comment),
-                    Binding(keys: [.char("E")], label: "E", help: .keyEditor, action: .editor),
-                    Binding(keys: [.char("D")], label: "D", help: .keyDissent, action: .dissent),
-                    Binding(keys: [.char("n")], label: "n", help: .keyNext, action: .nextUnscored),
-                    dossiers, Binding(keys: [], label: "Tab 1–4", help: .keyStage, action: nil), document,
-                    Binding(keys: [.char("h"), .char("l"), .tab], label: "h l Tab", help: .keyPane, action: .pane),
-                    ranking, export, back, help, quit]
+            // Digits and `.` type points while the entry has the focus; with the tree
+            // focused (Tab), 1–4 switch the stage. Both are handled before this table.
+            return [move, ends, Binding("PgUp PgDn", .keyScrollDetail, [.pageUp: .pageUp, .pageDown: .pageDown]),
+                    Binding("0–9 .", .keyPoints),
+                    Binding([.enter], "Enter", .keySave, .open),
+                    Binding("Del", .keyClear),
+                    Binding([.char("c")], "c", .keyComment, .comment),
+                    Binding([.char("E")], "E", .keyEditor, .editor),
+                    Binding([.char("D")], "D", .keyDissent, .dissent),
+                    Binding([.char("n")], "n", .keyNext, .nextUnscored),
+                    dossiers, Binding("Tab → 1–4", .keyStageInTree), document,
+                    Binding([.char("h"), .char("l"), .tab], "h l Tab", .keyPane, .pane),
+                    sign, ranking, export, back, help, redraw, quit]
         case .document:
-            return [move, scroll, dossiers, back, help, quit]
+            return [move, scroll, ends, dossiers, back, help, redraw, quit]
         case .compare:
-            return [move, scroll, back, help, quit]
+            return [move, scroll, ends, back, help, redraw, quit]
         case .ranking:
-            return [move, scroll, Binding(keys: [.enter], label: "Enter", help: .keyOpen, action: .open), export, back, help, quit]
+            return [move, scroll, ends, Binding([.enter], "Enter", .keyOpen, .open), export, back, help, redraw, quit]
         case .panel:
-            return [move, scroll,
-                    Binding(keys: [.char("i")], label: "i", help: .keyImportSheets, action: .importSheets),
-                    Binding(keys: [.char("a")], label: "a", help: .keyAudit, action: .auditLog),
-                    export, back, help, quit]
+            return [move, scroll, ends,
+                    Binding([.char("i")], "i", .keyImportSheets, .importSheets),
+                    Binding([.char("a")], "a", .keyAudit, .auditLog),
+                    export, back, help, redraw, quit]
         }
     }
 
-    /// What `key` does on `screen`, from its table.
+    /// What `key` does on `screen`: the first row of its table that binds it.
     static func action(for key: Key, on screen: ScreenID) -> Action? {
-        switch key {
-        case .up, .char("k"): return .up
-        case .down, .char("j"): return .down
-        case .pageUp: return .pageUp
-        case .pageDown: return .pageDown
-        // On the review screen digits type points; update() turns them into stage switches
-        // only while the tree pane has the focus.
-        case .char("1"): return screen == .list ? .stage(.written) : nil
-        case .char("2"): return screen == .list ? .stage(.defence) : nil
-        case .char("3"): return screen == .list ? .stage(.site) : nil
-        case .char("4"): return screen == .list ? .stage(.test) : nil
-        case .char("["): return screen == .review || screen == .document ? .previousDossier : nil
-        case .char("]"): return screen == .review || screen == .document ? .nextDossier : nil
-        default: return table(screen).first { $0.keys.contains(key) }?.action
+        for binding in table(screen) {
+            if let action = binding.actions[key] { return action }
         }
+        return nil
     }
 }

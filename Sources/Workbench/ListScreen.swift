@@ -18,7 +18,8 @@ enum ListScreen {
         var columns = [Column(title: s[.colID], width: 11), Column(title: s[.colPlatform], width: 0),
                        Column(title: s[.colType], width: 8), Column(title: s[.colFocus], width: 8),
                        Column(title: s[.colCity], width: 4), Column(title: s[.colCompliance], width: 5),
-                       Column(title: s[.colProgress], width: 15), Column(title: s[.colScore], width: 6, right: true)]
+                       Column(title: s[.colProgress], width: 15),
+                       Column(title: state.data.seesRanking ? s[.colScore] : s[.colMyScore], width: 6, right: true)]
         let others = columns.reduce(0) { $0 + $1.width + 1 }
         columns[1] = Column(title: s[.colPlatform], width: max(10, area.width - 2 - others - 1))
         writeRow(columns.map(\.title), columns, x: 2, y: area.y + 1, style: .header, &buffer)
@@ -59,7 +60,7 @@ enum ListScreen {
             return p.done == p.of ? "✓" : p.done == 0 ? "·" : "◐"
         }.joined(separator: "   ")
         let conflict = entry.conflict != nil ? "[" + state.strings[.conflict] + "] " : ""
-        let score = state.data.ranked(entry.id)?.candidate.final?.fixed() ?? ""
+        let score = state.data.listScore(entry, state.stage)?.fixed() ?? ""
         let recommender = d.map { $0.recommender.city ?? ($0.recommender.kind == .central ? state.strings[.central] : "—") } ?? "…"
         return [entry.id, conflict + entry.platformName, state.typeName(entry.type), d.map { $0.platform.focus ?? "—" } ?? "…",
                 recommender, compliance, progress, score]

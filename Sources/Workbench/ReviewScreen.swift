@@ -88,7 +88,14 @@ enum ReviewScreen {
                 lines.append((name + " " + text, style))
             }
         }
-        for (offset, line) in lines.prefix(area.height).enumerated() {
+        // A long requirement scrolls (PgUp PgDn); what is cut off is said on the last row.
+        let top = min(state.review.detailScroll, max(0, lines.count - area.height))
+        var shown = Array(lines.dropFirst(top).prefix(area.height))
+        if top + area.height < lines.count, !shown.isEmpty {
+            shown[shown.count - 1] = ("↓ " + state.strings.format(.moreBelow, lines.count - top - area.height + 1), .dim)
+        }
+        if top > 0, !shown.isEmpty { shown[0] = ("↑ " + state.strings.format(.moreAbove, top + 1), .dim) }
+        for (offset, line) in shown.enumerated() {
             buffer.write(line.0, x: area.x, y: area.y + offset, style: line.1, limit: area.width)
         }
     }

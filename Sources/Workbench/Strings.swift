@@ -23,6 +23,11 @@ public enum UIText: String, CaseIterable, Sendable {
     // the export dialog
     case secondInstance, diskReadOnly, readOnly, readingDossiers
     case keyExport, exportTitle, exportWhat, exportFormat, exportPath, exportOneFilePerExpert, exportReplace, exportHint, exported
+    // independence, signing, confirmations
+    case colMyScore, notYours, rankingAfterSigning, keyEnds, keyRedraw, keySign, keyClearSearch, keyClear, keyStageInTree
+    case signAsk, signIncomplete, signedNow, notOnStageToSign, alreadySigned, dossierDone, stageDone, ineligibleNote
+    case clearAsk, cleared, nothingToClear, entryInvalid, dropAsk, pledgeAsk, cancelled, dissentTemplate
+    case moreBelow, moreAbove, keyScrollDetail
 }
 
 public struct Strings: Sendable {
@@ -36,7 +41,70 @@ public struct Strings: Sendable {
         (language == .zh ? Strings.zh : Strings.en)[key] ?? key.rawValue
     }
 
-    static let zh: [UIText: String] = [
+    /// A string with `%@` / `%d` filled in.
+    func format(_ key: UIText, _ arguments: CVarArg...) -> String {
+        String(format: self[key], arguments: arguments)
+    }
+
+    private static let zhMore: [UIText: String] = [
+        .moreBelow: "下面还有 %d 行（PgDn）", .moreAbove: "上面还有 %d 行（PgUp）", .keyScrollDetail: "滚动右侧说明",
+        .colMyScore: "我的分", .notYours: "独立评审：专家只能导出本人评分表和申报信息汇总表；签署本人全部阶段后可导出推荐名单",
+        .rankingAfterSigning: "独立评审：签署本人全部评审阶段后才能查看专家组排名；此前列表显示本人本阶段加权得分",
+        .keyEnds: "第一项 / 最后一项", .keyRedraw: "重绘屏幕", .keySign: "签署本阶段", .keyClearSearch: "清除搜索",
+        .keyClear: "清除已保存的分数", .keyStageInTree: "左侧窗格中按数字切换阶段",
+        .signAsk: "签署「%@」：%d 份评分表将锁定，签字后只能由主任委员重新开启。按 y 签署，其他键取消",
+        .signIncomplete: "「%@」还有 %d 份评分表未完成，不能签署：%@（已打开第一份）",
+        .signedNow: "已签署「%@」（第 %d 版）：评分表已锁定；现在可以查看本阶段专家组结果和本人偏离",
+        .notOnStageToSign: "您不是「%@」阶段的评审专家，无需签署", .alreadySigned: "「%@」已签署",
+        .dossierDone: "本申报书本阶段已评完；本阶段还有 %d 份评分表未完成（[ ] 前往）",
+        .stageDone: "本阶段全部评分表已完成：按 S 签署",
+        .ineligibleNote: "该申报书未通过符合性审查（✗%d）：其评分不计入结果，除非主任委员豁免该错误",
+        .clearAsk: "清除「%@」已保存的分数 %@？按 y 或 Enter 清除（审计日志记录），其他键取消", .cleared: "已清除分数",
+        .nothingToClear: "此项尚无保存的分数", .entryInvalid: "分数「%@」无效，未保存：请改正，或按 Esc 放弃",
+        .dropAsk: "分数「%@」尚未保存：按 y 放弃，其他键继续输入（Enter 保存）",
+        .pledgeAsk: "签署诚信承诺（声明回避 %d 份），签署后不能更改。按 y 签署，其他键返回", .cancelled: "已取消",
+        .dissentTemplate: """
+            # 不同意见及理由 — %@
+            # 对本阶段的评审结果或评审过程有不同意见时，在下方写明意见及理由；
+            # 它与您的评分表一起保存，并打印在评审汇总中。以 # 开头的行不保存。
+            # 没有不同意见时，保持空白后退出即可。
+
+            """,
+    ]
+
+    private static let enMore: [UIText: String] = [
+        .moreBelow: "%d more lines below (PgDn)", .moreAbove: "%d more lines above (PgUp)", .keyScrollDetail: "scroll the right pane",
+        .colMyScore: "Mine", .notYours: "Independent review: an expert exports their own sheets and the roster; the ranking once every stage of theirs is signed",
+        .rankingAfterSigning: "Independent review: the panel's ranking shows once you have signed every stage you sit on; until then the list shows your own weighted score",
+        .keyEnds: "first / last", .keyRedraw: "redraw the screen", .keySign: "sign this stage", .keyClearSearch: "clear the search",
+        .keyClear: "clear a saved score", .keyStageInTree: "digits switch the stage in the left pane",
+        .signAsk: "Sign %@: %d sheets lock, and only the chair can reopen them. y signs, any other key cancels",
+        .signIncomplete: "%@ has %d incomplete sheets and cannot be signed: %@ (the first is open)",
+        .signedNow: "%@ signed (revision %d): the sheets are locked; the panel's results of this stage and your deviations now show",
+        .notOnStageToSign: "You do not sit on the %@ panel: nothing to sign", .alreadySigned: "%@ is signed",
+        .dossierDone: "This dossier's sheet is complete; %d sheets of this stage are not ([ ] to go there)",
+        .stageDone: "Every sheet of this stage is complete: S signs it",
+        .ineligibleNote: "This dossier failed the compliance check (✗%d): its scores do not count unless the chair waives the error",
+        .clearAsk: "Clear the saved points %2$@ of %1$@? y or Enter clears (recorded in the audit log), any other key cancels",
+        .cleared: "Points cleared", .nothingToClear: "No points saved for this item",
+        .entryInvalid: "The points %@ are not valid and were not saved: correct them, or Esc drops them",
+        .dropAsk: "The points %@ are not saved: y drops them, any other key goes on typing (Enter saves)",
+        .pledgeAsk: "Sign the pledge (declaring %d conflicts)? It cannot be changed afterwards. y signs, any other key goes back",
+        .cancelled: "Cancelled",
+        .dissentTemplate: """
+            # Dissent and its reasons — %@
+            # Where you disagree with this stage's result or how it was reached, write what and
+            # why below; it is kept with your sheet and printed in the summary. Lines starting
+            # with # are not kept. With nothing to say, leave it empty and quit.
+
+            """,
+    ]
+
+    /// Each language's table, in two parts (the second: signing, confirmations, independence).
+    static let zh = zhBase.merging(zhMore) { first, _ in first }
+    static let en = enBase.merging(enMore) { first, _ in first }
+
+    private static let zhBase: [UIText: String] = [
         .appName: "评审台", .expert: "专家", .stage: "阶段", .listTitle: "申报材料", .reviewTitle: "评分",
         .documentTitle: "申报书", .compareTitle: "对比", .rankingTitle: "排名", .helpTitle: "帮助 · 按键",
         .secondInstance: "该专家已在另一个评审台中打开此工作区：本窗口只读，不能评分", .readOnly: "只读",
@@ -69,7 +137,7 @@ public struct Strings: Sendable {
         .keyRanking: "排名", .keyFilter: "筛选分组 / 类型", .keySort: "排序", .keyPane: "切换窗格", .keyScroll: "滚动",
     ]
 
-    static let en: [UIText: String] = [
+    private static let enBase: [UIText: String] = [
         .appName: "iipeval", .expert: "Expert", .stage: "Stage", .listTitle: "Dossiers", .reviewTitle: "Review",
         .documentTitle: "Dossier", .compareTitle: "Compare", .rankingTitle: "Ranking", .helpTitle: "Help · keys",
         .secondInstance: "This expert has the workspace open in another workbench: this one is read-only", .readOnly: "read-only",

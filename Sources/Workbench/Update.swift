@@ -34,6 +34,10 @@ public enum Msg: Sendable {
     case exportExists
     /// An export finished: what to tell the user, and whether it worked.
     case exported(String, ok: Bool)
+    /// What signing the stage needs: the sheets still incomplete, of how many.
+    case signChecked(StageID, incomplete: [String], sheets: Int)
+    /// The stage was signed (its revision); the data read again with it.
+    case stageSigned(StageID, revision: Int, WorkbenchData?)
 }
 
 /// Work for the app loop: all I/O happens there, never in update or view.
@@ -53,6 +57,12 @@ public enum Effect: Sendable, Equatable {
     case readAudit
     /// Writes a document (SPEC §10); `replace` allows replacing an existing file or folder.
     case export(ExportWhat, ExportFormat, path: String, replace: Bool)
+    /// Asks the workspace which sheets signing the stage needs, then reports `.signChecked`.
+    case checkSign(StageID)
+    /// Signs the stage with the expert's key, then reports `.stageSigned` or `.saveFailed`.
+    case sign(StageID)
+    /// Draws the whole screen afresh (Ctrl-L).
+    case redraw
     case quit
 }
 
@@ -66,13 +76,17 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .saved(score):
         state.data.mine[ScoreKey(dossier: score.dossier, stage: score.stage, item: score.item)] = score
         state.savesMade += 1
-        state.notice = Notice(text: state.strings[.saved], style: .good)
-        if score.points != nil, state.review.draft == nil { moveToNextUnscored(&state, after: true) }
+        state.notice = Notice(text: state.strings[score.points == nil && state.review.clearing ? .cleared : .saved], style: .good)
+        state.review.clearing = false
+        if score.points != nil, state.review.draft == nil, state.review.advanceAfterSave { moveToNextUnscored(&state, after: true) }
+        state.review.advanceAfterSave = false
+        // The panel's score in the list (where it is shown) follows: read again away from the keys.
+        if state.data.seesRanking { state.refreshSoon = true }
         return []
     case let .saveFailed(failure):
         state.notice = Notice(text: state.strings.failure(failure), style: .bad)
         // What changed elsewhere is read again at once, so the screen shows it.
-        if case .changedElsewhere = failure { state.staleAfterRefusal = true }
+        if case .changedElsewhere = failure { state.refreshSoon = true }
         return []
     case let .editorFinished(dossier, stage, item, text):
         guard let text else {
@@ -103,7 +117,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .refreshed(refresh, savesBefore):
         // A save made while it was read may be missing from it: read again rather than undo it.
         guard savesBefore == state.savesMade else {
-            state.staleAfterRefusal = true
+            state.refreshSoon = true
             return []
         }
         state.data = state.data.refreshed(refresh)
@@ -140,6 +154,22 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case .exportExists:
         state.exportDialog?.confirmReplace = true
         return []
+    case let .signChecked(stage, incomplete, sheets):
+        guard incomplete.isEmpty else {
+            let listed = incomplete.prefix(5).joined(separator: "、") + (incomplete.count > 5 ? "…" : "")
+            if let first = incomplete.first {
+                state.stage = stage
+                open(first, document: false, &state)
+            }
+            state.notice = Notice(text: state.strings.format(.signIncomplete, state.stageName(stage), incomplete.count, listed), style: .bad)
+            return []
+        }
+        state.confirmation = Confirmation(text: state.strings.format(.signAsk, state.stageName(stage), sheets), action: .sign(stage))
+        return []
+    case let .stageSigned(stage, revision, data):
+        if let data { state.data = data }
+        state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
+        return []
     case let .exported(text, ok):
         if ok { state.exportDialog = nil }
         state.notice = Notice(text: text, style: ok ? .good : .warning)
@@ -151,6 +181,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
+    if let confirmation = state.confirmation { return answer(key, confirmation, &state) }
+    if key == .ctrl("l") { return [.redraw] }
     if state.declaration != nil { return DeclarationScreen.update(key, &state) }
     if state.importFolder != nil, state.screen == .panel { return editImportFolder(key, &state) }
     if let dialog = state.exportDialog {
@@ -181,17 +213,38 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         return switchStage(StageID.allCases[n - 1], &state)
     }
     guard let action = KeyMap.action(for: key, on: state.screen) else { return [] }
+    // Points typed and not saved are never dropped silently: saved before the cursor leaves
+    // the item, asked about before the screen is left.
+    if state.screen == .review, !state.review.entry.isEmpty, action != .help, action != .redraw {
+        if action == .quit || action == .back {
+            state.confirmation = Confirmation(text: state.strings.format(.dropAsk, state.review.entry), action: .dropPoints(then: key))
+            return []
+        }
+        guard entryProblem(state) == nil, Rational(decimal: state.review.entry) != nil else {
+            state.notice = Notice(text: state.strings.format(.entryInvalid, state.review.entry), style: .bad)
+            return []
+        }
+        let save = savePoints(&state)
+        return save + handle(key, &state)
+    }
     state.notice = nil
     switch action {
     case .quit: return quit(&state)
+    case .redraw: return [.redraw]
     case .help: state.showHelp = true
+    case .sign: return askToSign(&state)
     case let .stage(stage): return switchStage(stage, &state)
     case .ranking:
+        // 独立评审: the ranking is built from the other experts' sheets.
+        guard state.data.seesRanking else {
+            state.notice = Notice(text: state.strings[.rankingAfterSigning], style: .warning)
+            return []
+        }
         state.returnTo = state.screen == .ranking ? state.returnTo : state.screen
         state.screen = .ranking
         return [.refreshRanking]
     case .export:
-        state.exportDialog = ExportDialog(folder: state.exportFolder)
+        state.exportDialog = ExportDialog(folder: state.exportFolder, offering: state.data.exportable)
     default:
         switch state.screen {
         case .list: return listAction(action, &state)
@@ -200,7 +253,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .compare: compareAction(action, &state)
         case .ranking: rankingAction(action, &state)
         case .panel:
-            state.panelScroll = scrolled(state.panelScroll, action, state)
+            state.panelScroll = action == .first ? 0 : scrolled(state.panelScroll, action, state)
             if action == .back { state.screen = .list }
             if action == .importSheets {
                 if let reason = state.readOnlyBecause { state.notice = Notice(text: state.strings[reason], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
@@ -211,10 +264,55 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
 }
 
+/// The answer to the question asked: `y` does it (Enter too for clearing a score, which
+/// the expert asked for by Delete), any other key does not.
+private func answer(_ key: Key, _ confirmation: Confirmation, _ state: inout AppState) -> [Effect] {
+    state.confirmation = nil
+    let yes = key == .char("y") || key == .char("Y") || (confirmation.action == .clearScore && key == .enter)
+    guard yes else {
+        if key == .ctrl("c") { return quit(&state) }
+        state.notice = Notice(text: state.strings[.cancelled], style: .normal)
+        return []
+    }
+    switch confirmation.action {
+    case let .sign(stage): return [.sign(stage)]
+    case let .declare(conflicts): return [.declare(conflicts)]
+    case .clearScore:
+        guard let item = state.currentItem else { return [] }
+        let base = state.data.shown(state.review.dossier, state.stage, item.id)
+        state.review.clearing = true
+        state.notice = Notice(text: state.strings[.saving], style: .warning)
+        return [.save(ItemScore(expert: state.data.expert.id, dossier: state.review.dossier, stage: state.stage, item: item.id,
+                                points: nil, comment: base.comment), shown: base)]
+    case let .dropPoints(then):
+        state.review.entry = ""
+        return handle(then, &state)
+    }
+}
+
+/// `S`: signing the current stage, asked of the workspace first (which sheets it needs).
+private func askToSign(_ state: inout AppState) -> [Effect] {
+    if let reason = state.readOnlyBecause {
+        state.notice = Notice(text: state.strings[reason], style: .warning)
+        return []
+    }
+    let name = state.stageName(state.stage)
+    guard state.data.onPanel(for: state.stage) else {
+        state.notice = Notice(text: state.strings.format(.notOnStageToSign, name), style: .warning)
+        return []
+    }
+    guard !state.data.signed.contains(state.stage) else {
+        state.notice = Notice(text: state.strings.format(.alreadySigned, name), style: .normal)
+        return []
+    }
+    return [.checkSign(state.stage)]
+}
+
 /// Keys that would change a score or a comment on the review screen.
 private func isEdit(_ key: Key, _ state: AppState) -> Bool {
     switch key {
     case .char("c"), .char("E"), .char("D"): return true
+    case .delete, .backspace: return state.review.focus == .entry && state.review.entry.isEmpty
     case let .char(c): return state.review.focus == .entry && c.isASCII && (c.isNumber || c == ".")
     default: return false
     }
@@ -261,6 +359,14 @@ private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
     case .down: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
     case .pageUp: state.list.cursor = max(0, state.list.cursor - page(state))
     case .pageDown: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + page(state))
+    case .first: state.list.cursor = 0
+    case .last: state.list.cursor = max(0, entries.count - 1)
+    case .back:
+        // Esc on the list ends a search (its text stays shown until then).
+        if !state.list.query.isEmpty {
+            state.list.query = ""
+            state.list.cursor = 0
+        }
     case .search:
         state.list.searching = true
     case .filter:
@@ -282,7 +388,8 @@ private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
         }
         state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
     case .panel:
-        guard state.data.overview != nil else {
+        // Known from the first frame; the overview itself is read with the dossiers, which the screen waits for.
+        guard state.data.isChair else {
             state.notice = Notice(text: state.strings[.chairOnly], style: .warning)
             break
         }
@@ -315,14 +422,18 @@ func open(_ id: String, document: Bool, _ state: inout AppState) {
     state.review.dossier = id
     state.review.entry = ""
     state.review.draft = nil
+    state.review.detailScroll = 0
     if document {
         state.returnTo = state.screen
         state.documentScroll = 0
         state.screen = .document
     } else {
+        // Esc goes back where the dossier was opened from: the list or the ranking.
+        if state.screen == .list || state.screen == .ranking { state.review.returnTo = state.screen }
         state.screen = .review
         state.review.cursor = 0
         moveToNextUnscored(&state, after: false)
+        if entry.errors > 0 { state.notice = Notice(text: state.strings.format(.ineligibleNote, entry.errors), style: .warning) }
     }
 }
 
@@ -359,10 +470,15 @@ private func pointsKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
         state.notice = entryProblem(state).map { Notice(text: $0, style: .bad) }
         return []
     case .enter where !state.review.entry.isEmpty:
+        state.review.advanceAfterSave = true
         return savePoints(&state)
-    case .escape where !state.review.entry.isEmpty:
-        state.review.entry = ""
-        state.notice = nil
+    case .delete, .backspace:
+        // On an empty entry: clear the saved points, after asking.
+        guard let item = state.currentItem, let saved = state.data.points(state.review.dossier, state.stage, item.id) else {
+            state.notice = Notice(text: state.strings[.nothingToClear], style: .normal)
+            return []
+        }
+        state.confirmation = Confirmation(text: state.strings.format(.clearAsk, item.name, Layout.points(saved)), action: .clearScore)
         return []
     default:
         return nil
@@ -394,13 +510,19 @@ private func savePoints(_ state: inout AppState) -> [Effect] {
 
 private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect] {
     let count = state.reviewItems.count
+    // Another item shows its requirement from the top.
+    if [.up, .down, .first, .last, .nextUnscored].contains(action) { state.review.detailScroll = 0 }
     switch action {
+    case .pageUp: state.review.detailScroll = max(0, state.review.detailScroll - max(1, state.height - 12))
+    case .pageDown: state.review.detailScroll += max(1, state.height - 12)
     case .up:
         state.review.cursor = max(0, state.review.cursor - 1)
         state.review.entry = ""
     case .down:
         state.review.cursor = min(max(0, count - 1), state.review.cursor + 1)
         state.review.entry = ""
+    case .first: state.review.cursor = 0
+    case .last: state.review.cursor = max(0, count - 1)
     case .nextUnscored: moveToNextUnscored(&state, after: true)
     case .pane: state.review.focus = state.review.focus == .tree ? .entry : .tree
     case .comment:
@@ -414,11 +536,15 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
         return [.editComment(dossier: state.review.dossier, stage: state.stage, item: item.id,
                              text: state.data.comment(state.review.dossier, state.stage, item.id))]
     case .document: open(state.review.dossier, document: true, &state)
-    case .dissent: return [.editDissent(state.stage, text: state.data.dissents[state.stage] ?? "")]
+    case .dissent:
+        // An empty dissent starts from a template saying what it is for (its # lines are not kept).
+        let text = state.data.dissents[state.stage] ?? state.strings.format(.dissentTemplate, state.stageName(state.stage))
+        return [.editDissent(state.stage, text: text)]
     case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
     case .back:
-        state.screen = .list
+        state.screen = state.review.returnTo
         if let index = state.visibleEntries.firstIndex(where: { $0.id == state.review.dossier }) { state.list.cursor = index }
+        if let index = state.rankingRows.firstIndex(of: state.review.dossier) { state.rankingCursor = index }
     default: break
     }
     return []
@@ -452,7 +578,12 @@ func moveToNextUnscored(_ state: inout AppState, after: Bool) {
         }
     }
     if after { state.review.cursor = min(state.review.cursor + 1, items.count - 1) }
-    state.notice = Notice(text: state.strings[.allScored], style: .good)
+    // This dossier's sheet is complete; the stage is complete only when every sheet is.
+    let open = state.data.entries.filter { entry in
+        entry.conflict == nil && entry.errors == 0 && { let p = state.data.progress(entry, state.stage); return p.done < p.of }()
+    }.count
+    state.notice = open == 0 ? Notice(text: state.strings[.stageDone], style: .good)
+        : Notice(text: state.strings.format(.dossierDone, open), style: .good)
 }
 
 /// The comment line editor: moves by character (a Chinese character is one step however
@@ -507,6 +638,8 @@ private func scrolled(_ offset: Int, _ action: Action, _ state: AppState) -> Int
     case .down: return offset + 1
     case .pageUp: return max(0, offset - page(state))
     case .pageDown: return offset + page(state)
+    case .first: return 0
+    case .last: return Int.max / 2
     default: return offset
     }
 }
@@ -532,6 +665,8 @@ private func rankingAction(_ action: Action, _ state: inout AppState) {
     case .down: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + 1)
     case .pageUp: state.rankingCursor = max(0, state.rankingCursor - page(state))
     case .pageDown: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + page(state))
+    case .first: state.rankingCursor = 0
+    case .last: state.rankingCursor = max(0, rows.count - 1)
     case .open:
         guard rows.indices.contains(state.rankingCursor) else { break }
         open(rows[state.rankingCursor], document: false, &state)

@@ -13,6 +13,7 @@ public func view(_ state: AppState) -> Buffer {
     let body = Rect(x: 0, y: 1, width: state.width, height: state.height - 3)
     if let declaration = state.declaration {
         DeclarationScreen.render(state, declaration, body, &buffer)
+        question(state, &buffer)
         return buffer
     }
     switch state.screen {
@@ -24,9 +25,18 @@ public func view(_ state: AppState) -> Buffer {
     case .panel: PanelScreen.render(state, body, &buffer)
     }
     footer(state, &buffer)
+    question(state, &buffer)
     if state.showHelp { helpOverlay(state, &buffer) }
     state.exportDialog?.render(state.strings, width: state.width, height: state.height, &buffer)
     return buffer
+}
+
+/// The question awaiting an answer, over the status line: nothing else is read until it is answered.
+private func question(_ state: AppState, _ buffer: inout Buffer) {
+    guard let confirmation = state.confirmation else { return }
+    let y = state.height - 2
+    buffer.fill(Rect(x: 0, y: y, width: state.width, height: 1), style: .warning)
+    buffer.write(" " + confirmation.text, x: 0, y: y, style: .warning, limit: state.width - 1)
 }
 
 /// Title bar: program, screen, stage, expert.
@@ -57,7 +67,9 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
         buffer.write(" " + notice.text, x: 0, y: y, style: notice.style)
     }
     var x = 1
-    for binding in KeyMap.table(state.screen) where binding.help != .keyMove && binding.help != .keyScroll {
+    // The footer names what a screen is for; moving, scrolling and redrawing are in the help (?).
+    let everywhere: Set<UIText> = [.keyMove, .keyScroll, .keyEnds, .keyRedraw]
+    for binding in KeyMap.table(state.screen) where !everywhere.contains(binding.help) {
         let label = binding.label
         let help = state.strings[binding.help]
         let needed = DisplayWidth.of(label) + 1 + DisplayWidth.of(help) + 2

@@ -1,5 +1,6 @@
 import Foundation
 import IIPCore
+import IIPExport
 import IIPStore
 
 /// One dossier as the workbench lists it.
@@ -67,6 +68,11 @@ public struct WorkbenchData: Sendable {
     /// The other experts' mean points per item, to mark where the expert stands far apart
     /// (empty until read, a moment after the dossiers).
     var othersMean: [ScoreKey: Rational]
+    /// The panel's chair, who sees everything.
+    public var isChair = false
+    /// Each dossier's platform name as pinyin, to sort by (until the dossiers are read, the
+    /// names themselves).
+    private let nameKeys: [String: String]
 
     /// From the expert's own scores alone (no other expert's means yet).
     public init(rubric: Rubric, expert: Expert, reports: [ComplianceReport], scores: [ItemScore], groups: [RankedGroup],
@@ -88,7 +94,10 @@ public struct WorkbenchData: Sendable {
                                         warnings: report.problems.filter { $0.severity == .warning }.count,
                                         conflict: expert.conflict(with: dossier, id: id), changed: changed.contains(id)))
         }
-        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: true, mine: scores, othersMean: othersMean,
+        // Pinyin takes ICU a fifth of a second for a thousand names: computed here, where the
+        // dossiers are read away from the keys, not for the first frame.
+        let nameKeys = Dictionary(entries.map { ($0.id, Pinyin.sortKey($0.platformName)) }, uniquingKeysWith: { a, _ in a })
+        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: true, nameKeys: nameKeys, mine: scores, othersMean: othersMean,
                   groups: groups, signed: signed)
     }
 
@@ -103,11 +112,11 @@ public struct WorkbenchData: Sendable {
                          conflict: expert.conflict(applicant: listed.applicant, partners: listed.partners, id: listed.id),
                          changed: changed.contains(listed.id))
         }
-        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: false, mine: scores, othersMean: [:],
+        self.init(rubric: rubric, expert: expert, entries: entries, dossiersRead: false, nameKeys: [:], mine: scores, othersMean: [:],
                   groups: groups, signed: signed)
     }
 
-    private init(rubric: Rubric, expert: Expert, entries: [DossierEntry], dossiersRead: Bool, mine scores: [ItemScore],
+    private init(rubric: Rubric, expert: Expert, entries: [DossierEntry], dossiersRead: Bool, nameKeys: [String: String], mine scores: [ItemScore],
                  othersMean: [ScoreKey: Rational], groups: [RankedGroup], signed: Set<StageID>) {
         self.rubric = rubric
         self.signed = signed
@@ -129,11 +138,42 @@ public struct WorkbenchData: Sendable {
         }
         self.cohorts = cohorts.mapValues { $0.sorted() }
         self.othersMean = othersMean
+        self.nameKeys = nameKeys
+    }
+
+    // MARK: - Independence (独立评审)
+
+    /// Whether the panel's results of `stage` may be shown: to the chair, and to an expert
+    /// once they have signed the stage — before, they see only their own work.
+    public func seesPanel(_ stage: StageID) -> Bool {
+        isChair || signed.contains(stage)
+    }
+
+    /// Whether the ranking may be shown: it is built from every stage's sheets, so an expert
+    /// sees it once they have signed every stage they sit on.
+    public var seesRanking: Bool {
+        isChair || expert.stages.allSatisfy(signed.contains)
+    }
+
+    /// The documents this expert may export: the chair all; an expert their own sheets and
+    /// the applicants' roster, and the ranking once they see it.
+    public var exportable: [ExportWhat] {
+        if isChair { return ExportWhat.allCases }
+        return [.sheets, .roster] + (seesRanking ? [.ranking] : [])
+    }
+
+    /// The score the list shows for a dossier: the panel's final where the ranking may be
+    /// seen, else the expert's own running total of `stage` (nil before any item is scored).
+    public func listScore(_ entry: DossierEntry, _ stage: StageID) -> Rational? {
+        if seesRanking { return ranked(entry.id)?.candidate.final }
+        return progress(entry, stage).done > 0 ? runningTotal(entry, stage) : nil
     }
 
     /// True when the expert's points for the item are more than the rubric's deviation
-    /// percentage away from the other experts' mean over their counted sheets (偏离).
+    /// percentage away from the other experts' mean over their counted sheets (偏离) — shown
+    /// only once the expert has signed the stage.
     public func deviates(_ dossier: String, _ stage: StageID, _ item: String) -> Bool {
+        guard seesPanel(stage) else { return false }
         let key = ScoreKey(dossier: dossier, stage: stage, item: item)
         guard let mine = mine[key]?.points, let mean = othersMean[key] else { return false }
         return rubric.deviates(mine, from: mean)
@@ -154,12 +194,18 @@ public struct WorkbenchData: Sendable {
                          conflict: refresh.expert.conflict(applicant: entry.applicant, partners: entry.partners, id: entry.id),
                          changed: refresh.changed.contains(entry.id))
         }
-        var data = WorkbenchData(rubric: rubric, expert: refresh.expert, entries: entries, dossiersRead: dossiersRead,
+        var data = WorkbenchData(rubric: rubric, expert: refresh.expert, entries: entries, dossiersRead: dossiersRead, nameKeys: nameKeys,
                                  mine: refresh.mine, othersMean: refresh.othersMean ?? othersMean, groups: refresh.groups,
                                  signed: refresh.signed)
         data.dissents = refresh.dissents
         data.overview = refresh.overview ?? overview
+        data.isChair = isChair
         return data
+    }
+
+    /// The key a platform name sorts by: its pinyin (computed once per dossier).
+    public func nameKey(_ entry: DossierEntry) -> String {
+        nameKeys[entry.id] ?? entry.platformName
     }
 
     public func entry(_ id: String) -> DossierEntry? {

@@ -11,7 +11,7 @@ final class WorkbenchTests: XCTestCase {
 
     /// Three dossiers (an industry, a cross, and one the expert is in conflict with).
     func makeState(width: Int = 80, height: Int = 24, language: Language = .zh, scores: [ItemScore] = [],
-                   signed: Set<StageID> = [], conflicts: [String] = ["GD-K"]) -> AppState {
+                   signed: Set<StageID> = [], conflicts: [String] = ["GD-K"], chair: Bool = true) -> AppState {
         let loader = DossierLoader(catalog: rubric.catalog)
         let yamls = [
             DossierFixture.yaml(id: "GD-A"),
@@ -22,7 +22,9 @@ final class WorkbenchTests: XCTestCase {
         let loaded = yamls.enumerated().map { loader.load(data: Data($0.element.utf8), file: "\($0.offset).yaml") }
         let reports = ComplianceCheck.run(loaded, catalog: rubric.catalog, checkEvidence: false)
         let expert = Expert(id: "E07", name: "邓子轩", affiliation: "某研究所", stages: StageID.allCases, conflicts: conflicts)
-        let data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [], signed: signed)
+        var data = WorkbenchData(rubric: rubric, expert: expert, reports: reports, scores: scores, groups: [], signed: signed)
+        // The chair sees everything; an expert only their own work until they sign (independence tests).
+        data.isChair = chair
         return AppState(data: data, language: language, width: width, height: height)
     }
 
@@ -313,7 +315,11 @@ final class WorkbenchTests: XCTestCase {
     func testDissentIsWrittenInTheEditorPerStage() {
         var state = makeState()
         _ = press(&state, .enter)
-        XCTAssertEqual(press(&state, .char("D")), [.editDissent(.written, text: "")])
+        // An empty dissent opens on a template naming the stage and saying what a dissent is for.
+        guard case let .editDissent(stage, template)? = press(&state, .char("D")).first else { return XCTFail("no editor") }
+        XCTAssertEqual(stage, .written)
+        XCTAssert(template.contains("书面评审") && template.contains("不同意见及理由"), template)
+        XCTAssert(template.split(separator: "\n").allSatisfy { $0.hasPrefix("#") }, "only # lines, which are not kept")
         _ = update(&state, .dissentSaved(.written, "数据口径存疑"))
         XCTAssertEqual(state.data.dissents[.written], "数据口径存疑")
         XCTAssertEqual(press(&state, .char("D")), [.editDissent(.written, text: "数据口径存疑")])
@@ -430,9 +436,10 @@ final class WorkbenchTests: XCTestCase {
     }
 
     func testPanelScreenIsForTheChair() {
+        var expert = makeState(chair: false)
+        _ = press(&expert, .char("p"))
+        XCTAssertEqual(expert.screen, .list, "not the chair")
         var state = makeState()
-        _ = press(&state, .char("p"))
-        XCTAssertEqual(state.screen, .list, "not the chair")
         let progress = [PanelOverview.Progress(expert: "E07", name: "邓子轩", stage: .written, complete: 1, required: 2, signed: false),
                         PanelOverview.Progress(expert: "E01", name: "周某", stage: .written, complete: 2, required: 2, signed: true)]
         let sheet = ExpertStageScore(expert: "E05", score: Rational(50), trimmed: false, deviates: true, comments: ["演示不足"])
@@ -476,7 +483,14 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(text.contains("[ ] GD-A"))
         XCTAssertEqual(press(&state, .char("r")), [], "nothing else until it is signed")
         XCTAssertEqual(state.screen, .list)
-        XCTAssertEqual(press(&state, .down, .char(" ")) + press(&state, .enter), [.declare(["GD-C"])])
+        // Space marks and moves on; Enter asks once more (the pledge cannot be taken back): y signs, another key goes back.
+        XCTAssertEqual(press(&state, .down, .char(" ")), [])
+        XCTAssertEqual(state.declaration?.cursor, 2)
+        XCTAssertEqual(press(&state, .enter), [])
+        XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("签署后不能更改") && $0.contains("1 份") })
+        XCTAssertEqual(press(&state, .enter), [], "a second Enter does not sign")
+        XCTAssertNotNil(state.declaration)
+        XCTAssertEqual(press(&state, .enter) + press(&state, .char("y")), [.declare(["GD-C"])])
         _ = update(&state, .declared(state.data))
         XCTAssertNil(state.declaration)
         XCTAssertTrue(view(state).trimmedLines[0].contains("申报材料"))
@@ -586,7 +600,7 @@ extension WorkbenchTests {
         XCTAssertEqual(shown, .nothing, "the screen showed nothing saved")
         _ = update(&state, .saveFailed(.changedElsewhere(ScoreChangedElsewhere(score: score, now: ShownScore(points: Rational(9), comment: "")))))
         XCTAssertTrue(state.notice?.text.contains("此项已在别处更改（现为 9）") == true, state.notice?.text ?? "")
-        XCTAssertTrue(state.staleAfterRefusal)
+        XCTAssertTrue(state.refreshSoon)
         // The comment editor saves against the value it opened on.
         _ = update(&state, .refreshed(WorkbenchRefresh(expert: state.data.expert, mine: [ItemScore(expert: "E07", dossier: "GD-A", stage: .written,
                                                                                                     item: "basic.device", points: Rational(9), comment: "")],
@@ -635,7 +649,7 @@ extension WorkbenchTests {
                                      othersMean: nil)
         _ = update(&state, .refreshed(stale, savesBefore: begun))
         XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(12), "the save stays on screen")
-        XCTAssertTrue(state.staleAfterRefusal, "and the changes are read again")
+        XCTAssertTrue(state.refreshSoon, "and the changes are read again")
     }
 
     /// Points typed are saved against the value the item held when typing began: a change

@@ -43,7 +43,11 @@ final class KeyboardTests: TerminalTestCase {
         for (width, height) in [(90, 26), (130, 45), (80, 24), (110, 35), (120, 40)] {
             terminal.tmux(["resize-window", "-t", terminal.name, "-x", String(width), "-y", String(height)])
         }
-        usleep(500_000)
+        // The last size's frame, once the workbench has drawn it (a paste may still be handled).
+        for _ in 0..<50 where terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).count < 40
+            || !(terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(40).last?.contains("Enter") ?? false) {
+            usleep(100_000)
+        }
         assertFits(width: 120, height: 40)
         waitFor("评分 · GD-A")
 

@@ -25,9 +25,11 @@ final class WorkbenchEndToEndTests: TerminalTestCase {
 
     func testScoreTwoItemsQuitReopenAndSeeThem() {
         openWorkbench()
-        // First opening: the pledge and conflict declaration, signed with Enter.
+        // First opening: the pledge and conflict declaration, signed with Enter and confirmed with y.
         waitFor("诚信承诺与回避声明")
         keys("Enter")
+        waitFor("签署后不能更改")
+        keys("y")
         waitFor("评审台 · 申报材料")
         keys("Enter")
         waitFor("评分 · GD-A")

@@ -1,0 +1,178 @@
+@testable import IIPCore
+import IIPExport
+import IIPStore
+import Terminal
+import XCTest
+@testable import Workbench
+
+/// Issue 12: independent scoring, signing inside the workbench, points never dropped
+/// silently, and keys that work everywhere.
+extension WorkbenchTests {
+    /// A panel ranking in which GD-A has a final of 88.
+    func withRanking(_ state: inout AppState) {
+        let candidates = [Candidate(id: "GD-A", platform: "测试家电工业互联网平台", type: .industry, stages: [.written: Rational(88)],
+                                    final: Rational(88), eligible: true, flags: [])]
+        _ = update(&state, .rankingRefreshed(Selection(rubric: rubric).rank(candidates)))
+    }
+
+    func screenText(_ state: AppState) -> String { view(state).trimmedLines.joined(separator: "\n") }
+
+    // MARK: - Independence (独立评审)
+
+    func testAnExpertSeesOnlyTheirOwnWorkUntilTheySign() {
+        let mine = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        var state = makeState(scores: [mine], chair: false)
+        withRanking(&state)
+        state.data.othersMean = [ScoreKey(dossier: "GD-A", stage: .written, item: "basic.device"): Rational(2)]
+        let list = screenText(state)
+        XCTAssertTrue(list.contains("我的分"), list)
+        XCTAssertFalse(list.contains("88.00"), "the panel's final does not show:\n\(list)")
+        XCTAssertEqual(state.data.listScore(state.data.entry("GD-A")!, .written), state.data.runningTotal(state.data.entry("GD-A")!, .written))
+        XCTAssertFalse(state.data.deviates("GD-A", .written, "basic.device"), "no 偏离 mark from the others' means")
+
+        XCTAssertEqual(press(&state, .char("r")), [], "no ranking")
+        XCTAssertEqual(state.screen, .list)
+        XCTAssertEqual(state.notice?.text, state.strings[.rankingAfterSigning])
+
+        _ = press(&state, .char("e"))
+        XCTAssertEqual(state.exportDialog?.offered, [.sheets, .roster], "their own sheets and the applicants' roster only")
+        XCTAssertEqual(state.exportDialog?.what, .sheets)
+
+        // Signed the written stage: its deviations show; the ranking waits for every stage of theirs.
+        var signedOne = makeState(scores: [mine], signed: [.written], chair: false)
+        signedOne.data.othersMean = state.data.othersMean
+        XCTAssertTrue(signedOne.data.deviates("GD-A", .written, "basic.device"))
+        XCTAssertFalse(signedOne.data.seesRanking)
+        var signedAll = makeState(scores: [mine], signed: Set(StageID.allCases), chair: false)
+        withRanking(&signedAll)
+        XCTAssertEqual(press(&signedAll, .char("r")), [.refreshRanking])
+        XCTAssertEqual(signedAll.screen, .ranking)
+
+        // The chair sees everything.
+        var chair = makeState(scores: [mine])
+        withRanking(&chair)
+        XCTAssertTrue(screenText(chair).contains("88.00"))
+        XCTAssertEqual(ExportDialog(folder: "x", offering: chair.data.exportable).offered, ExportWhat.allCases)
+    }
+
+    // MARK: - Signing
+
+    func testSigningAsksOnceListsIncompleteSheetsAndJumpsToTheFirst() {
+        var state = makeState(chair: false)
+        XCTAssertEqual(press(&state, .char("S")), [.checkSign(.written)], "the workspace says which sheets signing needs")
+        _ = update(&state, .signChecked(.written, incomplete: ["GD-C", "GD-A"], sheets: 2))
+        XCTAssertEqual(state.screen, .review)
+        XCTAssertEqual(state.review.dossier, "GD-C", "the first incomplete sheet is open")
+        XCTAssertTrue(state.notice?.text.contains("2 份评分表未完成") == true, state.notice?.text ?? "")
+
+        _ = update(&state, .signChecked(.written, incomplete: [], sheets: 2))
+        XCTAssertTrue(screenText(state).contains("2 份评分表将锁定"), screenText(state))
+        XCTAssertEqual(press(&state, .enter), [], "Enter does not sign")
+        XCTAssertEqual(state.notice?.text, "已取消")
+        _ = update(&state, .signChecked(.written, incomplete: [], sheets: 2))
+        XCTAssertEqual(press(&state, .char("y")), [.sign(.written)])
+
+        var signed = makeState(signed: [.written], chair: false)
+        XCTAssertEqual(press(&signed, .char("S")), [], "a signed stage is not signed again")
+        XCTAssertEqual(signed.notice?.text, "「书面评审」已签署")
+    }
+
+    func testACompleteSheetSaysHowManyOfTheStageRemain() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        let items = state.reviewItems
+        for _ in items { run(type(&state, "1") + press(&state, .enter), &state) }
+        XCTAssertTrue(state.notice?.text.contains("本阶段还有 1 份评分表未完成") == true, state.notice?.text ?? "")
+    }
+
+    // MARK: - Points never dropped silently
+
+    func testPointsTypedAreSavedWhenTheCursorLeavesAndAskedAboutWhenTheScreenIs() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        let first = state.review.cursor
+        let effects = type(&state, "7") + press(&state, .char("j"))
+        guard case let .save(score, _)? = effects.first else { return XCTFail("j saves the points typed: \(effects)") }
+        XCTAssertEqual(score.points, Rational(7))
+        run(effects, &state)
+        XCTAssertEqual(state.review.cursor, first + 1, "and moves one item, not on to the next unscored")
+
+        _ = type(&state, "99")
+        XCTAssertEqual(press(&state, .char("j")), [], "invalid points keep the cursor")
+        XCTAssertTrue(state.notice?.text.contains("无效") == true)
+        _ = press(&state, .backspace, .backspace)
+
+        _ = type(&state, "8")
+        XCTAssertEqual(press(&state, .char("q")), [], "q asks")
+        XCTAssertFalse(state.quit)
+        _ = press(&state, .char("x"))
+        XCTAssertEqual(state.review.entry, "8", "any other key goes on typing")
+        _ = press(&state, .escape)
+        XCTAssertEqual(press(&state, .char("y")), [], "y drops the points and goes back")
+        XCTAssertEqual(state.screen, .list)
+    }
+
+    func testASavedScoreIsClearedAfterAsking() {
+        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "好")
+        var state = makeState(scores: [saved])
+        _ = press(&state, .enter)
+        state.review.cursor = 0
+        XCTAssertEqual(press(&state, .delete), [])
+        XCTAssertTrue(screenText(state).contains("按 y 或 Enter 清除"))
+        let effects = press(&state, .enter)
+        guard case let .save(score, shown)? = effects.first else { return XCTFail("a save: \(effects)") }
+        XCTAssertNil(score.points)
+        XCTAssertEqual(score.comment, "好", "the comment stays")
+        XCTAssertEqual(shown.points, Rational(12), "and only if the item still holds what was shown")
+        run(effects, &state)
+        XCTAssertEqual(state.notice?.text, "已清除分数")
+    }
+
+    // MARK: - Going back, and keys everywhere
+
+    func testEscGoesBackWhereTheDossierWasOpenedFrom() {
+        var state = makeState()
+        withRanking(&state)
+        _ = press(&state, .char("r"))
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.screen, .review)
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.screen, .ranking)
+    }
+
+    func testFirstLastRedrawAndEscEndsASearch() {
+        var state = makeState()
+        _ = press(&state, .char("G"))
+        XCTAssertEqual(state.list.cursor, state.visibleEntries.count - 1)
+        _ = press(&state, .home)
+        XCTAssertEqual(state.list.cursor, 0)
+        XCTAssertEqual(press(&state, .ctrl("l")), [.redraw])
+        _ = press(&state, .char("/"))
+        _ = type(&state, "跨界")
+        _ = press(&state, .enter)
+        XCTAssertEqual(state.visibleEntries.count, 1)
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.list.query, "")
+        XCTAssertEqual(state.visibleEntries.count, 3)
+    }
+
+    /// Help and the footer are written from the tables that dispatch: no key is bound twice
+    /// on a screen, and every key a table shows does what its row says.
+    func testEveryKeyIsDispatchedByTheRowThatExplainsIt() {
+        for screen in [ScreenID.list, .review, .document, .compare, .ranking, .panel] {
+            var seen: Set<Key> = []
+            for binding in KeyMap.table(screen) {
+                for (key, action) in binding.actions {
+                    XCTAssertTrue(seen.insert(key).inserted, "\(screen): \(key) bound twice")
+                    XCTAssertEqual(KeyMap.action(for: key, on: screen), action, "\(screen): \(key)")
+                }
+            }
+        }
+        XCTAssertNil(KeyMap.action(for: .char("2"), on: .review), "on the review screen digits type points")
+    }
+
+    func testChineseNamesSortByPinyin() {
+        let names = ["旭航云", "智衡平台", "松湖智造", "海川工业", "Alpha"]
+        XCTAssertEqual(names.sorted { Pinyin.sortKey($0) < Pinyin.sortKey($1) }, ["Alpha", "海川工业", "松湖智造", "旭航云", "智衡平台"])
+    }
+}
