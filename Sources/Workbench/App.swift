@@ -343,6 +343,8 @@ public final class WorkbenchApp {
         case .redraw:
             screen.invalidate()
             return []
+        case let .completeFolder(typed):
+            return [.folderCompleted(FolderPath.completed(typed))]
         case .quit:
             return []
         }

@@ -30,7 +30,9 @@ enum DocumentScreen {
             }
         }
         func text(_ value: String?) {
-            out += Layout.wrap(value ?? "—", width: width).map { ($0, .normal) }
+            // Applicants write Markdown's **bold** in their narratives; the marks are not shown.
+            let plain = (value ?? "—").replacingOccurrences(of: "**", with: "")
+            out += Layout.wrap(plain, width: width).map { ($0, .normal) }
         }
         func person(_ label: String, _ p: Person) {
             field(label, [p.name, p.title, p.phone, p.mobile, p.email].compactMap { $0 }.joined(separator: "  "))
@@ -59,13 +61,13 @@ enum DocumentScreen {
         heading(s[.docPartners])
         if d.partners.isEmpty { text("—") }
         for partner in d.partners {
-            field(partner.name ?? "—", [partner.creditCode, partner.lead, partner.title, partner.roles.map(\.rawValue).joined(separator: ",")]
+            field(partner.name ?? "—", [partner.creditCode, partner.lead, partner.title, partner.roles.map { s.roleName($0) }.joined(separator: "、")]
                 .compactMap { $0 }.joined(separator: "  "))
         }
         heading(s[.docPlatform])
         field(s[.docPlatformName], d.platform.name)
         field(s[.docPlatformType], state.typeName(entry.type) + (d.platform.focus.map { " (\(s[.focusOn]): \($0))" } ?? ""))
-        field(s[.docSector], d.platform.sector?.rawValue)
+        field(s[.docSector], d.platform.sector.map(s.sectorName))
         field(s[.docInvestment], amount(d.platform.plannedInvestmentWan))
         field(s[.docIaas], d.platform.iaas == .leased ? s[.docLeased] + " · " + (d.platform.iaasProvider ?? "") : s[.docSelfBuilt])
         heading(s[.docSummary])

@@ -47,11 +47,17 @@ public struct ExportDialog: Sendable, Equatable {
         case .backspace where row == .path:
             if !next.path.isEmpty { next.path.removeLast() }
             next.pathEdited = true
+        case .ctrl("u") where row == .path:
+            next.path = ""
+            next.pathEdited = true
+        case .ctrl("w") where row == .path:
+            next.path = FolderPath.withoutLastPart(path)
+            next.pathEdited = true
         case let .char(c) where row == .path:
             next.path.append(c)
             next.pathEdited = true
         case .enter:
-            let place = path.trimmingCharacters(in: .whitespaces)
+            let place = FolderPath.expanded(path.trimmingCharacters(in: .whitespaces))
             guard !place.isEmpty else { return (next, nil) }
             return (self, .export(what, format, path: place, replace: confirmReplace))
         default: break
@@ -79,7 +85,8 @@ public struct ExportDialog: Sendable, Equatable {
         buffer.fill(box, style: .input)
         buffer.write(" " + strings[.exportTitle], x: box.x, y: box.y, style: .selected, limit: boxWidth)
         buffer.paint(Rect(x: box.x, y: box.y, width: boxWidth, height: 1), style: .selected)
-        let values = ["◀ \(what.title)（\(what.rawValue)）▶", "◀ \(format.rawValue.uppercased()) ▶", path + "▏"]
+        let document = strings.language == .zh ? what.title : "\(what.rawValue) (\(what.title))"
+        let values = ["◀ \(document) ▶", "◀ \(format.rawValue.uppercased()) ▶", path + "▏"]
         let labels = [strings[.exportWhat], strings[.exportFormat], strings[.exportPath]]
         for (index, rowID) in Row.allCases.enumerated() {
             let y = box.y + 2 + index

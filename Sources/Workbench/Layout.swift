@@ -21,6 +21,12 @@ enum Layout {
                         lines.append(String(line[..<space]))
                         line = rest
                         used = DisplayWidth.of(rest)
+                    } else if Layout.closing.contains(character), let split = Layout.carriedDown(line) {
+                        // Chinese line breaking (禁则): closing punctuation never starts a line;
+                        // the character before it (and any punctuation after that) goes down with it.
+                        lines.append(split.kept)
+                        line = split.carried
+                        used = DisplayWidth.of(split.carried)
                     } else {
                         lines.append(line)
                         line = ""
@@ -35,6 +41,21 @@ enum Layout {
         }
         return lines
     }
+
+    /// A full line split so that its last character and the closing punctuation after it go
+    /// down to the next line; nil when nothing would be left (a line too narrow to keep the rule).
+    static func carriedDown(_ line: String) -> (kept: String, carried: String)? {
+        var kept = Substring(line)
+        while let last = kept.last, closing.contains(last) { kept.removeLast() }
+        guard !kept.isEmpty else { return nil }
+        kept.removeLast()
+        guard !kept.isEmpty else { return nil }
+        return (String(kept), String(line[kept.endIndex...]))
+    }
+
+    /// Punctuation that may not begin a line (GB/T 15834 and common practice).
+    static let closing: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "）", "》", "」", "』", "】", "〕", "”", "’",
+                                          "…", ",", ".", ";", ":", "?", "!", ")", "%", "％"]
 
     /// A number with thousands separators: `1,234,567.5`.
     static func grouped(_ value: Decimal) -> String {

@@ -16,7 +16,8 @@ enum ListScreen {
 
         // The platform name takes what the other columns leave.
         var columns = [Column(title: s[.colID], width: 11), Column(title: s[.colPlatform], width: 0),
-                       Column(title: s[.colType], width: 8), Column(title: s[.colFocus], width: 8),
+                       // A wide terminal gives 面向 room for a whole industry name (电子信息制造).
+                       Column(title: s[.colType], width: 8), Column(title: s[.colFocus], width: min(24, max(8, 8 + (area.width - 110) / 3))),
                        Column(title: s[.colCity], width: 4), Column(title: s[.colCompliance], width: 5),
                        Column(title: s[.colProgress], width: 15),
                        Column(title: state.data.seesRanking ? s[.colScore] : s[.colMyScore], width: 6, right: true)]

@@ -165,6 +165,21 @@ extension Strings {
         }
     }
 
+    /// A partner's role as the 申报书 names it (its check box), or in English.
+    func roleName(_ role: Partner.Role) -> String {
+        language == .zh ? FormLabels.builtIn.optionLabel(role.rawValue, of: "partner.roles") : role.rawValue.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// 离散 / 流程 / 混合.
+    func sectorName(_ sector: Sector) -> String {
+        guard language == .zh else { return sector.rawValue }
+        switch sector {
+        case .discrete: return "离散行业"
+        case .process: return "流程行业"
+        case .mixed: return "离散与流程兼有"
+        }
+    }
+
     func stageName(_ stage: StageID) -> String {
         switch stage {
         case .written: return self[.stageWritten]

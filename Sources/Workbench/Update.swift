@@ -38,6 +38,8 @@ public enum Msg: Sendable {
     case signChecked(StageID, incomplete: [String], sheets: Int)
     /// The stage was signed (its revision); the data read again with it.
     case stageSigned(StageID, revision: Int, WorkbenchData?)
+    /// The folder typed, completed as far as the folders there agree (the same when none does).
+    case folderCompleted(String)
 }
 
 /// Work for the app loop: all I/O happens there, never in update or view.
@@ -63,6 +65,8 @@ public enum Effect: Sendable, Equatable {
     case sign(StageID)
     /// Draws the whole screen afresh (Ctrl-L).
     case redraw
+    /// Completes a folder typed at the sheet import (Tab), then reports `.folderCompleted`.
+    case completeFolder(String)
     case quit
 }
 
@@ -165,6 +169,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             return []
         }
         state.confirmation = Confirmation(text: state.strings.format(.signAsk, state.stageName(stage), sheets), action: .sign(stage))
+        return []
+    case let .folderCompleted(folder):
+        if state.importFolder != nil { state.importFolder = folder }
         return []
     case let .stageSigned(stage, revision, data):
         if let data { state.data = data }
@@ -325,8 +332,11 @@ private func editImportFolder(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .escape: state.importFolder = nil
     case .enter:
         state.importFolder = nil
-        return folder.isEmpty ? [] : [.importSheets(folder: folder)]
+        return folder.isEmpty ? [] : [.importSheets(folder: FolderPath.expanded(folder))]
     case .backspace: if !folder.isEmpty { folder.removeLast() }; state.importFolder = folder
+    case .ctrl("u"): state.importFolder = ""
+    case .ctrl("w"): state.importFolder = FolderPath.withoutLastPart(folder)
+    case .tab: return [.completeFolder(folder)]
     case let .char(c): folder.append(c); state.importFolder = folder
     case .ctrl("c"): return quit(&state)
     default: break

@@ -1,3 +1,4 @@
+import Foundation
 @testable import IIPCore
 import IIPExport
 import IIPStore
@@ -174,5 +175,108 @@ extension WorkbenchTests {
     func testChineseNamesSortByPinyin() {
         let names = ["旭航云", "智衡平台", "松湖智造", "海川工业", "Alpha"]
         XCTAssertEqual(names.sorted { Pinyin.sortKey($0) < Pinyin.sortKey($1) }, ["Alpha", "海川工业", "松湖智造", "旭航云", "智衡平台"])
+    }
+
+    // MARK: - Text
+
+    /// 禁则: a line never starts with closing punctuation; the character before it goes down too.
+    func testNoLineStartsWithClosingPunctuation() {
+        let text = "平台已连接设备六万台，覆盖电子信息、家电等行业。平台边缘计算能力较强（已部署）。"
+        for width in 8...30 {
+            let lines = Layout.wrap(text, width: width)
+            XCTAssertEqual(lines.joined(), text, "nothing lost at \(width)")
+            for line in lines.dropFirst() {
+                XCTAssertFalse(line.first.map(Layout.closing.contains) ?? false, "\(width): «\(line)»")
+            }
+            XCTAssert(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines)")
+        }
+    }
+
+    func testTheDocumentSpeaksTheUsersLanguageAndHidesMarkdown() {
+        var state = makeState()
+        _ = press(&state, .char("o"))
+        XCTAssertEqual(state.screen, .document)
+        let zh = (0..<8).map { page -> String in
+            state.documentScroll = page * 18
+            return screenText(state)
+        }.joined(separator: "\n")
+        XCTAssertFalse(zh.contains("discrete"), "行业特征 in Chinese")
+        XCTAssertFalse(zh.contains("**"))
+        XCTAssertEqual(Strings(.zh).roleName(.iaasPaas), "IaaS 及通用 PaaS")
+        XCTAssertEqual(Strings(.zh).sectorName(.discrete), "离散行业")
+        XCTAssertEqual(Strings(.en).roleName(.dataAnalytics), "data analytics")
+    }
+
+    func testAWideTerminalGivesTheFocusColumnRoom() {
+        // Where 推荐 begins, after 面向: further right on a wide terminal than the 8 columns of 80×24.
+        func focusWidth(_ state: AppState) -> Int {
+            let header = view(state).trimmedLines[2]
+            guard let focus = header.range(of: "面向"), let city = header.range(of: "推荐") else { return 0 }
+            return DisplayWidth.of(String(header[focus.lowerBound..<city.lowerBound]))
+        }
+        XCTAssertEqual(focusWidth(makeState(width: 80, height: 24)), 9)
+        XCTAssertGreaterThan(focusWidth(makeState(width: 200, height: 60)), 20)
+    }
+
+    // MARK: - Typing a folder
+
+    func testTheSheetFolderPromptTakesTildeTabAndCtrlU() throws {
+        var state = makeState()
+        state.screen = .panel
+        state.importFolder = ""
+        _ = type(&state, "~/x")
+        XCTAssertEqual(press(&state, .tab), [.completeFolder("~/x")])
+        _ = press(&state, .ctrl("u"))
+        XCTAssertEqual(state.importFolder, "")
+        _ = type(&state, "~/sheets")
+        XCTAssertEqual(press(&state, .enter), [.importSheets(folder: NSHomeDirectory() + "/sheets")])
+
+        let root = NSTemporaryDirectory() + "iipeval-folders-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for name in ["sheets-2018", "sheets-2019", "other"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + name, withIntermediateDirectories: true)
+        }
+        FileManager.default.createFile(atPath: root + "/sheets-notes.txt", contents: Data())
+        XCTAssertEqual(FolderPath.completed(root + "/sh"), root + "/sheets-201", "as far as the folders agree; a file is no folder")
+        XCTAssertEqual(FolderPath.completed(root + "/o"), root + "/other/")
+        XCTAssertEqual(FolderPath.completed(root + "/zzz"), root + "/zzz")
+        XCTAssertEqual(FolderPath.withoutLastPart("a/b/c"), "a/b/")
+    }
+
+    // MARK: - One language
+
+    /// Every screen of the Chinese workbench, with its help and dialogs: no English word
+    /// where Chinese belongs. Key names, file formats, units and commands are allowed;
+    /// dossier content is the applicants' own.
+    func testTheChineseWorkbenchHasNoEnglishWords() {
+        let allowed: Set<String> = ["Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "Ctrl", "EDITOR", "HTML", "JSON", "XLSX",
+                                    "IaaS", "PaaS", "SaaS", "iipeval", "sheet", "reopen", "html", "exports", "xlsx", "json",
+                                    "example"]  // the fixture's e-mail addresses: dossier content
+        var frames: [(String, String)] = []
+        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        var state = makeState(width: 120, height: 40, scores: [saved])
+        withRanking(&state)
+        frames.append(("list", screenText(state)))
+        _ = press(&state, .char("?"))
+        frames.append(("list help", screenText(state)))
+        _ = press(&state, .escape, .enter)
+        frames.append(("review", screenText(state)))
+        _ = press(&state, .char("?"))
+        frames.append(("review help", screenText(state)))
+        _ = press(&state, .escape, .char("o"))
+        frames.append(("document", screenText(state)))
+        _ = press(&state, .escape, .escape, .char("r"))
+        frames.append(("ranking", screenText(state)))
+        _ = press(&state, .char("e"))
+        frames.append(("export", screenText(state)))
+        _ = press(&state, .escape, .escape)
+        state.declaration = DeclarationState()
+        frames.append(("pledge", screenText(state)))
+        let word = try! NSRegularExpression(pattern: "[A-Za-z]{4,}")
+        for (name, text) in frames {
+            let words = word.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+            let english = Set(words).subtracting(allowed)
+            XCTAssertTrue(english.isEmpty, "\(name): \(english.sorted())")
+        }
     }
 }
