@@ -11,12 +11,15 @@ public enum WorkbenchFailure: Error, Sendable, Equatable {
     case changedElsewhere(ScoreChangedElsewhere)
     /// `$EDITOR` could not run or give the text back: why.
     case editor(String)
+    /// A stage cannot be signed: these sheets are incomplete.
+    case incomplete(StageID, dossiers: [String])
     /// The workspace could not do it (a full disk, a damaged database): its own words.
     case workspace(String)
 
     init(_ error: Error) {
         switch error {
         case let refusal as ScoreRefusal: self = .refused(refusal)
+        case let incomplete as SheetIncomplete: self = .incomplete(incomplete.stage, dossiers: incomplete.incomplete.map(\.dossier))
         case let changed as ScoreChangedElsewhere: self = .changedElsewhere(changed)
         case let failure as WorkbenchFailure: self = failure
         default: self = .workspace("\(error)")
@@ -95,6 +98,9 @@ extension Strings {
             return zh ? "未保存：此项已在别处更改（现为 \(now)），已刷新显示，请核对后重新输入"
                 : "not saved: this item was changed elsewhere (now \(now)); the screen shows it now — check and enter again"
         case let .editor(reason): return self[.editorFailed] + "：" + reason
+        case let .incomplete(stage, dossiers):
+            let listed = dossiers.prefix(5).joined(separator: zh ? "、" : ", ") + (dossiers.count > 5 ? "…" : "")
+            return format(.signIncomplete, stageName(stage), dossiers.count, listed)
         case let .workspace(reason): return self[.notSaved] + "：" + reason
         }
     }

@@ -58,7 +58,8 @@ extension CommandRunner {
     /// `folder/ws`: a workspace with one industry dossier (GD-A) and a panel of one expert,
     /// E1, on every stage — what the terminal tests drive. Returns init's outcome.
     @discardableResult
-    public static func makeOneDossierWorkspace(in folder: String) throws -> Outcome {
+    /// `moreExperts`: panel lines of experts besides the chair E1.
+    public static func makeOneDossierWorkspace(in folder: String, moreExperts: [String] = []) throws -> Outcome {
         try FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
         try DossierFixture.yaml(id: "GD-A").write(toFile: folder + "/dossiers/A.yaml", atomically: true, encoding: .utf8)
         try """
@@ -66,7 +67,7 @@ extension CommandRunner {
         chair: E1
         experts:
           - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
-        """.write(toFile: folder + "/panel.yaml", atomically: true, encoding: .utf8)
+        """.appending(moreExperts.map { "\n  " + $0 }.joined()).write(toFile: folder + "/panel.yaml", atomically: true, encoding: .utf8)
         return run(["init", folder + "/ws", "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml"])
     }
 }

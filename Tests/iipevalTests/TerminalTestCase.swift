@@ -9,10 +9,12 @@ class TerminalTestCase: XCTestCase {
     let terminal = TmuxSession()
     /// Sign E1's pledge before the test, so that the workbench opens on the list.
     var declared: Bool { true }
+    /// Panel lines of experts besides the chair E1.
+    var moreExperts: [String] { [] }
 
     override func setUpWithError() throws {
         folder = DossierFixture.temporaryFolder()
-        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder).code, 0)
+        XCTAssertEqual(try CommandRunner.makeOneDossierWorkspace(in: folder, moreExperts: moreExperts).code, 0)
         if declared { XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E1"]).code, 0) }
     }
 
