@@ -2,20 +2,24 @@ import Foundation
 import IIPCore
 import Terminal
 
-/// 2–4 marked dossiers side by side by indicator, best value per row highlighted, and my
-/// points of the written review under each column.
+/// 2–4 marked dossiers side by side: my points of the current stage with each sheet's
+/// weighted total, then every indicator, the best value per row highlighted.
 enum CompareScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
         let entries = state.marks.compactMap { state.data.entry($0) }
         guard !entries.isEmpty else { return }
-        let labelWidth = max(20, area.width - entries.count * 15 - 2)
-        let columnWidth = (area.width - labelWidth - 2) / entries.count - 1
+        let rows = self.rows(entries, state)
+        // Labels as wide as they need (up to half the screen), values right beside them.
+        let longest = rows.map { DisplayWidth.of($0.label) }.max() ?? 20
+        let labelWidth = min(max(20, longest), max(20, area.width / 3), max(20, area.width - entries.count * 15 - 2))
+        // Columns as wide as their values need, up to 30: on a wide screen they stay beside their labels.
+        let widest = rows.flatMap { $0.values.map(DisplayWidth.of) }.max() ?? 10
+        let columnWidth = min(max(12, widest + 2), 36, (area.width - labelWidth - 2) / entries.count - 1)
         var x = labelWidth + 1
         for entry in entries {
             buffer.write(DisplayWidth.pad(entry.id, to: columnWidth, right: true), x: x, y: area.y, style: .header)
             x += columnWidth + 1
         }
-        let rows = self.rows(entries, state)
         let visible = area.height - 1
         let top = min(state.compareScroll, max(0, rows.count - visible))
         for (offset, row) in rows.dropFirst(top).prefix(visible).enumerated() {
@@ -40,6 +44,7 @@ enum CompareScreen {
     static func rows(_ entries: [DossierEntry], _ state: AppState) -> [Row] {
         var rows: [Row] = [Row(label: state.strings[.colPlatform], values: entries.map(\.platformName)),
                            Row(label: state.strings[.colType], values: entries.map { state.typeName($0.type) })]
+        rows += myPoints(entries, state)
         for spec in state.data.rubric.catalog.specs {
             let values = entries.map { $0.dossier?.indicators[spec.id] }
             guard values.contains(where: { $0 != nil }) else { continue }
@@ -51,17 +56,24 @@ enum CompareScreen {
             }
             rows.append(row)
         }
-        rows.append(Row(label: state.strings[.myPoints] + " · " + state.stageName(.written), values: entries.map { _ in "" }, isHeading: true))
-        if let written = state.data.rubric.stage(.written) {
-            for item in written.items {
-                let values = entries.map { entry -> String in
-                    guard written.items(for: entry.type).contains(where: { $0.id == item.id }) else { return "" }
-                    return Layout.points(state.data.points(entry.id, .written, item.id)) + "/\(item.max)"
-                }
-                guard values.contains(where: { !$0.isEmpty }) else { continue }
-                rows.append(Row(label: state.strings.language == .en ? item.nameEn : item.name, values: values))
+        return rows
+    }
+
+    /// My points of the current stage, first (what the expert compares for), with the
+    /// weighted total of each sheet — the expert's own work only.
+    static func myPoints(_ entries: [DossierEntry], _ state: AppState) -> [Row] {
+        guard let stage = state.data.rubric.stage(state.stage) else { return [] }
+        var rows = [Row(label: state.strings[.myPoints] + " · " + state.stageName(state.stage),
+                        values: entries.map { state.data.runningTotal($0, state.stage).fixed() }, isHeading: true)]
+        for item in stage.items {
+            let values = entries.map { entry -> String in
+                guard stage.items(for: entry.type).contains(where: { $0.id == item.id }) else { return "" }
+                return Layout.points(state.data.points(entry.id, state.stage, item.id)) + "/\(item.max)"
             }
+            guard values.contains(where: { !$0.isEmpty }) else { continue }
+            rows.append(Row(label: "  " + (state.strings.language == .en ? item.nameEn : item.name), values: values))
         }
+        rows.append(Row(label: state.strings[.evidence], values: entries.map { _ in "" }, isHeading: true))
         return rows
     }
 }

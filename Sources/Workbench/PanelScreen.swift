@@ -54,17 +54,19 @@ enum PanelScreen {
         let experts = overview.progress.reduce(into: [(String, String)]()) { list, row in
             if !list.contains(where: { $0.0 == row.expert }) { list.append((row.expert, row.name)) }
         }
-        var header = DisplayWidth.pad(s[.expert], to: 16)
-        for stage in StageID.allCases { header += DisplayWidth.pad(state.stageName(stage), to: 16) }
+        // Five columns that fit the screen: at 80 columns none is cut.
+        let cell = max(12, min(24, (area.width - 2) / 5))
+        var header = DisplayWidth.pad(s[.expert], to: cell)
+        for stage in StageID.allCases { header += DisplayWidth.pad(state.stageName(stage), to: cell) }
         lines.append((header, .dim))
         for (id, name) in experts {
-            var line = DisplayWidth.pad("\(id) \(name)", to: 16)
+            var line = DisplayWidth.pad("\(id) \(name)", to: cell)
             for stage in StageID.allCases {
                 guard let p = overview.progress.first(where: { $0.expert == id && $0.stage == stage }) else {
-                    line += DisplayWidth.pad("—", to: 16)
+                    line += DisplayWidth.pad("—", to: cell)
                     continue
                 }
-                line += DisplayWidth.pad("\(p.complete)/\(p.required)" + (p.signed ? " " + s[.signed] : ""), to: 16)
+                line += DisplayWidth.pad("\(p.complete)/\(p.required)" + (p.signed ? " " + s[.signed] : ""), to: cell)
             }
             lines.append((line, .normal))
         }

@@ -7,9 +7,14 @@ enum RankingScreen {
         let s = state.strings
         var lines: [(text: String, style: Style, row: Int?)] = []
         var row = 0
-        let columns = [Column(title: s[.rank], width: 4, right: true), Column(title: s[.colID], width: 11),
-                       Column(title: s[.final], width: 6, right: true), Column(title: s[.stageColumns], width: 23),
-                       Column(title: "", width: 10), Column(title: s[.colPlatform], width: max(10, area.width - 62))]
+        // The status column as wide as its longest word in this language (not selected, 并列待议).
+        let statusWidth = SelectionStatus.allCases.map { DisplayWidth.of(status($0, s)) }.max() ?? 10
+        var columns = [Column(title: s[.rank], width: 4, right: true), Column(title: s[.colID], width: 11),
+                       Column(title: s[.final], width: 6, right: true), Column(title: s[.stageColumns], width: max(23, DisplayWidth.of(s[.stageColumns]))),
+                       Column(title: "", width: statusWidth)]
+        // The platform takes the rest of the line (each column is followed by a space; a margin each side).
+        let used = columns.reduce(0) { $0 + $1.width + 1 }
+        columns.append(Column(title: s[.colPlatform], width: max(10, area.width - 3 - used)))
         for group in state.data.groups {
             lines.append(("\(s.language == .en ? group.group.nameEn : group.group.name)  (≤\(group.group.cap))", .header, nil))
             var titles = ""

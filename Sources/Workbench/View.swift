@@ -53,7 +53,8 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
     case .panel: title = s[.panelTitle]
     }
     let left = " \(s[.appName]) · \(title)"
-    let signed = state.readOnly ? "（\(s[.readOnly])）" : state.data.signed.contains(state.stage) ? "（\(s[.signed])）" : ""
+    let mark = state.readOnly ? s[.readOnly] : state.data.signed.contains(state.stage) ? s[.signed] : nil
+    let signed = mark.map { s.language == .zh ? "（\($0)）" : " (\($0))" } ?? ""
     let right = "\(state.stageName(state.stage))\(signed) · \(s[.expert]) \(state.data.expert.id) \(state.data.expert.name) "
     let rightWidth = DisplayWidth.of(right)
     buffer.write(left, x: 0, y: 0, style: .title, limit: max(0, state.width - rightWidth - 1))

@@ -279,4 +279,40 @@ extension WorkbenchTests {
             XCTAssertTrue(english.isEmpty, "\(name): \(english.sorted())")
         }
     }
+
+    /// Compare puts my points of the stage and each sheet's weighted total first, above the
+    /// fold at 80×24 and at 200×60, with the values beside their labels.
+    func testCompareShowsMyPointsAndTotalsFirst() {
+        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        for (width, height) in [(80, 24), (200, 60)] {
+            var state = makeState(width: width, height: height, scores: [saved])
+            _ = press(&state, .char(" "), .char(" "), .char("v"))
+            XCTAssertEqual(state.screen, .compare)
+            let lines = view(state).trimmedLines
+            guard let mine = lines.firstIndex(where: { $0.hasPrefix("我的评分") }) else { return XCTFail("\(width): \(lines)") }
+            XCTAssertLessThan(mine, 6, "above the fold at \(width)")
+            XCTAssertTrue(lines[mine].contains(state.data.runningTotal(state.data.entry("GD-A")!, .written).fixed()), lines[mine])
+            // The first value ends within a third of the screen and one column (it stood 168 columns out before).
+            let device = lines.first { $0.contains("工业设备管理") } ?? ""
+            let value = device.range(of: "12/15").map { DisplayWidth.of(String(device[..<$0.upperBound])) } ?? Int.max
+            XCTAssertLessThanOrEqual(value, max(80, width / 3 + 38), "values beside their labels at \(width): \(device)")
+        }
+    }
+
+    /// The English ranking at 100 columns: no status or stage title cut, half-width brackets.
+    func testTheEnglishRankingShowsWholeWords() {
+        var state = makeState(width: 100, height: 30, language: .en)
+        let candidates = (1...7).map { n in
+            Candidate(id: "GD-\(n)", platform: "平台\(n)", type: .cross, stages: [.written: Rational(90 - n), .test: Rational(80)],
+                      final: Rational(90 - n), eligible: true, flags: [])
+        }
+        _ = update(&state, .rankingRefreshed(Selection(rubric: rubric).rank(candidates)))
+        _ = press(&state, .char("r"))
+        let text = screenText(state)
+        XCTAssertTrue(text.contains("not selected"), text)
+        XCTAssertTrue(text.contains("Test"), text)
+        XCTAssertFalse(text.contains("…"), text)
+        state.readOnlyBecause = .secondInstance
+        XCTAssertTrue(view(state).trimmedLines[0].contains(" (read-only)"), view(state).trimmedLines[0])
+    }
 }
