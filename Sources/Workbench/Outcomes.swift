@@ -176,6 +176,18 @@ extension Strings {
         language == .zh ? FormLabels.builtIn.optionLabel(role.rawValue, of: "partner.roles") : role.rawValue.replacingOccurrences(of: "_", with: " ")
     }
 
+    /// A rubric name (section, item) in this language: the rubric gives both.
+    func name(_ chinese: String, _ english: String) -> String {
+        language == .zh || english.isEmpty ? chinese : english
+    }
+
+    /// An indicator's unit in this language: 台 → units, 万元 → 10k CNY.
+    func unitName(_ unit: String) -> String {
+        guard language == .en else { return unit }
+        let english = ["台": "units", "个": "", "名": "people", "类": "kinds", "次": "times", "万元": "10k CNY", "家": "firms", "项": "items", "人": "people"]
+        return english[unit] ?? unit
+    }
+
     /// 离散 / 流程 / 混合.
     func sectorName(_ sector: Sector) -> String {
         guard language == .zh else { return sector.rawValue }

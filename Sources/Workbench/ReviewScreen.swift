@@ -33,14 +33,14 @@ enum ReviewScreen {
         for section in stage.sections(for: entry.type) {
             if stage.sectionWeights != nil {
                 let weight = stage.sectionWeights?[entry.type]?[section.id].map { " ×\($0)%" } ?? ""
-                rows.append((section.name + weight, "", .header, nil))
+                rows.append((state.strings.name(section.name, section.nameEn) + weight, "", .header, nil))
             }
             for item in section.items {
                 let points = state.data.points(entry.id, state.stage, item.id)
                 let deviates = state.data.deviates(entry.id, state.stage, item.id)
                 let mark = points == nil ? "·" : deviates ? "!" : "✓"
                 let style: Style = points == nil ? .normal : deviates ? .warning : .good
-                rows.append((" \(mark) \(item.name)", "\(Layout.points(points))/\(item.max)", style, index))
+                rows.append((" \(mark) \(state.strings.name(item.name, item.nameEn))", "\(Layout.points(points))/\(item.max)", style, index))
                 index += 1
             }
         }
@@ -103,7 +103,9 @@ enum ReviewScreen {
     static func describe(_ value: IndicatorValue?, _ spec: IndicatorSpec, _ s: Strings) -> String {
         switch value {
         case nil: return s[.noValue]
-        case let .number(number)?: return Layout.grouped(number) + (spec.unit.map { $0 == "%" ? "%" : " " + $0 } ?? "")
+        case let .number(number)?:
+            let unit = spec.unit.map(s.unitName) ?? ""
+            return Layout.grouped(number) + (unit.isEmpty ? "" : unit == "%" ? "%" : " " + unit)
         case let .bool(flag)?: return flag ? s[.yes] : s[.no]
         case let .set(names)?:
             let labels = Dictionary(spec.values.map { ($0.value, $0.label) }, uniquingKeysWith: { a, _ in a })

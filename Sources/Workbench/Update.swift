@@ -488,7 +488,7 @@ private func pointsKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
             state.notice = Notice(text: state.strings[.nothingToClear], style: .normal)
             return []
         }
-        state.confirmation = Confirmation(text: state.strings.format(.clearAsk, item.name, Layout.points(saved)), action: .clearScore)
+        state.confirmation = Confirmation(text: state.strings.format(.clearAsk, state.strings.name(item.name, item.nameEn), Layout.points(saved)), action: .clearScore)
         return []
     default:
         return nil

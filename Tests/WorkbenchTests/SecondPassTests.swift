@@ -315,4 +315,17 @@ extension WorkbenchTests {
         state.readOnlyBecause = .secondInstance
         XCTAssertTrue(view(state).trimmedLines[0].contains(" (read-only)"), view(state).trimmedLines[0])
     }
+
+    /// The English review names sections, items and units in English (the dossier's own text stays as written).
+    func testTheEnglishReviewNamesTheRubricInEnglish() {
+        var state = makeState(width: 120, height: 40, language: .en)
+        _ = press(&state, .enter)
+        let text = screenText(state)
+        let rubricStage = rubric.stage(.written)!
+        let section = rubricStage.sections(for: .industry)[0]
+        XCTAssertTrue(text.contains(section.nameEn), text)
+        XCTAssertTrue(text.contains(section.items[0].nameEn), text)
+        XCTAssertFalse(text.contains(section.items[0].name), "not the Chinese name: \(text)")
+        XCTAssertFalse(text.contains(" 台"), "units in English: \(text)")
+    }
 }
