@@ -406,6 +406,8 @@ public final class WorkbenchApp {
             return .exported("\(state.strings[.exported]) \(what.title)\(count) → \(path)", ok: true)
         } catch let failure as AtomicFile.Failure where failure.kind == .exists {
             return .exportExists
+        } catch let failure as AtomicFile.Failure {
+            return .exported(state.strings.language == .zh ? failure.chinese : failure.description, ok: false)
         } catch {
             return .exported("\(error)", ok: false)
         }

@@ -37,8 +37,8 @@ struct IntakeCommand: ParsableCommand {
         case let .success(found): sources = found
         }
         let targets = sources.map { (out as NSString).appendingPathComponent($0.id + ".yaml") }
-        try refusingPlace { try OutputFolder.check(out) }
-        for target in targets { try refusingPlace { try AtomicFile.check(target, replace: force) } }
+        try refusingPlace(in: lang) { try OutputFolder.check(out) }
+        for target in targets { try refusingPlace(in: lang) { try AtomicFile.check(target, replace: force) } }
 
         let converter = LibreOffice.installed()
         let outcomes = sources.concurrentMap { source in
@@ -63,7 +63,7 @@ struct IntakeCommand: ParsableCommand {
         let files = zip(outcomes, targets).compactMap { outcome, target in
             outcome.result.map { (path: target, data: Data(DossierYAML.text($0.dossier).utf8)) }
         }
-        try refusingPlace { try OutputFolder.writeAll(files, into: out, replace: force) }
+        try refusingPlace(in: lang) { try OutputFolder.writeAll(files, into: out, replace: force) }
     }
 }
 

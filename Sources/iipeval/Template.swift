@@ -37,7 +37,7 @@ struct Template: ParsableCommand {
         } else {
             data = try withForm(zh) { try FormTemplate.blank() }
         }
-        try refusingPlace { try AtomicFile.write(data, to: out, replace: force) }
+        try refusingPlace(in: lang) { try AtomicFile.write(data, to: out, replace: force) }
         let filled = from.map { zh ? "（按 \($0) 填写）" : " (filled with \($0))" } ?? ""
         Console.out(zh ? "\(out)：已写入申报书\(filled)\n" : "\(out): the 申报书 written\(filled)\n")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import IIPCore
 import IIPStore
+import Workbench
 
 /// Opens a workspace for a command, turning failures into "could not run".
 func openWorkspace(_ folder: String) throws -> Workspace {
@@ -42,10 +43,10 @@ func writeAtomically(_ text: String, to path: String, replace: Bool) throws {
 }
 
 /// Runs a file write; a place refused or a write failed means the command could not run.
-func refusingPlace<T>(_ body: () throws -> T) throws -> T {
+func refusingPlace<T>(in language: Language = .en, _ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let failure as AtomicFile.Failure {
-        throw CLIFailure.cannotRun(failure.description)
+        throw CLIFailure.cannotRun(language == .zh ? failure.chinese : failure.description)
     }
 }

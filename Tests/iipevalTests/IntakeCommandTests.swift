@@ -98,7 +98,9 @@ final class IntakeCommandTests: XCTestCase {
         try "kept".write(toFile: folder + "/out/FX-001.yaml", atomically: true, encoding: .utf8)
         let refused = CommandRunner.run(["intake", fixture("FX-001.docx"), "--out", folder + "/out"])
         XCTAssertEqual(refused.code, 2)
-        XCTAssert(refused.err.contains("FX-001.yaml exists; add --force"), refused.err)
+        XCTAssert(refused.err.contains("FX-001.yaml 已存在；加 --force 替换它"), refused.err)
+        let english = CommandRunner.run(["intake", fixture("FX-001.docx"), "--out", folder + "/out", "--lang", "en"])
+        XCTAssert(english.err.contains("FX-001.yaml exists; add --force"), english.err)
         XCTAssertEqual(try String(contentsOfFile: folder + "/out/FX-001.yaml", encoding: .utf8), "kept")
         let forced = CommandRunner.run(["intake", fixture("FX-001.docx"), "--out", folder + "/out", "--force"])
         XCTAssertEqual(forced.code, 0, forced.err)
@@ -109,7 +111,7 @@ final class IntakeCommandTests: XCTestCase {
         try "x".write(toFile: folder + "/out", atomically: true, encoding: .utf8)
         let run = CommandRunner.run(["intake", fixture("FX-001.docx"), "--out", folder + "/out"])
         XCTAssertEqual(run.code, 2)
-        XCTAssert(run.err.contains("is a file; give a folder"), run.err)
+        XCTAssert(run.err.contains("是文件；请给出文件夹"), run.err)
     }
 
     /// A file name that is not an id takes --prefix and the next free number, in name order.
@@ -208,7 +210,7 @@ final class IntakeCommandTests: XCTestCase {
         XCTAssert(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
         let again = CommandRunner.run(["template", "--out", folder + "/申报书.docx"])
         XCTAssertEqual(again.code, 2)
-        XCTAssert(again.err.contains("exists; add --force"), again.err)
+        XCTAssert(again.err.contains("已存在；加 --force 替换它"), again.err)
 
         let filled = CommandRunner.run(["template", "--from", Self.samples + "/GD2018-001.yaml", "--out", folder + "/GD2018-001.docx"])
         XCTAssertEqual(filled.code, 0, filled.err)

@@ -25,10 +25,14 @@ public enum AtomicFile {
 
         public let kind: Kind
         public let description: String
+        /// The same in Chinese, for the commands and the workbench when they speak it (the
+        /// system's own reason, a full disk or no permission, as the system says it).
+        public let chinese: String
 
-        public init(_ kind: Kind, _ description: String) {
+        public init(_ kind: Kind, _ description: String, chinese: String? = nil) {
             self.kind = kind
             self.description = description
+            self.chinese = chinese ?? description
         }
     }
 
@@ -54,10 +58,11 @@ public enum AtomicFile {
     public static func check(_ path: String, replace: Bool) throws {
         switch place(path) {
         case .nothing: return
-        case .folder: throw Failure(.refused, "\(path) is a folder; a folder is never replaced: give the name of a file in it")
-        case .other: throw Failure(.refused, "\(path) is not a regular file; it is never replaced")
+        case .folder: throw Failure(.refused, "\(path) is a folder; a folder is never replaced: give the name of a file in it",
+                                     chinese: "\(path) 是文件夹；文件夹从不被替换：请给出其中一个文件的名字")
+        case .other: throw Failure(.refused, "\(path) is not a regular file; it is never replaced", chinese: "\(path) 不是普通文件，从不被替换")
         case .file, .link:
-            if !replace { throw Failure(.exists, "\(path) exists; add --force to replace it") }
+            if !replace { throw Failure(.exists, "\(path) exists; add --force to replace it", chinese: "\(path) 已存在；加 --force 替换它") }
         }
     }
 
@@ -100,7 +105,8 @@ public enum AtomicFile {
         guard Glibc.rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
-            throw code == EISDIR ? Failure(.refused, "\(path) is a folder; a folder is never replaced") : cannotWrite(path, code)
+            throw code == EISDIR ? Failure(.refused, "\(path) is a folder; a folder is never replaced", chinese: "\(path) 是文件夹；文件夹从不被替换")
+                : cannotWrite(path, code)
         }
     }
 
@@ -124,7 +130,8 @@ public enum AtomicFile {
     }
 
     static func cannotWrite(_ path: String, _ code: Int32) -> Failure {
-        Failure(.failed, "\(path): cannot be written (\(String(cString: strerror(code))))")
+        Failure(.failed, "\(path): cannot be written (\(String(cString: strerror(code))))",
+                chinese: "\(path)：无法写入（\(String(cString: strerror(code)))）")
     }
 }
 
@@ -138,8 +145,9 @@ public enum OutputFolder {
     public static func check(_ folder: String) throws {
         switch AtomicFile.place(folder) {
         case .nothing, .folder: return
-        case .link: throw AtomicFile.Failure(.refused, "\(folder) is a link; give the folder itself")
-        case .file, .other: throw AtomicFile.Failure(.refused, "\(folder) is a file; give a folder: the files are written into it, one each")
+        case .link: throw AtomicFile.Failure(.refused, "\(folder) is a link; give the folder itself", chinese: "\(folder) 是链接；请给出文件夹本身")
+        case .file, .other: throw AtomicFile.Failure(.refused, "\(folder) is a file; give a folder: the files are written into it, one each",
+                                                    chinese: "\(folder) 是文件；请给出文件夹：文件逐个写入其中")
         }
     }
 
@@ -154,14 +162,17 @@ public enum OutputFolder {
         if let first = inTheWay.first {
             guard inTheWay.count > 1 else { throw first }
             let kind: AtomicFile.Failure.Kind = inTheWay.contains { $0.kind == .refused } ? .refused : .exists
-            throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))")
+            throw AtomicFile.Failure(kind, "\(first.description) (and \(inTheWay.count - 1) more of the \(files.count) files in \(folder))",
+                                     chinese: "\(first.chinese)（\(folder) 中的 \(files.count) 个文件里另有 \(inTheWay.count - 1) 个）")
         }
         if AtomicFile.place(folder) == .nothing, mkdir(folder, 0o755) != 0, errno != EEXIST {
             let parent = (folder as NSString).deletingLastPathComponent
             if errno == ENOENT {
-                throw AtomicFile.Failure(.failed, "\(folder): cannot be made: the folder \(parent.isEmpty ? "." : parent) does not exist")
+                throw AtomicFile.Failure(.failed, "\(folder): cannot be made: the folder \(parent.isEmpty ? "." : parent) does not exist",
+                                         chinese: "\(folder)：无法建立：文件夹 \(parent.isEmpty ? "." : parent) 不存在")
             }
-            throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))")
+            throw AtomicFile.Failure(.failed, "\(folder): cannot be made (\(String(cString: strerror(errno))))",
+                                     chinese: "\(folder)：无法建立（\(String(cString: strerror(errno)))）")
         }
     }
 
@@ -190,7 +201,9 @@ public enum OutputFolder {
             }
             for (file, temporary) in zip(files, temporaries) {
                 guard Glibc.rename(temporary, file.path) == 0 else {
-                    throw AtomicFile.Failure(.failed, "\(file.path): cannot be written (\(String(cString: strerror(errno)))); nothing was written")
+                    let reason = String(cString: strerror(errno))
+                    throw AtomicFile.Failure(.failed, "\(file.path): cannot be written (\(reason)); nothing was written",
+                                             chinese: "\(file.path)：无法写入（\(reason)）；未写入任何文件")
                 }
                 placed.append(file.path)
             }
@@ -231,7 +244,9 @@ extension AtomicFile {
     static func keepAside(_ path: String) throws -> String {
         let old = temporaryName(for: path, suffix: "previous-" + String(UInt64.random(in: 0...UInt64.max), radix: 36))
         guard link(path, old) == 0 else {
-            throw Failure(.failed, "\(path): cannot be replaced (\(String(cString: strerror(errno)))); nothing was written")
+            let reason = String(cString: strerror(errno))
+            throw Failure(.failed, "\(path): cannot be replaced (\(reason)); nothing was written",
+                          chinese: "\(path)：不能被替换（\(reason)）；未写入任何文件")
         }
         return old
     }
