@@ -42,7 +42,7 @@ enum DeclarationScreen {
         for (offset, entry) in entries.dropFirst(top).prefix(rows).enumerated() {
             let index = top + offset
             let mark = declaration.conflicts.contains(entry.id) ? "[✗]" : "[ ]"
-            let text = "\(mark) \(entry.id)  \(entry.applicant)  \(entry.partners.joined(separator: "、"))"
+            let text = "\(mark) \(entry.id)  \(entry.applicant)  \(entry.partners.joined(separator: s.language == .zh ? "、" : ", "))"
             buffer.write(DisplayWidth.truncate(text, to: area.width - 2), x: 1, y: y + offset,
                          style: declaration.conflicts.contains(entry.id) ? .bad : .normal)
             if index == declaration.cursor { buffer.paint(Rect(x: 1, y: y + offset, width: area.width - 2, height: 1), style: .selected) }

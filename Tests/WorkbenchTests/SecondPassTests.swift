@@ -328,4 +328,68 @@ extension WorkbenchTests {
         XCTAssertFalse(text.contains(section.items[0].name), "not the Chinese name: \(text)")
         XCTAssertFalse(text.contains(" 台"), "units in English: \(text)")
     }
+
+    /// The panel's score in the chair's list follows a save (read again when the keys are
+    /// idle); an expert's own total is computed as they type, so theirs never goes stale.
+    func testTheListScoreFollowsASave() {
+        var chair = makeState()
+        _ = press(&chair, .enter)
+        run(type(&chair, "9") + press(&chair, .enter), &chair)
+        XCTAssertTrue(chair.refreshSoon, "the chair's list reads the panel's score again")
+        var expert = makeState(chair: false)
+        _ = press(&expert, .enter)
+        run(type(&expert, "9") + press(&expert, .enter), &expert)
+        _ = press(&expert, .escape)
+        let total = expert.data.runningTotal(expert.data.entry("GD-A")!, .written).fixed()
+        XCTAssertTrue(screenText(expert).contains(total), "their own total at once: \(total)")
+    }
+
+    /// At 80×24 the right pane of the review scrolls, and says what is cut off.
+    func testTheReviewsRightPaneScrollsAt80x24() {
+        var state = makeState(width: 80, height: 24)
+        _ = press(&state, .enter)
+        let before = screenText(state)
+        XCTAssertTrue(before.contains("下面还有"), before)
+        _ = press(&state, .pageDown)
+        let after = screenText(state)
+        XCTAssertTrue(after.contains("上面还有"), after)
+        XCTAssertNotEqual(before, after)
+        _ = press(&state, .char("j"))
+        XCTAssertFalse(screenText(state).contains("上面还有"), "another item starts at its top")
+    }
+
+    /// Every screen of the English workbench, with its help and dialogs: no Chinese but the
+    /// applicants' own text (names, focus, city) and the expert's name.
+    func testTheEnglishWorkbenchHasNoChineseOfItsOwn() {
+        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        var state = makeState(width: 160, height: 50, language: .en, scores: [saved])
+        withRanking(&state)
+        var frames: [(String, String)] = [("list", screenText(state))]
+        _ = press(&state, .char("?"))
+        frames.append(("list help", screenText(state)))
+        _ = press(&state, .escape, .enter)
+        frames.append(("review", screenText(state)))
+        _ = press(&state, .char("?"))
+        frames.append(("review help", screenText(state)))
+        _ = press(&state, .escape, .escape, .char("r"))
+        frames.append(("ranking", screenText(state)))
+        _ = press(&state, .char("e"), .char("x"))
+        frames.append(("export", screenText(state)))
+        _ = press(&state, .escape, .escape)
+        state.declaration = DeclarationState()
+        frames.append(("pledge", screenText(state)))
+        // The applicants' own words, the expert's name, and document titles (file names).
+        var theirs = [state.data.expert.name] + ExportWhat.allCases.map(\.title)
+        for entry in state.data.entries {
+            theirs += [entry.platformName, entry.applicant] + entry.partners
+            theirs += [entry.dossier?.platform.focus, entry.dossier?.recommender.city, entry.dossier?.recommender.name].compactMap { $0 }
+        }
+        theirs += ["平台1"]
+        for (name, frame) in frames {
+            var text = frame
+            for words in theirs.sorted(by: { $0.count > $1.count }) where !words.isEmpty { text = text.replacingOccurrences(of: words, with: "") }
+            let chinese = text.unicodeScalars.filter { (0x4E00...0x9FFF).contains($0.value) || (0x3000...0x303F).contains($0.value) || (0xFF00...0xFFEF).contains($0.value) }
+            XCTAssertTrue(chinese.isEmpty, "\(name): \(String(String.UnicodeScalarView(chinese)))\n\(text)")
+        }
+    }
 }
