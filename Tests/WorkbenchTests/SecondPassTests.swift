@@ -18,6 +18,33 @@ extension WorkbenchTests {
 
     func screenText(_ state: AppState) -> String { view(state).trimmedLines.joined(separator: "\n") }
 
+    /// Every screen, with its help and dialogs, as the chair sees them with one score saved:
+    /// list, review, document (when asked: it is the applicants' text), ranking, export, pledge.
+    func everyScreen(language: Language, width: Int, height: Int, document: Bool) -> [(String, String)] {
+        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
+        var state = makeState(width: width, height: height, language: language, scores: [saved])
+        withRanking(&state)
+        var frames = [("list", screenText(state))]
+        _ = press(&state, .char("?"))
+        frames.append(("list help", screenText(state)))
+        _ = press(&state, .escape, .enter)
+        frames.append(("review", screenText(state)))
+        _ = press(&state, .char("?"))
+        frames.append(("review help", screenText(state)))
+        if document {
+            _ = press(&state, .escape, .char("o"))
+            frames.append(("document", screenText(state)))
+        }
+        _ = press(&state, .escape, .escape, .char("r"))
+        frames.append(("ranking", screenText(state)))
+        _ = press(&state, .char("e"))
+        frames.append(("export", screenText(state)))
+        _ = press(&state, .escape, .escape)
+        state.declaration = DeclarationState()
+        frames.append(("pledge", screenText(state)))
+        return frames
+    }
+
     // MARK: - Independence (独立评审)
 
     func testAnExpertSeesOnlyTheirOwnWorkUntilTheySign() {
@@ -252,26 +279,7 @@ extension WorkbenchTests {
         let allowed: Set<String> = ["Enter", "Esc", "Tab", "Space", "PgUp", "PgDn", "Home", "Ctrl", "EDITOR", "HTML", "JSON", "XLSX",
                                     "IaaS", "PaaS", "SaaS", "iipeval", "sheet", "reopen", "html", "exports", "xlsx", "json",
                                     "example"]  // the fixture's e-mail addresses: dossier content
-        var frames: [(String, String)] = []
-        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
-        var state = makeState(width: 120, height: 40, scores: [saved])
-        withRanking(&state)
-        frames.append(("list", screenText(state)))
-        _ = press(&state, .char("?"))
-        frames.append(("list help", screenText(state)))
-        _ = press(&state, .escape, .enter)
-        frames.append(("review", screenText(state)))
-        _ = press(&state, .char("?"))
-        frames.append(("review help", screenText(state)))
-        _ = press(&state, .escape, .char("o"))
-        frames.append(("document", screenText(state)))
-        _ = press(&state, .escape, .escape, .char("r"))
-        frames.append(("ranking", screenText(state)))
-        _ = press(&state, .char("e"))
-        frames.append(("export", screenText(state)))
-        _ = press(&state, .escape, .escape)
-        state.declaration = DeclarationState()
-        frames.append(("pledge", screenText(state)))
+        let frames = everyScreen(language: .zh, width: 120, height: 40, document: true)
         let word = try! NSRegularExpression(pattern: "[A-Za-z]{4,}")
         for (name, text) in frames {
             let words = word.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
@@ -361,23 +369,8 @@ extension WorkbenchTests {
     /// Every screen of the English workbench, with its help and dialogs: no Chinese but the
     /// applicants' own text (names, focus, city) and the expert's name.
     func testTheEnglishWorkbenchHasNoChineseOfItsOwn() {
-        let saved = ItemScore(expert: "E07", dossier: "GD-A", stage: .written, item: "basic.device", points: Rational(12), comment: "")
-        var state = makeState(width: 160, height: 50, language: .en, scores: [saved])
-        withRanking(&state)
-        var frames: [(String, String)] = [("list", screenText(state))]
-        _ = press(&state, .char("?"))
-        frames.append(("list help", screenText(state)))
-        _ = press(&state, .escape, .enter)
-        frames.append(("review", screenText(state)))
-        _ = press(&state, .char("?"))
-        frames.append(("review help", screenText(state)))
-        _ = press(&state, .escape, .escape, .char("r"))
-        frames.append(("ranking", screenText(state)))
-        _ = press(&state, .char("e"), .char("x"))
-        frames.append(("export", screenText(state)))
-        _ = press(&state, .escape, .escape)
-        state.declaration = DeclarationState()
-        frames.append(("pledge", screenText(state)))
+        let frames = everyScreen(language: .en, width: 160, height: 50, document: false)
+        let state = makeState(language: .en)
         // The applicants' own words, the expert's name, and document titles (file names).
         var theirs = [state.data.expert.name] + ExportWhat.allCases.map(\.title)
         for entry in state.data.entries {
