@@ -12,6 +12,8 @@ enum FolderPath {
     /// The typed folder completed as far as every folder it could name agrees, with a `/`
     /// once only one is left; as typed when none matches (or the folder cannot be read).
     static func completed(_ typed: String) -> String {
+        // `~` alone completes in the home folder, as `~/` does.
+        let typed = typed == "~" ? "~/" : typed
         let path = expanded(typed)
         let slash = path.lastIndex(of: "/")
         let parent = slash.map { String(path[...$0]) } ?? ""

@@ -48,14 +48,23 @@ public struct PanelOverview: Sendable {
 /// The chair's panel screen: experts × stages (complete/required, signed), then deviations.
 enum PanelScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
-        guard let overview = state.data.overview else { return }
+        let lines = self.lines(state, width: area.width)
+        let top = min(state.panelScroll, max(0, lines.count - area.height))
+        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
+        }
+    }
+
+    /// What the screen shows, as lines: progress, deviations, the import prompt and results, the audit log.
+    static func lines(_ state: AppState, width: Int) -> [(String, Style)] {
+        guard let overview = state.data.overview else { return [] }
         let s = state.strings
         var lines: [(String, Style)] = [(s[.panelProgress], .header)]
         let experts = overview.progress.reduce(into: [(String, String)]()) { list, row in
             if !list.contains(where: { $0.0 == row.expert }) { list.append((row.expert, row.name)) }
         }
         // Five columns that fit the screen: at 80 columns none is cut.
-        let cell = max(12, min(24, (area.width - 2) / 5))
+        let cell = max(12, min(24, (width - 2) / 5))
         var header = DisplayWidth.pad(s[.expert], to: cell)
         for stage in StageID.allCases { header += DisplayWidth.pad(state.stageName(stage), to: cell) }
         lines.append((header, .dim))
@@ -89,9 +98,6 @@ enum PanelScreen {
             lines.append((s[.auditTitle], .header))
             lines += state.auditLines.map { ($0, .normal) }
         }
-        let top = min(state.panelScroll, max(0, lines.count - area.height))
-        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
-            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
-        }
+        return lines
     }
 }

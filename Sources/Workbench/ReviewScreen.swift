@@ -61,11 +61,31 @@ enum ReviewScreen {
 
     /// The item's requirement and, for the written review, the dossier's indicators of it.
     static func detail(_ state: AppState, _ entry: DossierEntry, _ area: Rect, _ buffer: inout Buffer) {
-        guard let item = state.currentItem, let dossier = entry.dossier else { return }
+        let lines = detailLines(state, entry, width: area.width)
+        // A long requirement scrolls (PgUp PgDn); what is cut off is said on the last row.
+        let top = min(state.review.detailScroll, max(0, lines.count - area.height))
+        var shown = Array(lines.dropFirst(top).prefix(area.height))
+        if top + area.height < lines.count, !shown.isEmpty {
+            shown[shown.count - 1] = ("↓ " + state.strings.format(.moreBelow, lines.count - top - area.height + 1), .dim)
+        }
+        if top > 0, !shown.isEmpty { shown[0] = ("↑ " + state.strings.format(.moreAbove, top + 1), .dim) }
+        for (offset, line) in shown.enumerated() {
+            buffer.write(line.0, x: area.x, y: area.y + offset, style: line.1, limit: area.width)
+        }
+    }
+
+    /// The size of the review's panes for a terminal: the right pane's width and the body's height.
+    static func detailSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        (width - treeWidth - 3, height - 8)
+    }
+
+    /// The item's requirement and, for the written review, the dossier's indicators of it, as lines.
+    static func detailLines(_ state: AppState, _ entry: DossierEntry, width: Int) -> [(String, Style)] {
+        guard let item = state.currentItem, let dossier = entry.dossier else { return [] }
         let s = state.strings
         let useEnglish = state.strings.language == .en
         var lines: [(String, Style)] = [("\(useEnglish ? item.nameEn : item.name)  (\(s[.max]) \(item.max))", .header)]
-        lines += Layout.wrap(useEnglish ? item.requirementEn : item.requirement, width: area.width).map { ($0, .normal) }
+        lines += Layout.wrap(useEnglish ? item.requirementEn : item.requirement, width: width).map { ($0, .normal) }
         if !item.indicators.isEmpty {
             lines.append(("", .normal))
             lines.append((s[.evidence], .header))
@@ -84,20 +104,11 @@ enum ReviewScreen {
                     text += "  ⚠ \(s[.effective]) \(effective)"
                     style = .warning
                 }
-                let name = DisplayWidth.pad(useEnglish ? spec.nameEn : spec.name, to: max(10, area.width - 26))
+                let name = DisplayWidth.pad(useEnglish ? spec.nameEn : spec.name, to: max(10, width - 26))
                 lines.append((name + " " + text, style))
             }
         }
-        // A long requirement scrolls (PgUp PgDn); what is cut off is said on the last row.
-        let top = min(state.review.detailScroll, max(0, lines.count - area.height))
-        var shown = Array(lines.dropFirst(top).prefix(area.height))
-        if top + area.height < lines.count, !shown.isEmpty {
-            shown[shown.count - 1] = ("↓ " + state.strings.format(.moreBelow, lines.count - top - area.height + 1), .dim)
-        }
-        if top > 0, !shown.isEmpty { shown[0] = ("↑ " + state.strings.format(.moreAbove, top + 1), .dim) }
-        for (offset, line) in shown.enumerated() {
-            buffer.write(line.0, x: area.x, y: area.y + offset, style: line.1, limit: area.width)
-        }
+        return lines
     }
 
     static func describe(_ value: IndicatorValue?, _ spec: IndicatorSpec, _ s: Strings) -> String {

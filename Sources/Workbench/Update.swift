@@ -88,6 +88,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         if state.data.seesRanking { state.refreshSoon = true }
         return []
     case let .saveFailed(failure):
+        state.review.advanceAfterSave = false
+        state.review.clearing = false
         state.notice = Notice(text: state.strings.failure(failure), style: .bad)
         // What changed elsewhere is read again at once, so the screen shows it.
         if case .changedElsewhere = failure { state.refreshSoon = true }
@@ -134,6 +136,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .declared(data):
         state.data = data
         state.declaration = nil
+        state.notice = nil
         return []
     case let .rankingRefreshed(groups):
         state.data.groups = groups
@@ -160,7 +163,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .signChecked(stage, incomplete, sheets):
         guard incomplete.isEmpty else {
-            let listed = incomplete.prefix(5).joined(separator: "、") + (incomplete.count > 5 ? "…" : "")
+            let listed = incomplete.prefix(5).joined(separator: state.strings.language == .zh ? "、" : ", ") + (incomplete.count > 5 ? "…" : "")
             if let first = incomplete.first {
                 state.stage = stage
                 open(first, document: false, &state)
@@ -222,7 +225,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     guard let action = KeyMap.action(for: key, on: state.screen) else { return [] }
     // Points typed and not saved are never dropped silently: saved before the cursor leaves
     // the item, asked about before the screen is left.
-    if state.screen == .review, !state.review.entry.isEmpty, action != .help, action != .redraw {
+    if state.screen == .review, !state.review.entry.isEmpty, action != .redraw {
         if action == .quit || action == .back {
             state.confirmation = Confirmation(text: state.strings.format(.dropAsk, state.review.entry), action: .dropPoints(then: key))
             return []
@@ -253,6 +256,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .export:
         state.exportDialog = ExportDialog(folder: state.exportFolder, offering: state.data.exportable)
     default:
+        defer { clampScrolls(&state) }
         switch state.screen {
         case .list: return listAction(action, &state)
         case .review: return reviewAction(action, &state)
@@ -279,6 +283,8 @@ private func answer(_ key: Key, _ confirmation: Confirmation, _ state: inout App
     guard yes else {
         if key == .ctrl("c") { return quit(&state) }
         state.notice = Notice(text: state.strings[.cancelled], style: .normal)
+        // Asked about points typed, any other key goes on as it would have: Enter saves, a digit types.
+        if case .dropPoints = confirmation.action, key != .escape, key != .char("q") { return handle(key, &state) }
         return []
     }
     switch confirmation.action {
@@ -313,6 +319,27 @@ private func askToSign(_ state: inout AppState) -> [Effect] {
         return []
     }
     return [.checkSign(state.stage)]
+}
+
+/// Scroll offsets never pass the end of what the screen shows, so that ↑ and PgUp move at
+/// once after G or a PgDn too many.
+private func clampScrolls(_ state: inout AppState) {
+    let body = state.height - 3
+    switch state.screen {
+    case .document:
+        guard let entry = state.reviewEntry else { return }
+        state.documentScroll = min(state.documentScroll, max(0, DocumentScreen.lines(entry, state, width: state.width - 2).count - body))
+    case .compare:
+        let entries = state.marks.compactMap { state.data.entry($0) }
+        state.compareScroll = min(state.compareScroll, max(0, CompareScreen.rows(entries, state).count - (body - 1)))
+    case .panel:
+        state.panelScroll = min(state.panelScroll, max(0, PanelScreen.lines(state, width: state.width).count - body))
+    case .review:
+        guard let entry = state.reviewEntry else { return }
+        let pane = ReviewScreen.detailSize(width: state.width, height: state.height)
+        state.review.detailScroll = min(state.review.detailScroll, max(0, ReviewScreen.detailLines(state, entry, width: pane.width).count - pane.height))
+    case .list, .ranking: return
+    }
 }
 
 /// Keys that would change a score or a comment on the review screen.
@@ -438,12 +465,14 @@ func open(_ id: String, document: Bool, _ state: inout AppState) {
         state.documentScroll = 0
         state.screen = .document
     } else {
-        // Esc goes back where the dossier was opened from: the list or the ranking.
+        // Esc goes back where the dossier was opened from: the list or the ranking (whose own
+        // way back is then the list, so that Esc never goes round in a circle).
         if state.screen == .list || state.screen == .ranking { state.review.returnTo = state.screen }
+        if state.screen == .ranking { state.returnTo = .list }
         state.screen = .review
         state.review.cursor = 0
         moveToNextUnscored(&state, after: false)
-        if entry.errors > 0 { state.notice = Notice(text: state.strings.format(.ineligibleNote, entry.errors), style: .warning) }
+        if !state.data.isEligible(entry) { state.notice = Notice(text: state.strings.format(.ineligibleNote, entry.errors), style: .warning) }
     }
 }
 
@@ -480,8 +509,10 @@ private func pointsKey(_ key: Key, _ state: inout AppState) -> [Effect]? {
         state.notice = entryProblem(state).map { Notice(text: $0, style: .bad) }
         return []
     case .enter where !state.review.entry.isEmpty:
-        state.review.advanceAfterSave = true
-        return savePoints(&state)
+        let save = savePoints(&state)
+        // Saved by Enter, the cursor moves on to the next unscored item once it is saved.
+        state.review.advanceAfterSave = !save.isEmpty
+        return save
     case .delete, .backspace:
         // On an empty entry: clear the saved points, after asking.
         guard let item = state.currentItem, let saved = state.data.points(state.review.dossier, state.stage, item.id) else {
@@ -548,7 +579,8 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
     case .document: open(state.review.dossier, document: true, &state)
     case .dissent:
         // An empty dissent starts from a template saying what it is for (its # lines are not kept).
-        let text = state.data.dissents[state.stage] ?? state.strings.format(.dissentTemplate, state.stageName(state.stage))
+        let written = state.data.dissents[state.stage] ?? ""
+        let text = written.isEmpty ? state.strings.format(.dissentTemplate, state.stageName(state.stage)) : written
         return [.editDissent(state.stage, text: text)]
     case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
     case .back:
@@ -590,7 +622,7 @@ func moveToNextUnscored(_ state: inout AppState, after: Bool) {
     if after { state.review.cursor = min(state.review.cursor + 1, items.count - 1) }
     // This dossier's sheet is complete; the stage is complete only when every sheet is.
     let open = state.data.entries.filter { entry in
-        entry.conflict == nil && entry.errors == 0 && { let p = state.data.progress(entry, state.stage); return p.done < p.of }()
+        entry.conflict == nil && state.data.isEligible(entry) && { let p = state.data.progress(entry, state.stage); return p.done < p.of }()
     }.count
     state.notice = open == 0 ? Notice(text: state.strings[.stageDone], style: .good)
         : Notice(text: state.strings.format(.dossierDone, open), style: .good)

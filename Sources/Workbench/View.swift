@@ -80,19 +80,27 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
     }
 }
 
-/// `?`: every key of the current screen, from its key table.
+/// `?`: every key of the current screen, from its key table — in two columns when one
+/// does not fit (the review's table at 80×24).
 private func helpOverlay(_ state: AppState, _ buffer: inout Buffer) {
     let rows = KeyMap.table(state.screen)
-    let width = min(state.width - 4, 56)
-    let height = min(state.height - 2, rows.count + 4)
+    let room = state.height - 6
+    let columns = rows.count > room ? 2 : 1
+    let perColumn = (rows.count + columns - 1) / columns
+    let width = min(state.width - 4, columns == 1 ? 56 : 110)
+    let height = min(state.height - 2, perColumn + 4)
     let box = Rect(x: (state.width - width) / 2, y: max(1, (state.height - height) / 2), width: width, height: height)
     buffer.fill(box, style: .input)
     buffer.write(" " + state.strings[.helpTitle], x: box.x, y: box.y, style: .selected, limit: width)
     buffer.paint(Rect(x: box.x, y: box.y, width: width, height: 1), style: .selected)
-    for (index, binding) in rows.prefix(height - 3).enumerated() {
-        let y = box.y + 2 + index
-        buffer.write(DisplayWidth.pad(binding.label, to: 12), x: box.x + 2, y: y, style: .input)
-        buffer.write(state.strings[binding.help], x: box.x + 15, y: y, style: .input, limit: width - 16)
+    let columnWidth = (width - 2) / columns
+    for (index, binding) in rows.enumerated() {
+        let column = index / perColumn, line = index % perColumn
+        guard line < height - 3 else { continue }
+        let x = box.x + 2 + column * columnWidth, y = box.y + 2 + line
+        let labelWidth = columns == 1 ? 12 : 10
+        buffer.write(DisplayWidth.pad(binding.label, to: labelWidth), x: x, y: y, style: .input, limit: labelWidth)
+        buffer.write(state.strings[binding.help], x: x + labelWidth + 1, y: y, style: .input, limit: columnWidth - labelWidth - 2)
     }
     buffer.write(state.strings[.escToClose], x: box.x + width - DisplayWidth.of(state.strings[.escToClose]) - 2,
                  y: box.y + height - 1, style: .input)

@@ -244,6 +244,12 @@ public struct WorkbenchData: Sendable {
         return rubricStage.score(points: points, for: entry.type)
     }
 
+    /// Whether the dossier's scores count: no compliance error, or every one waived by the
+    /// chair (the ranking knows the waivers; before it is read, the errors alone say).
+    public func isEligible(_ entry: DossierEntry) -> Bool {
+        ranked(entry.id)?.candidate.eligible ?? (entry.errors == 0)
+    }
+
     /// The ranking entry of a dossier.
     public func ranked(_ id: String) -> RankedEntry? {
         rankedByID[id]

@@ -385,4 +385,62 @@ extension WorkbenchTests {
             XCTAssertTrue(chinese.isEmpty, "\(name): \(String(String.UnicodeScalarView(chinese)))\n\(text)")
         }
     }
+
+    /// The help lists every row of the screen's key table, even the review's at 80×24.
+    func testTheHelpShowsTheWholeKeyTableAt80x24() {
+        for language in [Language.zh, .en] {
+            var state = makeState(width: 80, height: 24, language: language)
+            _ = press(&state, .enter, .char("?"))
+            let text = screenText(state)
+            for binding in KeyMap.table(.review) {
+                XCTAssertTrue(text.contains(DisplayWidth.truncate(state.strings[binding.help], to: 20).replacingOccurrences(of: "…", with: "")),
+                              "\(language): \(state.strings[binding.help])\n\(text)")
+            }
+        }
+    }
+
+    // MARK: - The review's findings
+
+    func testTypedPointsSurviveTheHelpARefusedEnterAndTheQuestion() {
+        var state = makeState()
+        _ = press(&state, .enter)
+        let first = state.review.cursor
+        // `?` with points typed saves them first.
+        guard case .save? = (type(&state, "8") + press(&state, .char("?"))).first else { return XCTFail("? saves the points") }
+        _ = press(&state, .escape)
+        // A refused Enter does not make the next save jump to the next unscored item.
+        state.review.cursor = first
+        _ = type(&state, "99")
+        XCTAssertEqual(press(&state, .enter), [])
+        _ = press(&state, .backspace, .backspace)
+        let effects = type(&state, "7") + press(&state, .down)
+        run(effects, &state)
+        XCTAssertEqual(state.review.cursor, first + 1, "↓ moves one item")
+        // Asked about points typed, Enter saves them.
+        _ = type(&state, "6")
+        _ = press(&state, .escape)
+        XCTAssertNotNil(state.confirmation)
+        guard case let .save(score, _)? = press(&state, .enter).first else { return XCTFail("Enter saves") }
+        XCTAssertEqual(score.points, Rational(6))
+    }
+
+    func testEscFromTheRankingAndBackNeverGoesRound() {
+        var state = makeState()
+        withRanking(&state)
+        _ = press(&state, .enter, .char("r"), .enter)
+        XCTAssertEqual(state.screen, .review)
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.screen, .ranking)
+        _ = press(&state, .escape)
+        XCTAssertEqual(state.screen, .list)
+    }
+
+    func testUpMovesAtOnceAfterTheLastLine() {
+        var state = makeState()
+        _ = press(&state, .char("o"), .char("G"))
+        let end = state.documentScroll
+        XCTAssertGreaterThan(end, 0)
+        _ = press(&state, .up)
+        XCTAssertEqual(state.documentScroll, end - 1)
+    }
 }

@@ -189,7 +189,8 @@ public enum OutputFolder {
             // A file put in place goes; the one it replaced comes back. Temporaries not renamed go.
             for path in placed where kept[path] == nil { unlink(path) }
             for (path, old) in kept {
-                if placed.contains(path) { _ = Glibc.rename(old, path) } else { unlink(old) }
+                // Put back where it was replaced, or moved aside (no hard links); else the second name goes.
+                if placed.contains(path) || AtomicFile.place(path) == .nothing { _ = Glibc.rename(old, path) } else { unlink(old) }
             }
             temporaries.forEach { _ = unlink($0) }
         }
@@ -243,7 +244,9 @@ extension AtomicFile {
     /// back. Fails where the file may not be replaced either (an immutable file).
     static func keepAside(_ path: String) throws -> String {
         let old = temporaryName(for: path, suffix: "previous-" + String(UInt64.random(in: 0...UInt64.max), radix: 36))
-        guard link(path, old) == 0 else {
+        // A file system without hard links (a FAT USB stick) moves it aside instead: the name
+        // is then empty until the new file is renamed in, and put back if that fails.
+        guard link(path, old) == 0 || ((errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS) && Glibc.rename(path, old) == 0) else {
             let reason = String(cString: strerror(errno))
             throw Failure(.failed, "\(path): cannot be replaced (\(reason)); nothing was written",
                           chinese: "\(path)：不能被替换（\(reason)）；未写入任何文件")
