@@ -89,7 +89,7 @@ public struct Strings: Sendable {
         .cleared: "Points cleared", .nothingToClear: "No points saved for this item",
         .entryInvalid: "The points %@ are not valid and were not saved: correct them, or Esc drops them",
         .dropAsk: "The points %@ are not saved: y drops them; Enter saves, other keys go on typing",
-        .pledgeAsk: "Sign the pledge (declaring %d conflicts)? It cannot be changed afterwards. y signs, any other key goes back",
+        .pledgeAsk: "Sign the pledge (%d conflicts declared)? It cannot be changed. y signs, other keys go back",
         .cancelled: "Cancelled",
         .dissentTemplate: """
             # Dissent and its reasons — %@

@@ -98,7 +98,7 @@ private func helpOverlay(_ state: AppState, _ buffer: inout Buffer) {
         let column = index / perColumn, line = index % perColumn
         guard line < height - 3 else { continue }
         let x = box.x + 2 + column * columnWidth, y = box.y + 2 + line
-        let labelWidth = columns == 1 ? 12 : 10
+        let labelWidth = 12
         buffer.write(DisplayWidth.pad(binding.label, to: labelWidth), x: x, y: y, style: .input, limit: labelWidth)
         buffer.write(state.strings[binding.help], x: x + labelWidth + 1, y: y, style: .input, limit: columnWidth - labelWidth - 2)
     }
