@@ -49,33 +49,43 @@ enum DeclarationScreen {
         }
     }
 
-    /// Keys while the declaration is open; everything else waits until it is signed.
+    /// Keys while the declaration is open (its own key table); everything else waits until it is signed.
     static func update(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var declaration = state.declaration else { return [] }
+        if state.showHelp {
+            state.showHelp = false
+            return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
+        }
         let count = state.data.entries.count
-        switch key {
-        case .up, .char("k"): declaration.cursor = max(0, declaration.cursor - 1)
-        case .down, .char("j"): declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
-        case .pageUp: declaration.cursor = max(0, declaration.cursor - max(1, state.height - 12))
-        case .pageDown: declaration.cursor = min(max(0, count - 1), declaration.cursor + max(1, state.height - 12))
-        case .char("g"), .home: declaration.cursor = 0
-        case .char("G"), .end: declaration.cursor = max(0, count - 1)
-        case .char(" "):
+        let page = max(1, state.height - 12)
+        switch KeyMap.action(for: key, in: KeyMap.pledge) {
+        case .up?: declaration.cursor = max(0, declaration.cursor - 1)
+        case .down?: declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
+        case .pageUp?: declaration.cursor = max(0, declaration.cursor - page)
+        case .pageDown?: declaration.cursor = min(max(0, count - 1), declaration.cursor + page)
+        case .first?: declaration.cursor = 0
+        case .last?: declaration.cursor = max(0, count - 1)
+        case .mark?:
             // Marks (or unmarks) and moves on, as Space does in the list.
             guard state.data.entries.indices.contains(declaration.cursor) else { break }
             let id = state.data.entries[declaration.cursor].id
             if declaration.conflicts.contains(id) { declaration.conflicts.remove(id) } else { declaration.conflicts.insert(id) }
             declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
-        case .enter:
+        case .open?:
             // The pledge cannot be taken back: asked once more.
             state.confirmation = Confirmation(text: state.strings.format(.pledgeAsk, declaration.conflicts.count),
                                               action: .declare(declaration.conflicts.sorted()))
-        case .char("q"), .ctrl("c"):
-            state.quit = true
-            return [.quit]
+        case .help?: state.showHelp = true
+        case .redraw?: return [.redraw]
+        case .quit?: return quit(&state)
         default: break
         }
         state.declaration = declaration
         return []
+    }
+
+    private static func quit(_ state: inout AppState) -> [Effect] {
+        state.quit = true
+        return [.quit]
     }
 }

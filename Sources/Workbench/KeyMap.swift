@@ -85,9 +85,19 @@ public enum KeyMap {
         }
     }
 
+    /// The pledge asked before the first scoring (诚信承诺与回避声明).
+    static let pledge: [Binding] = [move, scroll, ends,
+                                    Binding([.char(" ")], "Space", .keyMarkConflict, .mark),
+                                    Binding([.enter], "Enter", .keySignPledge, .open),
+                                    help, redraw, quit]
+
     /// What `key` does on `screen`: the first row of its table that binds it.
     static func action(for key: Key, on screen: ScreenID) -> Action? {
-        for binding in table(screen) {
+        action(for: key, in: table(screen))
+    }
+
+    static func action(for key: Key, in table: [Binding]) -> Action? {
+        for binding in table {
             if let action = binding.actions[key] { return action }
         }
         return nil

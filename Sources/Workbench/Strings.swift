@@ -27,7 +27,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case colMyScore, notYours, rankingAfterSigning, keyEnds, keyRedraw, keySign, keyClearSearch, keyClear, keyStageInTree
     case signAsk, signIncomplete, signedNow, notOnStageToSign, alreadySigned, dossierDone, stageDone, ineligibleNote
     case clearAsk, cleared, nothingToClear, entryInvalid, dropAsk, pledgeAsk, cancelled, dissentTemplate
-    case moreBelow, moreAbove, keyScrollDetail
+    case moreBelow, moreAbove, keyScrollDetail, keyMarkConflict, keySignPledge
 }
 
 public struct Strings: Sendable {
@@ -47,6 +47,7 @@ public struct Strings: Sendable {
     }
 
     private static let zhMore: [UIText: String] = [
+        .keyMarkConflict: "标记 / 取消回避，并到下一份", .keySignPledge: "签署承诺（再按 y 确认）",
         .moreBelow: "下面还有 %d 行（PgDn）", .moreAbove: "上面还有 %d 行（PgUp）", .keyScrollDetail: "滚动右侧说明",
         .colMyScore: "我的分", .notYours: "独立评审：专家只能导出本人评分表和申报信息汇总表；签署本人全部阶段后可导出推荐名单",
         .rankingAfterSigning: "独立评审：签署本人全部评审阶段后才能查看专家组排名；此前列表显示本人本阶段加权得分",
@@ -73,6 +74,7 @@ public struct Strings: Sendable {
     ]
 
     private static let enMore: [UIText: String] = [
+        .keyMarkConflict: "mark / unmark a conflict, go to the next", .keySignPledge: "sign the pledge (y confirms)",
         .moreBelow: "%d more lines below (PgDn)", .moreAbove: "%d more lines above (PgUp)", .keyScrollDetail: "scroll the right pane",
         .colMyScore: "Mine", .notYours: "Independent review: an expert exports their own sheets and the roster; the ranking once every stage of theirs is signed",
         .rankingAfterSigning: "Independent review: the panel's ranking shows once you have signed every stage you sit on; until then the list shows your own weighted score",
@@ -116,7 +118,7 @@ public struct Strings: Sendable {
         .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
         .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
         .typeCross: "跨行业", .typeIndustry: "行业", .typeDomain: "领域", .typeRegion: "区域",
-        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .keyImportSheets: "从文件夹导入签字评分表", .keyDissent: "本阶段不同意见及理由（$EDITOR）", .dissent: "不同意见", .keyAudit: "审计日志", .importFolder: "评分表文件夹（Enter 导入，Esc 取消）：", .importResults: "导入结果", .auditTitle: "审计日志（最新在前）", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · q 退出", .declKey: "本人签名密钥指纹（抄写在纸质承诺书上，供主任委员核对）：", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
+        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .keyImportSheets: "从文件夹导入签字评分表", .keyDissent: "本阶段不同意见及理由（$EDITOR）", .dissent: "不同意见", .keyAudit: "审计日志", .importFolder: "评分表文件夹（Enter 导入，Esc 取消）：", .importResults: "导入结果", .auditTitle: "审计日志（最新在前）", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · ? 帮助 · q 退出", .declKey: "本人签名密钥指纹（抄写在纸质承诺书上，供主任委员核对）：", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
         .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
         .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
         .percentile: "分位", .effective: "核算有效数", .claimed: "申报", .saved: "已保存", .saving: "保存中…",
@@ -150,7 +152,7 @@ public struct Strings: Sendable {
         .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
         .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",
         .typeCross: "cross", .typeIndustry: "industry", .typeDomain: "domain", .typeRegion: "region",
-        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .keyImportSheets: "import signed sheets from a folder", .keyDissent: "dissent on this stage ($EDITOR)", .dissent: "dissent", .keyAudit: "audit log", .importFolder: "Folder of sheets (Enter imports, Esc cancels): ", .importResults: "Import results", .auditTitle: "Audit log (newest first)", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · q quits", .declKey: "Your signing key (write it on the printed pledge for the chair): ", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
+        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .keyImportSheets: "import signed sheets from a folder", .keyDissent: "dissent on this stage ($EDITOR)", .dissent: "dissent", .keyAudit: "audit log", .importFolder: "Folder of sheets (Enter imports, Esc cancels): ", .importResults: "Import results", .auditTitle: "Audit log (newest first)", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · ? help · q quits", .declKey: "Your signing key (write it on the printed pledge for the chair): ", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
         .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
         .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
         .percentile: "pct", .effective: "recomputed", .claimed: "claimed", .saved: "saved", .saving: "saving…",

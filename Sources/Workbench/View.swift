@@ -14,6 +14,7 @@ public func view(_ state: AppState) -> Buffer {
     if let declaration = state.declaration {
         DeclarationScreen.render(state, declaration, body, &buffer)
         question(state, &buffer)
+        if state.showHelp { helpOverlay(KeyMap.pledge, state, &buffer) }
         return buffer
     }
     switch state.screen {
@@ -26,7 +27,7 @@ public func view(_ state: AppState) -> Buffer {
     }
     footer(state, &buffer)
     question(state, &buffer)
-    if state.showHelp { helpOverlay(state, &buffer) }
+    if state.showHelp { helpOverlay(KeyMap.table(state.screen), state, &buffer) }
     state.exportDialog?.render(state.strings, width: state.width, height: state.height, &buffer)
     return buffer
 }
@@ -82,8 +83,7 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
 
 /// `?`: every key of the current screen, from its key table — in two columns when one
 /// does not fit (the review's table at 80×24).
-private func helpOverlay(_ state: AppState, _ buffer: inout Buffer) {
-    let rows = KeyMap.table(state.screen)
+private func helpOverlay(_ rows: [Binding], _ state: AppState, _ buffer: inout Buffer) {
     let room = state.height - 6
     let columns = rows.count > room ? 2 : 1
     let perColumn = (rows.count + columns - 1) / columns

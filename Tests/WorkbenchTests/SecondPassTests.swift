@@ -443,4 +443,19 @@ extension WorkbenchTests {
         _ = press(&state, .up)
         XCTAssertEqual(state.documentScroll, end - 1)
     }
+
+    func testThePledgeHasItsHelpAndPages() {
+        var state = makeState()
+        state.declaration = DeclarationState()
+        _ = press(&state, .char("?"))
+        XCTAssertTrue(screenText(state).contains("签署承诺（再按 y 确认）"), screenText(state))
+        XCTAssertEqual(press(&state, .char("x")), [], "any key closes the help")
+        XCTAssertFalse(state.showHelp)
+        _ = press(&state, .pageDown)
+        XCTAssertEqual(state.declaration?.cursor, state.data.entries.count - 1)
+        _ = press(&state, .char("g"))
+        XCTAssertEqual(state.declaration?.cursor, 0)
+        var seen: Set<Key> = []
+        for binding in KeyMap.pledge { for key in binding.actions.keys { XCTAssertTrue(seen.insert(key).inserted, "\(key) bound twice") } }
+    }
 }
