@@ -83,7 +83,8 @@ extension Workspace {
     public func importSheet(_ sheet: SheetFile, file data: Data) throws -> SheetImport {
         let rubric = try self.rubric()
         guard sheet.rubricSHA256 == rubric.sha256 else {
-            throw SheetFile.Refusal(.mismatched, "scored with another rubric (\(sheet.rubricSHA256.prefix(12))…)")
+            throw SheetFile.Refusal(.mismatched, "scored with another rubric (\(sheet.rubricSHA256.prefix(12))…)",
+                                    chinese: "按另一份评价方法评分（\(sheet.rubricSHA256.prefix(12))…）")
         }
         let fileSHA256 = ContentHash.sha256(data)
         let now = Workspace.now()
@@ -136,10 +137,11 @@ struct SheetAcceptance {
     func check(_ db: Database) throws {
         let target = ExpertStage(sheet.expert, sheet.stage)
         guard let expert = gate.counting.panel.expert(sheet.expert) else {
-            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel")
+            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel", chinese: "专家 \(sheet.expert) 不在专家组中")
         }
         guard expert.stages.contains(sheet.stage) else {
-            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)")
+            throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)",
+                                    chinese: "专家 \(sheet.expert) 不在该阶段（\(sheet.stage.rawValue)）的专家组中")
         }
         try checkKey(db, expert: expert)
         // Newer than every sheet file of the stage imported here, and than every signing made
@@ -149,12 +151,13 @@ struct SheetAcceptance {
                                         arguments: [sheet.expert, sheet.stage.rawValue]) ?? 0
         let latest = max(imported, try Workspace.lastRevision(db, target, key: sheet.fingerprint))
         guard sheet.revision > latest else {
-            throw SheetFile.Refusal(.superseded, "revision \(latest) of \(target) is already in force here; this sheet is revision \(sheet.revision)")
+            throw SheetFile.Refusal(.superseded, "revision \(latest) of \(target) is already in force here; this sheet is revision \(sheet.revision)",
+                                    chinese: "\(target) 的第 \(latest) 版已生效；此文件是第 \(sheet.revision) 版")
         }
         try checkDossiers(db)
         try checkRows()
         try checkComplete(db)
-        if let problem = Workspace.dissentProblem(sheet.dissent) { throw SheetFile.Refusal(.invalid, "the dissent: \(problem)") }
+        if let problem = Workspace.dissentProblem(sheet.dissent) { throw SheetFile.Refusal(.invalid, "the dissent: \(problem)", chinese: "不同意见：\(problem)") }
     }
 
     private func checkKey(_ db: Database, expert: Expert) throws {
@@ -162,12 +165,17 @@ struct SheetAcceptance {
             throw SheetFile.Refusal(.unknownKey, "\(sheet.expert)'s sheet is signed with the key \(sheet.fingerprint), and no key is "
                                     + "trusted for \(sheet.expert) here; compare it with the fingerprint on \(sheet.expert)'s printed "
                                     + "pledge or sheet, then run 'iipeval key trust WORKSPACE --expert \(sheet.expert) "
-                                    + "--fingerprint \(sheet.fingerprint.hex) --reason …'")
+                                    + "--fingerprint \(sheet.fingerprint.hex) --reason …'",
+                                    chinese: "\(sheet.expert) 的评分表由密钥 \(sheet.fingerprint) 签名，本工作区尚未信任 \(sheet.expert) 的任何密钥；"
+                                    + "请与 \(sheet.expert) 纸质承诺书或评分表上的指纹核对，然后运行 iipeval key trust WORKSPACE --expert "
+                                    + "\(sheet.expert) --fingerprint \(sheet.fingerprint.hex) --reason …")
         }
         guard trusted.fingerprint == sheet.fingerprint else {
             throw SheetFile.Refusal(.unknownKey, "\(sheet.expert)'s sheet is signed with the key \(sheet.fingerprint), "
                                     + "not with the key trusted for \(sheet.expert) (\(trusted.fingerprint)); if the expert has a new "
-                                    + "key, compare it with their printed pledge and trust it with 'iipeval key trust'")
+                                    + "key, compare it with their printed pledge and trust it with 'iipeval key trust'",
+                                    chinese: "\(sheet.expert) 的评分表由密钥 \(sheet.fingerprint) 签名，不是本工作区信任的密钥"
+                                    + "（\(trusted.fingerprint)）；如专家换了新密钥，请与其纸质承诺书核对后用 iipeval key trust 信任")
         }
     }
 
@@ -177,23 +185,28 @@ struct SheetAcceptance {
         var stored: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, sha256 FROM dossier") { stored[row["id"]] = row["sha256"] }
         for (id, hash) in sheet.dossiers.sorted(by: { $0.key < $1.key }) {
-            guard let known = stored[id] else { throw SheetFile.Refusal(.mismatched, "dossier \(id) is not in this workspace") }
-            guard known == hash else { throw SheetFile.Refusal(.mismatched, "dossier \(id) differs from the one scored") }
+            guard let known = stored[id] else {
+                throw SheetFile.Refusal(.mismatched, "dossier \(id) is not in this workspace", chinese: "本工作区没有申报材料 \(id)")
+            }
+            guard known == hash else {
+                throw SheetFile.Refusal(.mismatched, "dossier \(id) differs from the one scored", chinese: "申报材料 \(id) 与专家评分时的不同")
+            }
         }
         if let row = sheet.rows.first(where: { sheet.dossiers[$0.dossier] == nil }) {
-            throw SheetFile.Refusal(.mismatched, "a score of \(row.dossier) without its dossier hash")
+            throw SheetFile.Refusal(.mismatched, "a score of \(row.dossier) without its dossier hash", chinese: "\(row.dossier) 的评分缺少申报材料哈希")
         }
     }
 
     /// Every row through the gate, once each.
     private func checkRows() throws {
         guard !sheet.rows.isEmpty else {
-            throw SheetFile.Refusal(.incomplete, "the sheet has no scores; a signed sheet holds every sheet the expert completed")
+            throw SheetFile.Refusal(.incomplete, "the sheet has no scores; a signed sheet holds every sheet the expert completed",
+                                    chinese: "文件中没有评分；签字评分表应包含专家完成的全部评分表")
         }
         var seen: Set<[String]> = []
         for row in sheet.rows {
             guard seen.insert([row.dossier, row.item]).inserted else {
-                throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item) is scored twice")
+                throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item) is scored twice", chinese: "\(row.dossier) \(row.item) 评了两次")
             }
             let score = ItemScore(expert: sheet.expert, dossier: row.dossier, stage: sheet.stage, item: row.item, points: row.points,
                                   comment: UntrustedText.lineBreaksNormalised(row.comment))
@@ -212,7 +225,8 @@ struct SheetAcceptance {
         let incomplete = try Workspace.sheetsToSign(db, rubric: gate.rubric, counting: gate.counting, expert: sheet.expert,
                                                     stage: sheet.stage, points: points).filter { $0.done < $0.of }
         guard incomplete.isEmpty else {
-            throw SheetFile.Refusal(.incomplete, "of the sheets the expert must complete, " + SheetIncomplete.list(incomplete))
+            throw SheetFile.Refusal(.incomplete, "of the sheets the expert must complete, " + SheetIncomplete.list(incomplete),
+                                    chinese: "有 \(incomplete.count) 份应完成的评分表未完成：" + incomplete.prefix(5).map { "\($0.dossier) \($0.done)/\($0.of)" }.joined(separator: "、"))
         }
     }
 }

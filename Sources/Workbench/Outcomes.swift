@@ -126,7 +126,7 @@ extension Strings {
         case .alreadyImported: return (zh ? "\(result.file)：已导入过" : "\(result.file): already imported", false)
         case let .refused(refusal):
             return ((zh ? "\(result.file)：拒绝（\(refusalKind(refusal.kind))）：" : "\(result.file): refused (\(refusal.kind.rawValue)): ")
-                + refusal.detail, true)
+                + (zh ? refusal.chinese : refusal.detail), true)
         case let .unreadable(reason): return ((zh ? "\(result.file)：无法读取：" : "\(result.file): cannot be read: ") + reason, true)
         }
     }
@@ -158,7 +158,23 @@ extension Strings {
         let zh = language == .zh
         let verdict = summary.broken.map { (zh ? "✗ 第 \($0.seq) 条记录损坏：" : "✗ entry \($0.seq) is broken: ") + $0.reason }
             ?? (zh ? "✓ 共 \(summary.count) 条，哈希链完整" : "✓ \(summary.count) entries, chain intact")
-        return [verdict] + summary.newest.map { "\($0.seq)  \($0.at)  \($0.actor)  \($0.action)  \($0.subject)  \($0.new ?? "")" }
+        return [verdict] + summary.newest.map { "\($0.seq)  \($0.at)  \($0.actor)  \(auditAction($0.action))  \($0.subject)  \(auditValue($0.action, $0.new ?? ""))" }
+    }
+
+    /// An audit log action in this language (the log itself keeps its codes).
+    func auditAction(_ code: String) -> String {
+        guard language == .zh else { return code }
+        let names = ["score.set": "评分", "scores.import": "导入评分文件", "sheet.sign": "签署评分表", "sheet.import": "导入签字评分表",
+                     "sheet.reopen": "重新开启评分表", "declare": "诚信承诺与回避声明", "dissent": "不同意见", "override": "豁免",
+                     "key.trust": "信任密钥", "expert.add": "添加专家", "dossier.import": "导入申报材料", "dossier.accept-change": "接受申报材料变更"]
+        return names[code] ?? code
+    }
+
+    /// A logged value as the workbench shows it: the pledge's record in Chinese; others as logged.
+    func auditValue(_ action: String, _ value: String) -> String {
+        guard language == .zh, action == "declare", value.hasPrefix("pledge signed; conflicts: ") else { return value }
+        let conflicts = value.dropFirst("pledge signed; conflicts: ".count)
+        return "已签署承诺；回避：" + (conflicts == "none" ? "无" : String(conflicts))
     }
 
     /// A ranking flag in this language.

@@ -458,4 +458,18 @@ extension WorkbenchTests {
         var seen: Set<Key> = []
         for binding in KeyMap.pledge { for key in binding.actions.keys { XCTAssertTrue(seen.insert(key).inserted, "\(key) bound twice") } }
     }
+
+    /// Lower layers in the user's language: a refused sheet's details and the audit log's
+    /// actions and the pledge's record (the log keeps its own codes).
+    func testRefusalsAndTheAuditLogInChinese() {
+        let refusal = SheetFile.Refusal(.unknownKey, "signed with another key", chinese: "由另一把密钥签名")
+        let zh = Strings(.zh).sheetImport(SheetFileImport(file: "E02.iipsheet", outcome: .refused(refusal)))
+        XCTAssertEqual(zh.text, "E02.iipsheet：拒绝（签名密钥未受信任）：由另一把密钥签名")
+        XCTAssertTrue(zh.refused)
+        XCTAssertTrue(Strings(.en).sheetImport(SheetFileImport(file: "E02.iipsheet", outcome: .refused(refusal))).text.hasSuffix("signed with another key"))
+        XCTAssertEqual(Strings(.zh).auditAction("sheet.sign"), "签署评分表")
+        XCTAssertEqual(Strings(.zh).auditValue("declare", "pledge signed; conflicts: none"), "已签署承诺；回避：无")
+        XCTAssertEqual(Strings(.zh).auditValue("declare", "pledge signed; conflicts: GD-A,GD-B"), "已签署承诺；回避：GD-A,GD-B")
+        XCTAssertEqual(Strings(.en).auditAction("sheet.sign"), "sheet.sign")
+    }
 }

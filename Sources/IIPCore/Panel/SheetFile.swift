@@ -60,10 +60,13 @@ public struct SheetFile: Sendable, Equatable {
 
         public let kind: Kind
         public let detail: String
+        /// The details in Chinese, for the chair's workbench when it speaks Chinese.
+        public let chinese: String
 
-        public init(_ kind: Kind, _ detail: String) {
+        public init(_ kind: Kind, _ detail: String, chinese: String? = nil) {
             self.kind = kind
             self.detail = detail
+            self.chinese = chinese ?? detail
         }
 
         /// `kind: detail`, as the command line prints it after "refused: ".
@@ -135,7 +138,7 @@ public struct SheetFile: Sendable, Equatable {
     /// makes the signature fail.
     public static func read(_ data: Data) throws -> SheetFile {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw Refusal(.unreadable, "not a sheet file (not JSON)")
+            throw Refusal(.unreadable, "not a sheet file (not JSON)", chinese: "不是评分表文件（不是 JSON）")
         }
         func text(_ key: String) throws -> String {
             guard let value = object[key] as? String else { throw Refusal(.unreadable, "not a sheet file: '\(key)' is missing") }
@@ -144,7 +147,8 @@ public struct SheetFile: Sendable, Equatable {
         guard try text("format") == format else { throw Refusal(.unreadable, "not a sheet file of format \(format)") }
         guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(.unreadable, "not a sheet file: unknown stage") }
         guard let revision = object["revision"] as? Int, (1...SheetFile.largestRevision).contains(revision) else {
-            throw Refusal(.unreadable, "the sheet has no revision number: it was made by an older iipeval; export it again")
+            throw Refusal(.unreadable, "the sheet has no revision number: it was made by an older iipeval; export it again",
+                          chinese: "评分表没有版本号：由旧版 iipeval 生成，请重新导出")
         }
         guard let hashes = object["dossiers"] as? [String: String], let rawRows = object["scores"] as? [[String: Any]] else {
             throw Refusal(.unreadable, "not a sheet file: dossiers or scores are malformed")
@@ -162,14 +166,14 @@ public struct SheetFile: Sendable, Equatable {
             rows.append(Row(dossier: dossier, item: item, points: points, comment: comment))
         }
         guard let publicKey = Data(base64Encoded: try text("public_key")), let signature = Data(base64Encoded: try text("signature")) else {
-            throw Refusal(.unsigned, "the public key or signature is missing or malformed")
+            throw Refusal(.unsigned, "the public key or signature is missing or malformed", chinese: "缺少公钥或签名，或格式不对")
         }
         let sheet = SheetFile(expert: try text("expert"), stage: stage, signedAt: try text("signed_at"), revision: revision,
                               rubricSHA256: try text("rubric_sha256"), dossiers: hashes, rows: rows,
                               dissent: try text("dissent"), publicKey: publicKey, signature: signature)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
               key.isValidSignature(signature, for: Data(sheet.canonical.utf8)) else {
-            throw Refusal(.tampered, "the signature does not match the content")
+            throw Refusal(.tampered, "the signature does not match the content", chinese: "签名与内容不符：文件签名后被改动过")
         }
         return sheet
     }
