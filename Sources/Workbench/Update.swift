@@ -127,6 +127,14 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             return []
         }
         state.data = state.data.refreshed(refresh)
+        // A stage reopened by the chair hides the panel's results again (独立评审).
+        if state.screen == .ranking, !state.data.seesRanking {
+            state.screen = .list
+            state.notice = Notice(text: state.strings[.rankingAfterSigning], style: .warning)
+        }
+        if let dialog = state.exportDialog, !Set(dialog.offered).isSubset(of: state.data.exportable) {
+            state.exportDialog = ExportDialog(folder: dialog.folder, offering: state.data.exportable)
+        }
         // A dossier now closed to the expert (a conflict declared elsewhere) is left.
         if state.screen == .review || state.screen == .document, let entry = state.reviewEntry, entry.conflict != nil {
             state.screen = .list

@@ -472,4 +472,20 @@ extension WorkbenchTests {
         XCTAssertEqual(Strings(.zh).auditValue("declare", "pledge signed; conflicts: GD-A,GD-B"), "已签署承诺；回避：GD-A,GD-B")
         XCTAssertEqual(Strings(.en).auditAction("sheet.sign"), "sheet.sign")
     }
+
+    /// The chair reopens a stage: an expert on the ranking is taken back to the list, and the
+    /// export dialog offers only what they may export again.
+    func testAReopenedStageHidesThePanelsResultsAgain() {
+        var state = makeState(signed: Set(StageID.allCases), chair: false)
+        withRanking(&state)
+        _ = press(&state, .char("r"))
+        XCTAssertEqual(state.screen, .ranking)
+        _ = press(&state, .char("e"))
+        XCTAssertEqual(state.exportDialog?.offered, [.sheets, .roster, .ranking])
+        let reopened = WorkbenchRefresh(expert: state.data.expert, mine: [], signed: [.defence, .site, .test], groups: state.data.groups,
+                                        changed: [], dissents: [:], overview: nil, othersMean: nil)
+        _ = update(&state, .refreshed(reopened, savesBefore: 0))
+        XCTAssertEqual(state.screen, .list)
+        XCTAssertEqual(state.exportDialog?.offered, [.sheets, .roster])
+    }
 }
