@@ -93,7 +93,7 @@ private final class PackageRelationships: NSObject, XMLParserDelegate {
     /// a leading slash.
     static func targets(in data: Data, type: String) -> [String] {
         // Word never writes a DTD here either; one is not parsed.
-        guard data.range(of: Data("<!DOCTYPE".utf8)) == nil, data.range(of: Data("<!ENTITY".utf8)) == nil else { return [] }
+        guard !WordDocument.declaresEntities(data) else { return [] }
         let reader = PackageRelationships(type: type)
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false

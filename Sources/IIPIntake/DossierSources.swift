@@ -24,8 +24,7 @@ public struct DossierSources: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         do {
             let result = try Intake.read(file: path, id: id, relativeTo: folder.isEmpty ? "." : folder, converter: converter)
-            let yaml = Data(DossierYAML.text(result.dossier).utf8)
-            return (loader.load(data: yaml, file: path, sourceHash: result.sourceSHA256).withoutLines(), result)
+            return (loader.load(data: Data(result.yaml.utf8), file: path, sourceHash: result.sourceSHA256).withoutLines(), result)
         } catch let unreadable as UnreadableDocument {
             return (LoadedDossier.unreadable(path, unreadable.reason.message(chinese: false)), nil)
         } catch {

@@ -15,6 +15,8 @@ struct FormReader {
     /// Normalised label → field, per part of the form.
     private let index: [String: [String: String]]
     private let headings: [String: String]
+    /// `part|field` → the units its values may carry.
+    private let unitsByField: [String: Set<String>]
 
     private var section = "cover"
     /// Which person the person rows of the applicant table are about.
@@ -64,6 +66,12 @@ struct FormReader {
             for heading in section.headings { headings[FormLabels.normalised(heading)] = section.id }
         }
         self.headings = headings
+        // Each field's units, worked out once from its labels (every number cell asks).
+        var units: [String: Set<String>] = [:]
+        for (part, fields) in labels.fields {
+            for (field, _) in fields { units[part + "|" + field] = FormReader.units(field, in: part, labels: labels) }
+        }
+        unitsByField = units
     }
 
     // MARK: - Reading
@@ -273,6 +281,10 @@ struct FormReader {
     /// The units a value of the field may carry: those its printed labels name in brackets,
     /// % for a percentage and 万元 for an amount in 万元.
     private func units(_ field: String, in part: String) -> Set<String> {
+        unitsByField[part + "|" + field] ?? []
+    }
+
+    static func units(_ field: String, in part: String, labels: FormLabels) -> Set<String> {
         let names = labels.fields[part]?.first { $0.field == field }?.labels ?? []
         var units = Set(FormValues.units.filter { unit in names.contains { $0.contains("（\(unit)）") || $0.contains("(\(unit))") } })
         if field.hasSuffix("_pct") || units.contains("%") { units.formUnion(["%"]) }

@@ -14,8 +14,9 @@ public enum Intake {
         guard reader.labelsFound > 0 else { throw UnreadableDocument(file: file, reason: .notAForm) }
         dossier.id = id
         report.id = id
-        report.notUnderstood += formatProblems(dossier, catalog: catalog, file: file, read: report.read) { reader.written($0) ?? "" }
-        return IntakeResult(dossier: dossier, report: report)
+        let yaml = DossierYAML.text(dossier)
+        report.notUnderstood += formatProblems(yaml, catalog: catalog, file: file, read: report.read) { reader.written($0) ?? "" }
+        return IntakeResult(dossier: dossier, report: report, yaml: yaml)
     }
 
     /// Reads the form at `path` as dossier `id`, its evidence from the folder beside it named
@@ -33,9 +34,9 @@ public enum Intake {
     /// character in a name): the one loader `validate` uses decides, so a form "read
     /// completely" is always a dossier that loads. They stay in the YAML, where validate names them.
     /// Only values read are looked at: what the form does not give is reported as missing.
-    static func formatProblems(_ dossier: Dossier, catalog: IndicatorCatalog, file: String, read: [String],
+    static func formatProblems(_ yaml: String, catalog: IndicatorCatalog, file: String, read: [String],
                                written: (String) -> String) -> [IntakeReport.Unclear] {
-        let loaded = DossierLoader(catalog: catalog).load(data: Data(DossierYAML.text(dossier).utf8), file: file)
+        let loaded = DossierLoader(catalog: catalog).load(data: Data(yaml.utf8), file: file)
         // `partners[0].mobile` was read when `partners[…]` was; `breakdowns.industries[2].apps` when a row of that table was.
         let root = { (field: String) in String(field.prefix { $0 != "[" }) }
         let readRoots = Set(read.map(root))

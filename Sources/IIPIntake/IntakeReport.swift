@@ -82,6 +82,8 @@ public struct IntakeReport: Sendable, Equatable {
 public struct IntakeResult: Sendable {
     public let dossier: Dossier
     public let report: IntakeReport
+    /// The dossier as its YAML file says it (written once, used by every caller).
+    public let yaml: String
     /// SHA-256 of the file as received (before any conversion), when read from a file.
     public var sourceSHA256: String?
 }

@@ -62,13 +62,17 @@ extension WordDocument {
         return try parse(xml: xml, file: file)
     }
 
+    /// Whether XML declares a DTD or entities, which no part Word writes does (and which could
+    /// expand without bound): such a part is never given to the parser.
+    static func declaresEntities(_ xml: Data) -> Bool {
+        xml.range(of: Data("<!DOCTYPE".utf8)) != nil || xml.range(of: Data("<!ENTITY".utf8)) != nil
+    }
+
     /// Parses WordprocessingML. A DTD is refused before parsing: Word never writes one, and
     /// entities declared in it could expand without bound. The whole part is searched — a
     /// declaration may follow any length of comments — and `<!` cannot occur in text.
     static func parse(xml: Data, file: String) throws -> WordDocument {
-        if xml.range(of: Data("<!DOCTYPE".utf8)) != nil || xml.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw UnreadableDocument(file: file, reason: .declaresEntities)
-        }
+        if declaresEntities(xml) { throw UnreadableDocument(file: file, reason: .declaresEntities) }
         let parser = XMLParser(data: xml)
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false

@@ -55,12 +55,13 @@ public final class WorkbenchApp {
     /// What the first frame shows, read without parsing a dossier: the list as the
     /// workspace kept it, the expert's scores and the ranking. The rest is read after it.
     static func readListing(_ workspace: Workspace, expert id: String) throws -> WorkbenchData {
-        let expert = try self.expert(id, of: try workspace.panel())
+        let panel = try workspace.panel()
+        let expert = try self.expert(id, of: panel)
         let standings = try workspace.standings(parsing: false, comments: false)
         var data = WorkbenchData(rubric: standings.rubric, expert: expert, listing: try workspace.listing(standings),
                                  mine: try workspace.scores(expert: expert.id), groups: standings.groups,
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
-        data.isChair = expert.id == (try workspace.panel()).chair
+        data.isChair = expert.id == panel.chair
         return try withDissents(data, workspace, expert: id)
     }
 
@@ -331,12 +332,7 @@ public final class WorkbenchApp {
         case let .sign(stage):
             do {
                 let signing = try workspace.sign(expert: expertID, stage: stage, key: try ExpertKey.load(expert: expertID))
-                // Signed, the panel's results of the stage may be shown: everything read again.
-                do {
-                    return [.stageSigned(stage, revision: signing.revision, try WorkbenchApp.read(workspace, expert: expertID))]
-                } catch {
-                    return [.stageSigned(stage, revision: signing.revision, nil), .backgroundFailed(.refresh, "\(error)")]
-                }
+                return [.stageSigned(stage, revision: signing.revision)]
             } catch {
                 return [.saveFailed(WorkbenchFailure(error))]
             }

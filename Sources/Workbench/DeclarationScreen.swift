@@ -57,14 +57,14 @@ enum DeclarationScreen {
             return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
         }
         let count = state.data.entries.count
-        let page = max(1, state.height - 12)
-        switch KeyMap.action(for: key, in: KeyMap.pledge) {
-        case .up?: declaration.cursor = max(0, declaration.cursor - 1)
-        case .down?: declaration.cursor = min(max(0, count - 1), declaration.cursor + 1)
-        case .pageUp?: declaration.cursor = max(0, declaration.cursor - page)
-        case .pageDown?: declaration.cursor = min(max(0, count - 1), declaration.cursor + page)
-        case .first?: declaration.cursor = 0
-        case .last?: declaration.cursor = max(0, count - 1)
+        let action = KeyMap.action(for: key, in: KeyMap.pledgeKeys)
+        // A page of the pledge's list: the screen less the pledge's text above it.
+        if let action, let cursor = moved(declaration.cursor, action, count: count, page: max(1, state.height - 12)) {
+            declaration.cursor = cursor
+            state.declaration = declaration
+            return []
+        }
+        switch action {
         case .mark?:
             // Marks (or unmarks) and moves on, as Space does in the list.
             guard state.data.entries.indices.contains(declaration.cursor) else { break }

@@ -45,48 +45,55 @@ public enum KeyMap {
     static let sign = Binding([.char("S")], "S", .keySign, .sign)
     static let dossiers = Binding("[ ]", .keyPrevNextDossier, [.char("["): .previousDossier, .char("]"): .nextDossier])
 
+    /// Each screen's table, built once (they are read on every key and every frame).
     public static func table(_ screen: ScreenID) -> [Binding] {
         switch screen {
-        case .list:
-            return [move, scroll, ends,
-                    Binding([.enter], "Enter", .keyOpen, .open), document,
-                    Binding([.char("/")], "/", .keySearch, .search),
-                    Binding([.char("f"), .tab], "f Tab", .keyFilter, .filter),
-                    Binding([.char("s")], "s", .keySort, .sort),
-                    Binding([.char(" ")], "Space", .keyMark, .mark),
-                    Binding([.char("v")], "v", .keyCompare, .compare),
-                    stages, ranking, sign, Binding([.char("p")], "p", .keyPanel, .panel), export,
-                    Binding([.escape], "Esc", .keyClearSearch, .back), help, redraw, quit]
-        case .review:
-            // Digits and `.` type points while the entry has the focus; with the tree
-            // focused (Tab), 1–4 switch the stage. Both are handled before this table.
-            return [move, ends, Binding("PgUp PgDn", .keyScrollDetail, [.pageUp: .pageUp, .pageDown: .pageDown]),
-                    Binding("0–9 .", .keyPoints),
-                    Binding([.enter], "Enter", .keySave, .open),
-                    Binding("Del", .keyClear),
-                    Binding([.char("c")], "c", .keyComment, .comment),
-                    Binding([.char("E")], "E", .keyEditor, .editor),
-                    Binding([.char("D")], "D", .keyDissent, .dissent),
-                    Binding([.char("n")], "n", .keyNext, .nextUnscored),
-                    dossiers, Binding("Tab → 1–4", .keyStageInTree), document,
-                    Binding([.char("h"), .char("l"), .tab], "h l Tab", .keyPane, .pane),
-                    sign, ranking, export, back, help, redraw, quit]
-        case .document:
-            return [move, scroll, ends, dossiers, back, help, redraw, quit]
-        case .compare:
-            return [move, scroll, ends, back, help, redraw, quit]
-        case .ranking:
-            return [move, scroll, ends, Binding([.enter], "Enter", .keyOpen, .open), export, back, help, redraw, quit]
-        case .panel:
-            return [move, scroll, ends,
-                    Binding([.char("i")], "i", .keyImportSheets, .importSheets),
-                    Binding([.char("a")], "a", .keyAudit, .auditLog),
-                    export, back, help, redraw, quit]
+        case .list: return listKeys
+        case .review: return reviewKeys
+        case .document: return documentKeys
+        case .compare: return compareKeys
+        case .ranking: return rankingKeys
+        case .panel: return panelKeys
         }
     }
 
+    static let listKeys: [Binding] = [move, scroll, ends,
+        Binding([.enter], "Enter", .keyOpen, .open), document,
+        Binding([.char("/")], "/", .keySearch, .search),
+        Binding([.char("f"), .tab], "f Tab", .keyFilter, .filter),
+        Binding([.char("s")], "s", .keySort, .sort),
+        Binding([.char(" ")], "Space", .keyMark, .mark),
+        Binding([.char("v")], "v", .keyCompare, .compare),
+        stages, ranking, sign, Binding([.char("p")], "p", .keyPanel, .panel), export,
+        Binding([.escape], "Esc", .keyClearSearch, .back), help, redraw, quit]
+
+    // Digits and `.` type points while the entry has the focus; with the tree
+    // focused (Tab), 1–4 switch the stage. Both are handled before this table.
+    static let reviewKeys: [Binding] = [move, ends, Binding("PgUp PgDn", .keyScrollDetail, [.pageUp: .pageUp, .pageDown: .pageDown]),
+        Binding("0–9 .", .keyPoints),
+        Binding([.enter], "Enter", .keySave, .open),
+        Binding("Del", .keyClear),
+        Binding([.char("c")], "c", .keyComment, .comment),
+        Binding([.char("E")], "E", .keyEditor, .editor),
+        Binding([.char("D")], "D", .keyDissent, .dissent),
+        Binding([.char("n")], "n", .keyNext, .nextUnscored),
+        dossiers, Binding("Tab → 1–4", .keyStageInTree), document,
+        Binding([.char("h"), .char("l"), .tab], "h l Tab", .keyPane, .pane),
+        sign, ranking, export, back, help, redraw, quit]
+
+    static let documentKeys: [Binding] = [move, scroll, ends, dossiers, back, help, redraw, quit]
+
+    static let compareKeys: [Binding] = [move, scroll, ends, back, help, redraw, quit]
+
+    static let rankingKeys: [Binding] = [move, scroll, ends, Binding([.enter], "Enter", .keyOpen, .open), export, back, help, redraw, quit]
+
+    static let panelKeys: [Binding] = [move, scroll, ends,
+        Binding([.char("i")], "i", .keyImportSheets, .importSheets),
+        Binding([.char("a")], "a", .keyAudit, .auditLog),
+        export, back, help, redraw, quit]
+
     /// The pledge asked before the first scoring (诚信承诺与回避声明).
-    static let pledge: [Binding] = [move, scroll, ends,
+    static let pledgeKeys: [Binding] = [move, scroll, ends,
                                     Binding([.char(" ")], "Space", .keyMarkConflict, .mark),
                                     Binding([.enter], "Enter", .keySignPledge, .open),
                                     help, redraw, quit]

@@ -10,11 +10,11 @@ public enum UIText: String, CaseIterable, Sendable {
     case filterAll, search, sortBy, sortID, sortName, sortScore
     case typeCross, typeIndustry, typeDomain, typeRegion, typeSpecific, central, stageColumns, signed, signedReadOnly, panelTitle, panelProgress, deviations, chairOnly, keyPanel, declTitle, declPledge, declKey, declHint, keyImportSheets, keyAudit, keyDissent, dissent, importFolder, importResults, auditTitle
     case stageWritten, stageDefence, stageSite, stageTest
-    case points, comment, max, requirement, evidence, percentile, effective, claimed, saved, saving, notSaved
+    case points, comment, max, requirement, evidence, percentile, effective, saved, saving, notSaved
     case progress, total, conflict, cannotOpen, tooSmall, noDossiers, outOfRange, offGrid, notANumber
     case markCompareFirst, compareLimit, marked, unmarked, best, myPoints, noValue, yes, no
     case cut, statusSelected, statusTie, statusNotSelected, statusBelow, statusIncomplete, statusIneligible
-    case allScored, editorFailed, commentHint, pointsHint, escToClose, rank, final
+    case editorFailed, commentHint, pointsHint, escToClose, rank, final
     // the dossier document
     case docApplicant, docName, docCreditCode, docNature, docAddress, docFounded, docLegal, docLead, docContact, docAssets, docDebt, docRating, docSalesTaxProfit, docRecommender, docSubmitted, docAttestation, docSigned, docUnsigned, docProfile, docPartners, docPlatform, docPlatformName, docPlatformType, docSector, docInvestment, docIaas, docSelfBuilt, docLeased, docSummary, docCapabilities, docArchitecture, docCases, docRegional, docRoadmap, docEvidence, wan, focusOn
     // key help
@@ -121,7 +121,7 @@ public struct Strings: Sendable {
         .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .keyImportSheets: "从文件夹导入签字评分表", .keyDissent: "本阶段不同意见及理由（$EDITOR）", .dissent: "不同意见", .keyAudit: "审计日志", .importFolder: "评分表文件夹（Enter 导入，Esc 取消）：", .importResults: "导入结果", .auditTitle: "审计日志（最新在前）", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · ? 帮助 · q 退出", .declKey: "本人签名密钥指纹（抄写在纸质承诺书上，供主任委员核对）：", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
         .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
         .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
-        .percentile: "分位", .effective: "核算有效数", .claimed: "申报", .saved: "已保存", .saving: "保存中…",
+        .percentile: "分位", .effective: "核算有效数", .saved: "已保存", .saving: "保存中…",
         .notSaved: "未能保存", .progress: "进度", .total: "加权合计", .conflict: "回避", .cannotOpen: "需回避，不能打开",
         .tooSmall: "终端窗口太小：至少需要 80×24", .noDossiers: "没有符合条件的申报材料",
         .outOfRange: "超出范围", .offGrid: "须为 0.5 的整数倍", .notANumber: "不是数字",
@@ -129,7 +129,7 @@ public struct Strings: Sendable {
         .unmarked: "取消标记", .best: "最优", .myPoints: "我的评分", .noValue: "—", .yes: "是", .no: "否",
         .cut: "入选线", .statusSelected: "入选", .statusTie: "并列待议", .statusNotSelected: "未入选",
         .statusBelow: "低于60分", .statusIncomplete: "未完成", .statusIneligible: "不符合",
-        .allScored: "本阶段已全部评分", .editorFailed: "编辑器未能启动", .commentHint: "Enter 保存 · Esc 取消",
+        .editorFailed: "编辑器未能启动", .commentHint: "Enter 保存 · Esc 取消",
         .pointsHint: "输入分数后按 Enter 保存", .escToClose: "Esc 关闭", .rank: "名次", .final: "总分",
 .docApplicant: "一、申报单位基本信息", .docName: "单位名称", .docCreditCode: "信用代码", .docNature: "单位性质", .docAddress: "单位地址", .docFounded: "成立时间", .docLegal: "广东注册/独立法人", .docLead: "平台负责人", .docContact: "申报联系人", .docAssets: "总资产", .docDebt: "负债率", .docRating: "信用等级", .docSalesTaxProfit: "上年销售/税金/利润", .docRecommender: "推荐单位", .docSubmitted: "申报日期", .docAttestation: "真实性承诺", .docSigned: "已签署", .docUnsigned: "未签署", .docProfile: "企业简介", .docPartners: "联合单位", .docPlatform: "二、平台基本信息", .docPlatformName: "平台名称", .docPlatformType: "平台类型", .docSector: "行业特征", .docInvestment: "计划投资", .docIaas: "IaaS 基础设施", .docSelfBuilt: "自建", .docLeased: "租用", .docSummary: "平台简介", .docCapabilities: "三、平台能力信息", .docArchitecture: "四、平台技术架构及方案", .docCases: "五、平台应用案例和效果", .docRegional: "六、平台区域落地情况", .docRoadmap: "七、平台下一步发展计划", .docEvidence: "八、证明材料清单", .wan: "万元", .focusOn: "面向",
         .keyMove: "移动", .keyOpen: "打开 / 确认", .keyDocument: "查看申报书", .keyBack: "返回", .keyQuit: "退出",
@@ -155,7 +155,7 @@ public struct Strings: Sendable {
         .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .keyImportSheets: "import signed sheets from a folder", .keyDissent: "dissent on this stage ($EDITOR)", .dissent: "dissent", .keyAudit: "audit log", .importFolder: "Folder of sheets (Enter imports, Esc cancels): ", .importResults: "Import results", .auditTitle: "Audit log (newest first)", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · ? help · q quits", .declKey: "Your signing key (write it on the printed pledge for the chair): ", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
         .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
         .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
-        .percentile: "pct", .effective: "recomputed", .claimed: "claimed", .saved: "saved", .saving: "saving…",
+        .percentile: "pct", .effective: "recomputed", .saved: "saved", .saving: "saving…",
         .notSaved: "not saved", .progress: "Progress", .total: "Weighted total", .conflict: "conflict",
         .cannotOpen: "conflict of interest: cannot open", .tooSmall: "Terminal too small: 80×24 needed",
         .noDossiers: "No dossier matches", .outOfRange: "out of range", .offGrid: "must be a multiple of 0.5",
@@ -163,7 +163,7 @@ public struct Strings: Sendable {
         .marked: "marked", .unmarked: "unmarked", .best: "best", .myPoints: "My points", .noValue: "—", .yes: "yes", .no: "no",
         .cut: "cut", .statusSelected: "selected", .statusTie: "tie", .statusNotSelected: "not selected",
         .statusBelow: "below 60", .statusIncomplete: "incomplete", .statusIneligible: "ineligible",
-        .allScored: "Every item of this stage is scored", .editorFailed: "The editor could not start",
+        .editorFailed: "The editor could not start",
         .commentHint: "Enter saves · Esc cancels", .pointsHint: "Type points, Enter saves", .escToClose: "Esc closes",
         .rank: "Rank", .final: "Final",
 .docApplicant: "1. Applicant", .docName: "Name", .docCreditCode: "Credit code", .docNature: "Nature", .docAddress: "Address", .docFounded: "Founded", .docLegal: "In Guangdong / legal person", .docLead: "Platform lead", .docContact: "Contact", .docAssets: "Total assets", .docDebt: "Debt ratio", .docRating: "Credit rating", .docSalesTaxProfit: "Sales / tax / profit", .docRecommender: "Recommender", .docSubmitted: "Submitted", .docAttestation: "Attestation", .docSigned: "signed", .docUnsigned: "not signed", .docProfile: "Company profile", .docPartners: "Partners", .docPlatform: "2. Platform", .docPlatformName: "Platform name", .docPlatformType: "Platform type", .docSector: "Sector", .docInvestment: "Planned investment", .docIaas: "IaaS", .docSelfBuilt: "self-built", .docLeased: "leased", .docSummary: "Platform summary", .docCapabilities: "3. Capabilities", .docArchitecture: "4. Architecture", .docCases: "5. Cases and effects", .docRegional: "6. Regional deployment", .docRoadmap: "7. Roadmap", .docEvidence: "8. Evidence", .wan: "10k CNY", .focusOn: "focus",

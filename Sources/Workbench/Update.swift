@@ -36,8 +36,8 @@ public enum Msg: Sendable {
     case exported(String, ok: Bool)
     /// What signing the stage needs: the sheets still incomplete, of how many.
     case signChecked(StageID, incomplete: [String], sheets: Int)
-    /// The stage was signed (its revision); the data read again with it.
-    case stageSigned(StageID, revision: Int, WorkbenchData?)
+    /// The stage was signed (its revision); what it opens is read again when the keys are idle.
+    case stageSigned(StageID, revision: Int)
     /// The folder typed, completed as far as the folders there agree (the same when none does).
     case folderCompleted(String)
 }
@@ -184,8 +184,10 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .folderCompleted(folder):
         if state.importFolder != nil { state.importFolder = folder }
         return []
-    case let .stageSigned(stage, revision, data):
-        if let data { state.data = data }
+    case let .stageSigned(stage, revision):
+        // Signed, the panel's results of the stage may be shown at once; the rest is read again when the keys are idle.
+        state.data.signed.insert(stage)
+        state.refreshSoon = true
         state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
         return []
     case let .exported(text, ok):
@@ -200,7 +202,6 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
     if let confirmation = state.confirmation { return answer(key, confirmation, &state) }
-    if key == .ctrl("l") { return [.redraw] }
     if state.declaration != nil { return DeclarationScreen.update(key, &state) }
     if state.importFolder != nil, state.screen == .panel { return editImportFolder(key, &state) }
     if let dialog = state.exportDialog {
@@ -264,7 +265,8 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     case .export:
         state.exportDialog = ExportDialog(folder: state.exportFolder, offering: state.data.exportable)
     default:
-        defer { clampScrolls(&state) }
+        // Only the moves that can pass the end are held back (drawing clamps the rest).
+        defer { if [.down, .pageDown, .last].contains(action) { clampScrolls(&state) } }
         switch state.screen {
         case .list: return listAction(action, &state)
         case .review: return reviewAction(action, &state)
@@ -272,7 +274,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .compare: compareAction(action, &state)
         case .ranking: rankingAction(action, &state)
         case .panel:
-            state.panelScroll = action == .first ? 0 : scrolled(state.panelScroll, action, state)
+            state.panelScroll = scrolled(state.panelScroll, action, state)
             if action == .back { state.screen = .list }
             if action == .importSheets {
                 if let reason = state.readOnlyBecause { state.notice = Notice(text: state.strings[reason], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
@@ -397,15 +399,28 @@ private func page(_ state: AppState) -> Int { max(1, state.height - 6) }
 
 // MARK: - List
 
+/// A cursor in a list of `count` rows moved by a move key: one row, a page, or to either
+/// end; nil for any other action.
+func moved(_ cursor: Int, _ action: Action, count: Int, page: Int) -> Int? {
+    let last = max(0, count - 1)
+    switch action {
+    case .up: return max(0, cursor - 1)
+    case .down: return min(last, cursor + 1)
+    case .pageUp: return max(0, cursor - page)
+    case .pageDown: return min(last, cursor + page)
+    case .first: return 0
+    case .last: return last
+    default: return nil
+    }
+}
+
 private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
     let entries = state.visibleEntries
+    if let cursor = moved(state.list.cursor, action, count: entries.count, page: page(state)) {
+        state.list.cursor = cursor
+        return []
+    }
     switch action {
-    case .up: state.list.cursor = max(0, state.list.cursor - 1)
-    case .down: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + 1)
-    case .pageUp: state.list.cursor = max(0, state.list.cursor - page(state))
-    case .pageDown: state.list.cursor = min(max(0, entries.count - 1), state.list.cursor + page(state))
-    case .first: state.list.cursor = 0
-    case .last: state.list.cursor = max(0, entries.count - 1)
     case .back:
         // Esc on the list ends a search (its text stays shown until then).
         if !state.list.query.isEmpty {
@@ -710,13 +725,11 @@ private func compareAction(_ action: Action, _ state: inout AppState) {
 
 private func rankingAction(_ action: Action, _ state: inout AppState) {
     let rows = state.rankingRows
+    if let cursor = moved(state.rankingCursor, action, count: rows.count, page: page(state)) {
+        state.rankingCursor = cursor
+        return
+    }
     switch action {
-    case .up: state.rankingCursor = max(0, state.rankingCursor - 1)
-    case .down: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + 1)
-    case .pageUp: state.rankingCursor = max(0, state.rankingCursor - page(state))
-    case .pageDown: state.rankingCursor = min(max(0, rows.count - 1), state.rankingCursor + page(state))
-    case .first: state.rankingCursor = 0
-    case .last: state.rankingCursor = max(0, rows.count - 1)
     case .open:
         guard rows.indices.contains(state.rankingCursor) else { break }
         open(rows[state.rankingCursor], document: false, &state)

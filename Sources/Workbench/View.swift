@@ -14,7 +14,7 @@ public func view(_ state: AppState) -> Buffer {
     if let declaration = state.declaration {
         DeclarationScreen.render(state, declaration, body, &buffer)
         question(state, &buffer)
-        if state.showHelp { helpOverlay(KeyMap.pledge, state, &buffer) }
+        if state.showHelp { helpOverlay(KeyMap.pledgeKeys, state, &buffer) }
         return buffer
     }
     switch state.screen {

@@ -52,7 +52,7 @@ public struct WorkbenchData: Sendable {
     /// The expert's own scores.
     public var mine: [ScoreKey: ItemScore]
     /// The stages the expert has signed: read-only here.
-    public let signed: Set<StageID>
+    public internal(set) var signed: Set<StageID>
     /// The whole panel's progress and deviations: for the chair only.
     public var overview: PanelOverview?
     /// The expert's written dissent per stage (不同意见及理由).

@@ -61,7 +61,7 @@ struct IntakeCommand: ParsableCommand {
     /// Every dossier written, or none (a file already there that cannot be replaced stops them all).
     private func write(_ outcomes: [IntakeOutcome], to targets: [String]) throws {
         let files = zip(outcomes, targets).compactMap { outcome, target in
-            outcome.result.map { (path: target, data: Data(DossierYAML.text($0.dossier).utf8)) }
+            outcome.result.map { (path: target, data: Data($0.yaml.utf8)) }
         }
         try refusingPlace(in: lang) { try OutputFolder.writeAll(files, into: out, replace: force) }
     }

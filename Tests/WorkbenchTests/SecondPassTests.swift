@@ -456,7 +456,7 @@ extension WorkbenchTests {
         _ = press(&state, .char("g"))
         XCTAssertEqual(state.declaration?.cursor, 0)
         var seen: Set<Key> = []
-        for binding in KeyMap.pledge { for key in binding.actions.keys { XCTAssertTrue(seen.insert(key).inserted, "\(key) bound twice") } }
+        for binding in KeyMap.pledgeKeys { for key in binding.actions.keys { XCTAssertTrue(seen.insert(key).inserted, "\(key) bound twice") } }
     }
 
     /// Lower layers in the user's language: a refused sheet's details and the audit log's
