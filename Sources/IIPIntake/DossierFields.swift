@@ -51,10 +51,15 @@ enum DossierFields {
         if let path = numbers[field] { dossier[keyPath: path] = nil }
         if let path = dates[field] { dossier[keyPath: path] = nil }
         if field.hasPrefix("indicators.") { dossier.indicators[String(field.dropFirst("indicators.".count))] = nil }
-        if field.hasPrefix("partners["), let close = field.firstIndex(of: "]"),
-           let index = Int(field[field.index(field.startIndex, offsetBy: "partners[".count)..<close]),
-           dossier.partners.indices.contains(index), let path = partnerTexts[String(field[close...].dropFirst(2))] {
+        if let (index, rest) = partnerField(field), dossier.partners.indices.contains(index), let path = partnerTexts[rest] {
             dossier.partners[index][keyPath: path] = nil
         }
+    }
+
+    /// `partners[2].mobile` → (2, "mobile"); `partners[2]` → (2, ""); nil for any other field.
+    static func partnerField(_ field: String) -> (index: Int, rest: String)? {
+        guard field.hasPrefix("partners["), let close = field.firstIndex(of: "]"),
+              let index = Int(field[field.index(field.startIndex, offsetBy: "partners[".count)..<close]) else { return nil }
+        return (index, String(field[field.index(after: close)...].drop { $0 == "." }))
     }
 }

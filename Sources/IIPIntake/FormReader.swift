@@ -452,8 +452,8 @@ struct FormReader {
                     dossier.indicators[id] = .set(ticked.map(\.value))
                     report.read.append(key)
                 }
-            } else if key.hasPrefix("partners[") {
-                guard let index = Int(key.dropFirst("partners[".count).prefix { $0.isNumber }), dossier.partners.indices.contains(index) else { continue }
+            } else if let (index, _) = DossierFields.partnerField(key) {
+                guard dossier.partners.indices.contains(index) else { continue }
                 dossier.partners[index].roles = (ticked(cells, field: "partner.roles") ?? []).compactMap { Partner.Role(rawValue: $0.value) }
                 if !dossier.partners[index].roles.isEmpty { report.read.append(key) }
             } else if key == "platform.type" {
@@ -700,7 +700,8 @@ struct FormReader {
             if partner.name != nil {
                 renumbered["partners[\(index)]"] = "partners[\(kept.count)]"
                 kept.append(partner)
-            } else if partner != Partner() || optionCells["partners[\(index)].roles"]?.contains(where: { !FormValues.options($0).filter(\.ticked).isEmpty }) == true {
+            } else if partner != Partner() {
+                // Roles ticked count: finishOptions has set them on the partner already.
                 let values = [partner.creditCode, partner.lead, partner.title, partner.mobile].compactMap { $0 }
                 report.notUnderstood.append(.init(field: "partners[\(index)].name", label: labels.label("name", in: "partners"),
                                                   text: values.joined(separator: " | "), reason: .noName))
@@ -708,8 +709,8 @@ struct FormReader {
         }
         dossier.partners = kept
         report.read = report.read.compactMap { field in
-            guard field.hasPrefix("partners["), let close = field.firstIndex(of: "]") else { return field }
-            return renumbered[String(field[...close])].map { $0 + field[field.index(after: close)...] }
+            guard let (index, rest) = DossierFields.partnerField(field) else { return field }
+            return renumbered["partners[\(index)]"].map { $0 + (rest.isEmpty ? "" : "." + rest) }
         }
     }
 }

@@ -97,10 +97,8 @@ extension FormLabels {
         for person in ["applicant.platform_lead", "applicant.contact"] where field.hasPrefix(person + ".") {
             return label(person, in: "people") + " " + label(String(field.dropFirst(person.count + 1)), in: "person")
         }
-        if field.hasPrefix("partners["), let dot = field.firstIndex(of: "]") {
-            let number = Int(field.dropFirst("partners[".count).prefix { $0.isNumber }).map { $0 + 1 } ?? 1
-            let rest = field[field.index(after: dot)...].drop { $0 == "." }
-            return "\(label("name", in: "partners")) \(number) " + label(String(rest), in: "partners")
+        if let (index, rest) = DossierFields.partnerField(field) {
+            return "\(label("name", in: "partners")) \(index + 1) " + label(rest, in: "partners")
         }
         switch field {
         case "submitted": return label("submitted", in: "cover")

@@ -28,24 +28,6 @@ public struct Override: Sendable, Equatable {
     public let at: String
 }
 
-/// Results filled in from several threads, each into its own place.
-final class ParallelSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] { slots.compactMap { $0 } }
-}
-
 /// A workspace: a folder holding `workspace.sqlite`, with the dossiers, the panel, the
 /// rubric, every score and the audit log (SPEC §7, §9). Every write is one transaction.
 public final class Workspace {
@@ -313,11 +295,8 @@ public final class Workspace {
         let catalog = try Rubric.builtIn.get().catalog
         let loader = DossierLoader(catalog: catalog)
         // Parsing is the slow part of opening a large round: every core takes a share.
-        let slots = ParallelSlots<LoadedDossier>(count: stored.count)
-        DispatchQueue.concurrentPerform(iterations: stored.count) { index in
-            slots.set(index, loader.load(data: Data(stored[index].source.utf8), file: stored[index].file))
-        }
-        return ComplianceCheck.run(slots.values, catalog: catalog)
+        let loaded = stored.concurrentMap { loader.load(data: Data($0.source.utf8), file: $0.file) }
+        return ComplianceCheck.run(loaded, catalog: catalog)
     }
 
     public func overrides() throws -> [Override] {

@@ -98,11 +98,15 @@ extension Strings {
             return zh ? "未保存：此项已在别处更改（现为 \(now)），已刷新显示，请核对后重新输入"
                 : "not saved: this item was changed elsewhere (now \(now)); the screen shows it now — check and enter again"
         case let .editor(reason): return self[.editorFailed] + "：" + reason
-        case let .incomplete(stage, dossiers):
-            let listed = dossiers.prefix(5).joined(separator: zh ? "、" : ", ") + (dossiers.count > 5 ? "…" : "")
-            return format(.signIncomplete, stageName(stage), dossiers.count, listed)
+        case let .incomplete(stage, dossiers): return incompleteSheets(stage, dossiers)
         case let .workspace(reason): return self[.notSaved] + "：" + reason
         }
+    }
+
+    /// A stage that cannot be signed yet, and its first incomplete sheets.
+    func incompleteSheets(_ stage: StageID, _ dossiers: [String]) -> String {
+        let listed = dossiers.prefix(5).joined(separator: language == .zh ? "、" : ", ") + (dossiers.count > 5 ? "…" : "")
+        return format(.signIncomplete, stageName(stage), dossiers.count, listed)
     }
 
     func background(_ task: BackgroundTask, _ reason: String) -> String {

@@ -171,12 +171,11 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .signChecked(stage, incomplete, sheets):
         guard incomplete.isEmpty else {
-            let listed = incomplete.prefix(5).joined(separator: state.strings.language == .zh ? "、" : ", ") + (incomplete.count > 5 ? "…" : "")
             if let first = incomplete.first {
                 state.stage = stage
                 open(first, document: false, &state)
             }
-            state.notice = Notice(text: state.strings.format(.signIncomplete, state.stageName(stage), incomplete.count, listed), style: .bad)
+            state.notice = Notice(text: state.strings.incompleteSheets(stage, incomplete), style: .bad)
             return []
         }
         state.confirmation = Confirmation(text: state.strings.format(.signAsk, state.stageName(stage), sheets), action: .sign(stage))

@@ -1,8 +1,8 @@
 import Foundation
 
 extension Array {
-    /// `map` over every core: each form is read on its own, and a secretariat's laptop has
-    /// two or more cores. The results keep the order of the elements.
+    /// `map` over every core (reading forms, parsing dossiers: each element on its own; a
+    /// secretariat's laptop has two or more cores). The results keep the order of the elements.
     public func concurrentMap<T>(_ transform: (Element) -> T) -> [T] {
         guard count > 1 else { return map(transform) }
         var results = [T?](repeating: nil, count: count)
