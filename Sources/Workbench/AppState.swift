@@ -52,8 +52,6 @@ public struct ReviewState: Sendable {
     public var draftBase: ShownScore? = nil
     /// How far the item's requirement and indicators are scrolled (PgUp PgDn).
     public var detailScroll = 0
-    /// Where Esc goes: the list or the ranking the dossier was opened from.
-    public var returnTo = ScreenID.list
     /// The save under way came from Enter: it moves on to the next unscored item.
     public var advanceAfterSave = false
     /// The save under way clears the item's points.
@@ -88,8 +86,8 @@ public struct AppState: Sendable {
     public var width: Int
     public var height: Int
     public var screen = ScreenID.list
-    /// Where Esc goes from the document and compare screens.
-    public var returnTo = ScreenID.list
+    /// The screens Esc goes back through, the most recent last (the list when none is left).
+    public var trail: [ScreenID] = []
     public var stage = StageID.written
     public var list = ListState()
     public var review = ReviewState()
@@ -143,6 +141,26 @@ public struct AppState: Sendable {
         strings = Strings(language)
         self.width = width
         self.height = height
+    }
+
+    /// Opens `screen`, remembering the way back. A screen already on the way is cut out with
+    /// all that came after it, so that Esc never goes round in a circle.
+    mutating func go(to screen: ScreenID) {
+        guard screen != self.screen else { return }
+        if let index = trail.firstIndex(of: screen) { trail.removeSubrange(index...) }
+        trail.append(self.screen)
+        self.screen = screen
+    }
+
+    /// Esc: the screen this one was opened from.
+    mutating func goBack() {
+        screen = trail.popLast() ?? .list
+    }
+
+    /// Back to the list, forgetting the way (a dossier closed under the expert's eyes).
+    mutating func goToList() {
+        trail = []
+        screen = .list
     }
 
     /// The dossiers the list shows, filtered, searched and sorted.

@@ -129,7 +129,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.data = state.data.refreshed(refresh)
         // A stage reopened by the chair hides the panel's results again (独立评审).
         if state.screen == .ranking, !state.data.seesRanking {
-            state.screen = .list
+            state.goToList()
             state.notice = Notice(text: state.strings[.rankingAfterSigning], style: .warning)
         }
         if let dialog = state.exportDialog, !Set(dialog.offered).isSubset(of: state.data.exportable) {
@@ -137,7 +137,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         }
         // A dossier now closed to the expert (a conflict declared elsewhere) is left.
         if state.screen == .review || state.screen == .document, let entry = state.reviewEntry, entry.conflict != nil {
-            state.screen = .list
+            state.goToList()
             state.notice = Notice(text: state.strings[.cannotOpen] + " (" + entry.id + ")", style: .bad)
         }
         return []
@@ -258,8 +258,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
             state.notice = Notice(text: state.strings[.rankingAfterSigning], style: .warning)
             return []
         }
-        state.returnTo = state.screen == .ranking ? state.returnTo : state.screen
-        state.screen = .ranking
+        state.go(to: .ranking)
         return [.refreshRanking]
     case .export:
         state.exportDialog = ExportDialog(folder: state.exportFolder, offering: state.data.exportable)
@@ -274,7 +273,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .ranking: rankingAction(action, &state)
         case .panel:
             state.panelScroll = scrolled(state.panelScroll, action, state)
-            if action == .back { state.screen = .list }
+            if action == .back { state.goBack() }
             if action == .importSheets {
                 if let reason = state.readOnlyBecause { state.notice = Notice(text: state.strings[reason], style: .warning) } else { state.importFolder = state.importFolder ?? "" }
             }
@@ -453,15 +452,14 @@ private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
             break
         }
         state.panelScroll = 0
-        state.screen = .panel
+        state.go(to: .panel)
     case .compare:
         guard state.marks.count >= 2 else {
             state.notice = Notice(text: state.strings[.markCompareFirst], style: .warning)
             break
         }
-        state.returnTo = .list
         state.compareScroll = 0
-        state.screen = .compare
+        state.go(to: .compare)
     case .open, .document:
         guard entries.indices.contains(state.list.cursor) else { break }
         open(entries[state.list.cursor].id, document: action == .document, &state)
@@ -483,15 +481,10 @@ func open(_ id: String, document: Bool, _ state: inout AppState) {
     state.review.draft = nil
     state.review.detailScroll = 0
     if document {
-        state.returnTo = state.screen
         state.documentScroll = 0
-        state.screen = .document
+        state.go(to: .document)
     } else {
-        // Esc goes back where the dossier was opened from: the list or the ranking (whose own
-        // way back is then the list, so that Esc never goes round in a circle).
-        if state.screen == .list || state.screen == .ranking { state.review.returnTo = state.screen }
-        if state.screen == .ranking { state.returnTo = .list }
-        state.screen = .review
+        state.go(to: .review)
         state.review.cursor = 0
         moveToNextUnscored(&state, after: false)
         if !state.data.isEligible(entry) { state.notice = Notice(text: state.strings.format(.ineligibleNote, entry.errors), style: .warning) }
@@ -606,7 +599,7 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
         return [.editDissent(state.stage, text: text)]
     case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
     case .back:
-        state.screen = state.review.returnTo
+        state.goBack()
         if let index = state.visibleEntries.firstIndex(where: { $0.id == state.review.dossier }) { state.list.cursor = index }
         if let index = state.rankingRows.firstIndex(of: state.review.dossier) { state.rankingCursor = index }
     default: break
@@ -624,7 +617,6 @@ private func stepDossier(_ step: Int, _ state: inout AppState) {
     guard entries.indices.contains(index) else { return }
     let screen = state.screen
     open(entries[index].id, document: screen == .document, &state)
-    if screen == .document { state.returnTo = .review }
     state.list.cursor = index
 }
 
@@ -712,14 +704,14 @@ private func documentAction(_ action: Action, _ state: inout AppState) {
     state.documentScroll = scrolled(state.documentScroll, action, state)
     switch action {
     case .previousDossier, .nextDossier: stepDossier(action == .nextDossier ? 1 : -1, &state)
-    case .back: state.screen = state.returnTo == .document ? .list : state.returnTo
+    case .back: state.goBack()
     default: break
     }
 }
 
 private func compareAction(_ action: Action, _ state: inout AppState) {
     state.compareScroll = scrolled(state.compareScroll, action, state)
-    if action == .back { state.screen = .list }
+    if action == .back { state.goBack() }
 }
 
 private func rankingAction(_ action: Action, _ state: inout AppState) {
@@ -732,7 +724,7 @@ private func rankingAction(_ action: Action, _ state: inout AppState) {
     case .open:
         guard rows.indices.contains(state.rankingCursor) else { break }
         open(rows[state.rankingCursor], document: false, &state)
-    case .back: state.screen = state.returnTo == .ranking ? .list : state.returnTo
+    case .back: state.goBack()
     default: break
     }
 }

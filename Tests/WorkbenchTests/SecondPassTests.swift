@@ -488,4 +488,19 @@ extension WorkbenchTests {
         XCTAssertEqual(state.screen, .list)
         XCTAssertEqual(state.exportDialog?.offered, [.sheets, .roster])
     }
+
+    /// Esc walks back the way the screens were opened, each screen once: list → review → ranking
+    /// → another review → document comes back document → review → ranking → list.
+    func testEscWalksBackTheWayCameWithoutCircles() {
+        var state = makeState()
+        withRanking(&state)
+        _ = press(&state, .enter, .char("r"), .enter, .char("o"))
+        XCTAssertEqual(state.screen, .document)
+        var seen: [ScreenID] = []
+        for _ in 0..<4 {
+            _ = press(&state, .escape)
+            seen.append(state.screen)
+        }
+        XCTAssertEqual(seen, [.review, .ranking, .list, .list])
+    }
 }
