@@ -54,7 +54,7 @@ extension Workspace {
         let evaluations = comments
             ? Evaluation(rubric: rubric, counting: counting).evaluate(stored.map { ($0.id, $0.type) }, scores: try scores())
             : try evaluationsFromSheetTotals(rubric, counting: counting, dossiers: stored)
-        let changed = try changedDossiers()
+        let changed = try changedDossiers(of: stored)
         let candidates = stored.map { dossier -> Candidate in
             let evaluation = evaluations[dossier.id]
             var stages: [StageID: Rational] = [:]
