@@ -1,0 +1,78 @@
+import Foundation
+import TestSupport
+import TextWidth
+import XCTest
+
+/// Issue 12 in a real terminal on the sample round, as the chair, in both languages at 80×24
+/// and 200×60: names sort by pinyin, Esc walks back from a review opened in the ranking, the
+/// document shows no Markdown marks, and every frame fits the terminal.
+final class WorkbenchTourTests: XCTestCase {
+    var folder = ""
+    let terminal = TmuxSession()
+
+    override func setUpWithError() throws {
+        folder = DossierFixture.temporaryFolder()
+        let samples = CommandRunner.repository + "/SampleDossiers"
+        XCTAssertEqual(CommandRunner.run(["init", folder + "/ws", "--dossiers", samples, "--panel", samples + "/panel.yaml"]).code, 0)
+        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E01"]).code, 0)
+    }
+
+    override func tearDown() {
+        terminal.end()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    func waitFor(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        let (found, shown) = terminal.waitFor(text)
+        if !found { XCTFail("\(what): the screen never showed \(text):\n\(shown)", file: file, line: line) }
+    }
+
+    func assertFits(_ width: Int, _ height: Int, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+        for row in terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
+            XCTAssertLessThanOrEqual(DisplayWidth.of(String(row)), width, "\(what): \(row)", file: file, line: line)
+        }
+    }
+
+    func testTheChairsTourInBothLanguagesAtBothSizes() {
+        let titles = ["zh": (list: "评审台 · 申报材料", ranking: "评审台 · 排名", review: "评审台 · 评分", document: "评审台 · 申报书", name: "排序: 名称"),
+                      "en": (list: "iipeval · Dossiers", ranking: "iipeval · Ranking", review: "iipeval · Review", document: "iipeval · Dossier",
+                             name: "Sort: name")]
+        for (language, words) in titles.sorted(by: { $0.key > $1.key }) {
+            for (width, height) in [(80, 24), (200, 60)] {
+                let what = "\(language) \(width)×\(height)"
+                XCTAssertTrue(terminal.start("\(CommandRunner.binary) open \(folder)/ws --expert E01 --lang \(language); sleep 30",
+                                             width: width, height: height), "tmux runs")
+                waitFor(words.list, what)
+                // 宝讯 (bao), 禅工 (chan), 澄智 (cheng): by pinyin, not by code point.
+                terminal.send(["s"])
+                waitFor(words.name, what)
+                // The pinyin keys come with the dossiers, read just after the first frame: the list re-sorts then.
+                func firstIDs() -> [String] {
+                    terminal.screen().split(separator: "\n").map(String.init).filter { $0.contains("GD2018-") }.prefix(3)
+                        .compactMap { row in row.range(of: #"GD2018-\d{3}"#, options: .regularExpression).map { String(row[$0]) } }
+                }
+                for _ in 0..<50 where firstIDs().first != "GD2018-012" { usleep(100_000) }
+                XCTAssertEqual(firstIDs(), ["GD2018-012", "GD2018-003", "GD2018-023"], "\(what):\n\(terminal.screen())")
+                assertFits(width, height, what + " list")
+
+                terminal.send(["r"])
+                waitFor(words.ranking, what)
+                terminal.send(["Enter"])
+                waitFor(words.review, what)
+                assertFits(width, height, what + " review")
+                terminal.send(["o"])
+                waitFor(words.document, what)
+                XCTAssertFalse(terminal.screen().contains("**"), "\(what): Markdown marks shown:\n\(terminal.screen())")
+                assertFits(width, height, what + " document")
+                terminal.send(["Escape"])
+                waitFor(words.review, what)
+                terminal.send(["Escape"])
+                waitFor(words.ranking, what)
+                terminal.send(["Escape"])
+                waitFor(words.list, what)
+                terminal.send(["q"])
+                terminal.end()
+            }
+        }
+    }
+}
