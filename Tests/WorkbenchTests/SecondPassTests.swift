@@ -158,16 +158,6 @@ extension WorkbenchTests {
 
     // MARK: - Going back, and keys everywhere
 
-    func testEscGoesBackWhereTheDossierWasOpenedFrom() {
-        var state = makeState()
-        withRanking(&state)
-        _ = press(&state, .char("r"))
-        _ = press(&state, .enter)
-        XCTAssertEqual(state.screen, .review)
-        _ = press(&state, .escape)
-        XCTAssertEqual(state.screen, .ranking)
-    }
-
     func testFirstLastRedrawAndEscEndsASearch() {
         var state = makeState()
         _ = press(&state, .char("G"))
