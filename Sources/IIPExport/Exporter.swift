@@ -68,7 +68,8 @@ public struct Exporter {
         }
         // Each file is named by its expert's id: checked, as a name that became a path could lead anywhere.
         if let bad = booklets.first(where: { !Expert.isValidID($0.name) }) {
-            throw AtomicFile.Failure(.refused, "'\(bad.name)' is not an expert id; no file is named after it")
+            throw AtomicFile.Failure(.refused, "'\(bad.name)' is not an expert id; no file is named after it",
+                                     chinese: "“\(bad.name)”不是专家编号；不以它命名文件")
         }
         let files = booklets.map { (path: path + "/\($0.name).\(format.rawValue)", booklet: $0) }
         try OutputFolder.writeAll(files.map { (path: $0.path, data: Data(Exporter.render($0.booklet, format).utf8)) }, into: path, replace: force)

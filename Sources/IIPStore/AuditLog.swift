@@ -76,16 +76,19 @@ public struct AuditEntry: Sendable, Equatable {
 
     /// Where the chain breaks at this entry, given the hash of the entry before it; nil
     /// when the entry is intact.
-    func problem(after previous: String) -> String? {
-        if prevHash != previous { return "its link to the entry before does not match (an entry was removed, reordered or edited)" }
+    func problem(after previous: String) -> Bilingual? {
+        if prevHash != previous {
+            return Bilingual("its link to the entry before does not match (an entry was removed, reordered or edited)",
+                             chinese: "与上一条记录的链接不符（有记录被删除、调换或修改）")
+        }
         let expected = AuditLog.entryHash(previous: prevHash, at: at, actor: actor, action: action, subject: subject, old: old, new: new)
-        return hash == expected ? nil : "its content does not match its hash (the entry was edited)"
+        return hash == expected ? nil : Bilingual("its content does not match its hash (the entry was edited)", chinese: "内容与其哈希不符（记录被修改）")
     }
 }
 
 extension AuditLog {
     /// The first entry where the chain breaks, with the reason, or nil when it is intact.
-    public static func firstBreak(_ entries: [AuditEntry]) -> (entry: AuditEntry, reason: String)? {
+    public static func firstBreak(_ entries: [AuditEntry]) -> (entry: AuditEntry, reason: Bilingual)? {
         var previous = genesis
         for entry in entries {
             if let reason = entry.problem(after: previous) { return (entry, reason) }

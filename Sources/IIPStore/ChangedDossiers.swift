@@ -23,9 +23,10 @@ extension Workspace {
 
     /// Accepts the current file of `dossier` as it is now; its scores stand.
     public func acceptChange(dossier id: String, reason: String, actor: String) throws {
-        guard let stored = try dossiers().first(where: { $0.id == id }) else { throw WorkspaceError("no dossier \(id) in this workspace") }
+        guard let stored = try dossiers().first(where: { $0.id == id }) else { throw WorkspaceError.noDossier(id) }
         guard let hash = Workspace.currentHash(of: stored.file), hash != stored.sha256 else {
-            throw WorkspaceError("\(id): the file \(stored.file) has not changed since it was imported")
+            throw WorkspaceError("\(id): the file \(stored.file) has not changed since it was imported",
+                                 chinese: "\(id)：文件 \(stored.file) 自导入以来没有变化")
         }
         let now = Workspace.now()
         try write { db in

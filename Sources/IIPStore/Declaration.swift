@@ -22,9 +22,9 @@ extension Workspace {
     /// A conflict once declared stays declared (SPEC §6: whenever it was declared, the sheet
     /// never counts): a new declaration adds to the earlier ones.
     public func declare(expert: String, conflicts: [String]) throws {
-        guard try panel().expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
+        guard try panel().expert(expert) != nil else { throw WorkspaceError.noExpert(expert) }
         let known = Set(try dossiers().map(\.id))
-        if let unknown = conflicts.first(where: { !known.contains($0) }) { throw WorkspaceError("no dossier \(unknown) in this workspace") }
+        if let unknown = conflicts.first(where: { !known.contains($0) }) { throw WorkspaceError.noDossier(unknown) }
         let now = Workspace.now()
         try write { db in
             let old = try String.fetchOne(db, sql: "SELECT conflicts FROM declaration WHERE expert = ?", arguments: [expert])

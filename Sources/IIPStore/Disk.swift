@@ -1,4 +1,5 @@
 import Foundation
+import IIPCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,10 +14,12 @@ enum Disk {
         /// This user may not write it; others may, while it is read.
         case noPermission(String)
 
-        var description: String {
+        var description: String { bilingual.english }
+
+        var bilingual: Bilingual {
             switch self {
-            case .readOnlyDisk: return "the disk it is on is read-only"
-            case let .noPermission(path): return "you may not write to \(path) (permissions)"
+            case .readOnlyDisk: return Bilingual("the disk it is on is read-only", chinese: "所在磁盘只读")
+            case let .noPermission(path): return Bilingual("you may not write to \(path) (permissions)", chinese: "没有写入 \(path) 的权限")
             }
         }
     }
@@ -32,12 +35,13 @@ enum Disk {
 
     /// What is wrong with the disk holding `folder` for writing — read-only, or full —
     /// or nil when nothing is.
-    static func problem(folder: String) -> String? {
+    static func problem(folder: String) -> Bilingual? {
         var info = statvfs()
         guard statvfs(folder, &info) == 0 else { return nil }
-        if info.f_flag & UInt(ST_RDONLY) != 0 { return "the disk it is on is read-only" }
+        if info.f_flag & UInt(ST_RDONLY) != 0 { return Unwritable.readOnlyDisk.bilingual }
         let free = Int(info.f_bavail) * Int(info.f_frsize)
         guard free < 1 << 20 else { return nil }
-        return "the disk it is on is full (\(free >> 10) KB free): free some space and try again; nothing was changed"
+        return Bilingual("the disk it is on is full (\(free >> 10) KB free): free some space and try again; nothing was changed",
+                         chinese: "所在磁盘已满（剩余 \(free >> 10) KB）：请腾出空间后重试；没有任何改动")
     }
 }

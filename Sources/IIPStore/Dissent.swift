@@ -15,23 +15,26 @@ extension Workspace {
 
     /// What is wrong with a dissent's text, or nil: free text, so line breaks and tabs but
     /// no other control or bidirectional character, and at most `dissentLimit` characters.
-    static func dissentProblem(_ text: String) -> String? {
+    static func dissentProblem(_ text: String) -> Bilingual? {
         if let forbidden = UntrustedText.firstForbidden(in: UntrustedText.lineBreaksNormalised(text), .multiline) {
-            return "it contains \(UntrustedText.describe(forbidden))"
+            return Bilingual("it contains \(UntrustedText.describe(forbidden))", chinese: "含 \(UntrustedText.describeInChinese(forbidden))")
         }
-        if text.utf8.count > dissentLimit, text.count > dissentLimit { return "it has \(text.count) characters; at most \(dissentLimit) are kept" }
+        if text.utf8.count > dissentLimit, text.count > dissentLimit {
+            return Bilingual("it has \(text.count) characters; at most \(dissentLimit) are kept", chinese: "共 \(text.count) 字，最多 \(dissentLimit) 字")
+        }
         return nil
     }
 
     /// Records (or, with empty text, withdraws) the dissent; not while the stage is signed.
     public func setDissent(expert: String, stage: StageID, text: String) throws {
-        guard try panel().expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
+        guard try panel().expert(expert) != nil else { throw WorkspaceError.noExpert(expert) }
         let text = UntrustedText.lineBreaksNormalised(text)
-        if let problem = Workspace.dissentProblem(text) { throw WorkspaceError("the dissent was not saved: \(problem)") }
+        if let problem = Workspace.dissentProblem(text) { throw WorkspaceError("the dissent was not saved: \(problem.english)", chinese: "不同意见未保存：\(problem.chinese)") }
         let now = Workspace.now()
         try write { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM signoff WHERE expert = ? AND stage = ?", arguments: [expert, stage.rawValue]) == true {
-                throw WorkspaceError("the \(stage.rawValue) sheet of \(expert) is signed and read-only; reopen it first")
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(expert) is signed and read-only; reopen it first",
+                                     chinese: "\(expert) 的\(stage.chineseName)评分表已签字，只读；请先重新开启")
             }
             try Workspace.storeDissent(db, expert: expert, stage: stage, text: text, at: now, actor: expert)
         }

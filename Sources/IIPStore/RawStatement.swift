@@ -15,7 +15,7 @@ final class RawStatement {
     private var spans: [(start: Int, count: Int)?] = []
 
     init(_ db: Database, sql: String) throws {
-        guard let connection = db.sqliteConnection else { throw WorkspaceError("the workspace database is closed") }
+        guard let connection = db.sqliteConnection else { throw WorkspaceError("the workspace database is closed", chinese: "工作区数据库已关闭") }
         var handle: OpaquePointer?
         let code = sqlite3_prepare_v2(connection, sql, -1, &handle, nil)
         guard code == SQLITE_OK, let handle else {

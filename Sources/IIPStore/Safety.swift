@@ -74,33 +74,40 @@ extension Workspace {
         }
         guard verdict == ["ok"] else {
             let lines = verdict.flatMap { $0.split(separator: "\n") }.map(String.init).filter { !$0.hasPrefix("***") }
-            throw damaged(lines.prefix(2).joined(separator: "; "))
+            let detail = lines.prefix(2).joined(separator: "; ")
+            throw damaged(Bilingual(detail, chinese: detail))
         }
     }
 
-    private func damaged(_ detail: String) -> WorkspaceError {
+    private func damaged(_ detail: Bilingual) -> WorkspaceError {
         Workspace.damaged(folder, detail)
     }
 
     /// A damaged database, said with the way back: the newest backup.
-    static func damaged(_ folder: String, _ detail: String) -> WorkspaceError {
-        let pointer = backups(in: folder).last.map {
+    static func damaged(_ folder: String, _ detail: Bilingual) -> WorkspaceError {
+        let backup = backups(in: folder).last
+        let pointer = backup.map {
             "the last good backup is \($0): keep the damaged file aside and copy the backup to \(Workspace.databaseName) to go on from it"
         } ?? "there is no backup yet"
+        let pointerChinese = backup.map { "最近的完好备份是 \($0)：请把损坏的文件另存一边，再把备份复制为 \(Workspace.databaseName) 继续" } ?? "尚无备份"
         let path = (folder as NSString).appendingPathComponent(Workspace.databaseName)
-        return WorkspaceError("\(path): the workspace database is damaged (\(detail)); \(pointer)")
+        return WorkspaceError("\(path): the workspace database is damaged (\(detail.english)); \(pointer)",
+                              chinese: "\(path)：工作区数据库已损坏（\(detail.chinese)）；\(pointerChinese)")
     }
 
     /// A consistent copy of the workspace (checked first), keeping the newest `keep`.
     /// Returns the new backup's path.
     @discardableResult
     public func backUp(keep: Int = 5) throws -> String {
-        if let readOnlyReason { throw WorkspaceError("\(folder): \(readOnlyReason); no backup was made") }
+        if let readOnlyReason {
+            throw WorkspaceError("\(folder): \(readOnlyReason.english); no backup was made", chinese: "\(folder)：\(readOnlyReason.chinese)；未做备份")
+        }
         try checkIntegrity()
         do {
             try FileManager.default.createDirectory(atPath: backupFolder, withIntermediateDirectories: true)
         } catch {
-            throw WorkspaceError("\(backupFolder): cannot make the backup folder: \(error.localizedDescription)")
+            let reason = Bilingual(error)
+            throw WorkspaceError("\(backupFolder): cannot make the backup folder: \(reason.english)", chinese: "\(backupFolder)：无法建立备份文件夹（\(reason.chinese)）")
         }
         let stamp = Workspace.now().replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
         // Names sort in the order the backups were made: within one second, numbered on
@@ -120,12 +127,12 @@ extension Workspace {
             try db.unsafeRead { try $0.execute(sql: "VACUUM INTO ?", arguments: [partial]) }
         } catch {
             unlink(partial)
-            throw WorkspaceError("\(path): cannot write the backup: \(Workspace.describe(error))")
+            throw WorkspaceError.cannotWriteBackup(path, Workspace.describe(error))
         }
         guard rename(partial, path) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = Bilingual.system(errno)
             unlink(partial)
-            throw WorkspaceError("\(path): cannot write the backup: \(reason)")
+            throw WorkspaceError.cannotWriteBackup(path, reason)
         }
         // unlink: a file only — whatever else may sit there under such a name is left alone.
         for old in backups().dropLast(keep) { unlink(old) }

@@ -208,10 +208,12 @@ final class ScoreFileWriter {
         let knownExperts = bytes(try String.fetchAll(db, sql: "SELECT id FROM expert"))
         let knownDossiers = bytes(try String.fetchAll(db, sql: "SELECT id FROM dossier"))
         if let expert = experts.sorted().first(where: { !knownExperts.contains(Array($0.utf8)) }) {
-            throw WorkspaceError("expert \(expert) is not on the workspace's panel; nothing was imported")
+            throw WorkspaceError("expert \(expert) is not on the workspace's panel; nothing was imported",
+                                 chinese: "专家 \(expert) 不在本工作区的专家组中；未导入任何评分")
         }
         if let dossier = dossiers.sorted().first(where: { !knownDossiers.contains(Array($0.utf8)) }) {
-            throw WorkspaceError("dossier \(dossier) is not in the workspace; nothing was imported")
+            throw WorkspaceError("dossier \(dossier) is not in the workspace; nothing was imported",
+                                 chinese: "本工作区没有申报材料 \(dossier)；未导入任何评分")
         }
     }
 

@@ -18,19 +18,23 @@ extension Workspace {
         let rubric = try self.rubric()
         let content: SheetFile = try read { db in
             guard let signed = try Workspace.signOffs(db).first(where: { $0.expert == id && $0.stage == stage }) else {
-                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')")
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed; sign it first ('iipeval sheet sign')",
+                                     chinese: "\(id) 的\(stage.chineseName)评分表未签字；请先签字（按 S，或 iipeval sheet sign）")
             }
             let fingerprint = KeyFingerprint(of: key)
             if let signedWith = signed.fingerprint, signedWith != fingerprint {
                 let whose = signed.origin == .sheetFile ? "on the expert's own laptop; their file is the signed sheet" : "here"
+                let whoseChinese = signed.origin == .sheetFile ? "在专家本人的电脑上签署；其文件即签字评分表" : "在本机签署"
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) was signed with the key \(signedWith) \(whose); "
-                                     + "this machine's key for \(id) is \(fingerprint)")
+                                     + "this machine's key for \(id) is \(fingerprint)",
+                                     chinese: "\(id) 的\(stage.chineseName)评分表以密钥 \(signedWith) \(whoseChinese)；本机 \(id) 的密钥是 \(fingerprint)")
             }
             let content = try Workspace.sheetContent(db, rubric: rubric, counting: try Workspace.counting(db), expert: id, stage: stage,
                                                      signedAt: signed.at, revision: signed.revision)
             if let signedContent = signed.contentSHA256, signedContent != content.contentSHA256 {
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) changed since it was signed (a conflict declared since?); "
-                                     + "reopen it and sign it again")
+                                     + "reopen it and sign it again",
+                                     chinese: "\(id) 的\(stage.chineseName)评分表签字后有变化（其后声明了回避？）；请重新开启后再签字")
             }
             return content
         }
@@ -51,7 +55,7 @@ extension Workspace {
 
     static func sheetContent(_ db: Database, rubric: Rubric, counting: SheetCounting, expert id: String, stage: StageID,
                              signedAt: String, revision: Int) throws -> SheetFile {
-        guard counting.panel.expert(id) != nil else { throw WorkspaceError("no expert \(id) on the panel") }
+        guard counting.panel.expert(id) != nil else { throw WorkspaceError.noExpert(id) }
         var rows: [SheetFile.Row] = []
         let cursor = try Row.fetchCursor(db, sql: "SELECT dossier, item, points, comment FROM score WHERE expert = ? AND stage = ?",
                                          arguments: [id, stage.rawValue])
@@ -141,7 +145,7 @@ struct SheetAcceptance {
         }
         guard expert.stages.contains(sheet.stage) else {
             throw SheetFile.Refusal(.invalid, "expert \(sheet.expert) is not on the panel for stage \(sheet.stage.rawValue)",
-                                    chinese: "专家 \(sheet.expert) 不在该阶段（\(sheet.stage.rawValue)）的专家组中")
+                                    chinese: "专家 \(sheet.expert) 不在该阶段（\(sheet.stage.chineseName)）的专家组中")
         }
         try checkKey(db, expert: expert)
         // Newer than every sheet file of the stage imported here, and than every signing made
@@ -157,7 +161,9 @@ struct SheetAcceptance {
         try checkDossiers(db)
         try checkRows()
         try checkComplete(db)
-        if let problem = Workspace.dissentProblem(sheet.dissent) { throw SheetFile.Refusal(.invalid, "the dissent: \(problem)", chinese: "不同意见：\(problem)") }
+        if let problem = Workspace.dissentProblem(sheet.dissent) {
+            throw SheetFile.Refusal(.invalid, "the dissent: \(problem.english)", chinese: "不同意见：\(problem.chinese)")
+        }
     }
 
     private func checkKey(_ db: Database, expert: Expert) throws {
@@ -212,9 +218,11 @@ struct SheetAcceptance {
                                   comment: UntrustedText.lineBreaksNormalised(row.comment))
             let refusals = gate.refusals(score)
             if let conflict = refusals.first(where: { if case .conflict = $0 { return true } else { return false } }) {
-                throw SheetFile.Refusal(.conflicted, conflict.description)
+                throw SheetFile.Refusal(.conflicted, conflict.description, chinese: conflict.chinese)
             }
-            if let refusal = refusals.first { throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item): \(refusal)") }
+            if let refusal = refusals.first {
+                throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item): \(refusal)", chinese: "\(row.dossier) \(row.item)：\(refusal.chinese)")
+            }
         }
     }
 
@@ -238,7 +246,7 @@ public struct SheetFileImport: Sendable {
         case alreadyImported
         case refused(SheetFile.Refusal)
         /// The file could not be read at all (missing, too large, not a file).
-        case unreadable(String)
+        case unreadable(Bilingual)
     }
 
     public let file: String
@@ -263,7 +271,7 @@ public struct SheetFileImport: Sendable {
             return "\(file): imported \(rows) scores of \(sheet.expert) (\(sheet.stage.rawValue), revision \(revision)), key \(key)"
         case .alreadyImported: return "\(file): already imported"
         case let .refused(refusal): return "\(file): refused: \(refusal.reason)"
-        case let .unreadable(message): return "\(file): refused: \(message)"
+        case let .unreadable(reason): return "\(file): refused: \(reason.english)"
         }
     }
 }
@@ -274,7 +282,7 @@ extension Workspace {
     public func importSheetFile(_ path: String) throws -> SheetFileImport {
         switch BoundedFile.read(path, limit: 64 << 20) {
         case let .failure(failure):
-            return SheetFileImport(file: path, outcome: .unreadable(failure.message))
+            return SheetFileImport(file: path, outcome: .unreadable(failure.bilingual))
         case let .success(data):
             do {
                 let sheet = try SheetFile.read(data)

@@ -122,11 +122,13 @@ extension Workspace {
         var signed: SignOff?
         try write { db in
             let counting = try Workspace.counting(db)
-            guard let expert = counting.panel.expert(id) else { throw WorkspaceError("no expert \(id) on the panel") }
-            guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)") }
+            guard let expert = counting.panel.expert(id) else { throw WorkspaceError.noExpert(id) }
+            guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)",
+                                                                                   chinese: "\(id) 不在\(stage.chineseName)专家组中") }
             if let signed = try Int.fetchOne(db, sql: "SELECT revision FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue]) {
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is already signed (revision \(signed)); "
-                                     + "a new signing needs a reopen first ('iipeval sheet reopen', with the reason)")
+                                     + "a new signing needs a reopen first ('iipeval sheet reopen', with the reason)",
+                                     chinese: "\(id) 的\(stage.chineseName)评分表已签字（第 \(signed) 版）；重新签署须先由主任委员重新开启（iipeval sheet reopen，写明理由）")
             }
             let incomplete = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: id, stage: stage,
                                                         points: try Workspace.scoredItems(db, expert: id, stage: stage))
@@ -143,7 +145,7 @@ extension Workspace {
                                 new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
             signed = signing
         }
-        guard let signed else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed") }
+        guard let signed else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed", chinese: "\(id)：\(stage.chineseName)评分表未签字") }
         return signed
     }
 
@@ -177,7 +179,7 @@ extension Workspace {
         try write { db in
             guard let signed = try Row.fetchOne(db, sql: "SELECT signed_at, revision FROM signoff WHERE expert = ? AND stage = ?",
                                                 arguments: [id, stage.rawValue]) else {
-                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed")
+                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is not signed", chinese: "\(id) 的\(stage.chineseName)评分表未签字")
             }
             try db.execute(sql: "DELETE FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue])
             try AuditLog.append(db, actor: actor, action: "sheet.reopen", subject: "\(id)/\(stage.rawValue)",

@@ -62,9 +62,10 @@ extension Workspace {
     public func trustKey(expert: String, fingerprint: KeyFingerprint, reason: String, actor: String) throws {
         let now = Workspace.now()
         try write { db in
-            guard try Workspace.panel(db).expert(expert) != nil else { throw WorkspaceError("no expert \(expert) on the panel") }
+            guard try Workspace.panel(db).expert(expert) != nil else { throw WorkspaceError.noExpert(expert) }
             if try TrustedKeys.trusted(db, expert: expert)?.fingerprint == fingerprint {
-                throw WorkspaceError("\(fingerprint) is already the key trusted for \(expert)")
+                throw WorkspaceError("\(fingerprint) is already the key trusted for \(expert)",
+                                     chinese: "\(fingerprint) 已是 \(expert) 受信任的密钥")
             }
             try TrustedKeys.trust(db, expert: expert, fingerprint, source: .chair, reason: reason, actor: actor, at: now)
         }

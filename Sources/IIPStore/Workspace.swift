@@ -3,10 +3,30 @@ import GRDB
 import IIPCore
 
 /// Why a workspace operation could not run; the message is one line for the user.
-public struct WorkspaceError: Error, Sendable, CustomStringConvertible {
+public struct WorkspaceError: Error, Sendable, SaysBothLanguages, CustomStringConvertible {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    /// The same in Chinese, for the workbench when it speaks Chinese.
+    public let chinese: String
+    public init(_ message: String, chinese: String) {
+        self.message = message
+        self.chinese = chinese
+    }
+
+    public init(_ said: Bilingual) { self.init(said.english, chinese: said.chinese) }
     public var description: String { message }
+    public var bilingual: Bilingual { Bilingual(message, chinese: chinese) }
+
+    static func noExpert(_ id: String) -> WorkspaceError {
+        WorkspaceError("no expert \(id) on the panel", chinese: "专家组中没有专家 \(id)")
+    }
+
+    static func noDossier(_ id: String) -> WorkspaceError {
+        WorkspaceError("no dossier \(id) in this workspace", chinese: "本工作区没有申报材料 \(id)")
+    }
+
+    static func cannotWriteBackup(_ path: String, _ reason: Bilingual) -> WorkspaceError {
+        WorkspaceError("\(path): cannot write the backup: \(reason.english)", chinese: "\(path)：无法写入备份（\(reason.chinese)）")
+    }
 }
 
 /// A dossier as stored in a workspace: the exact text that was reviewed.
@@ -39,14 +59,14 @@ public final class Workspace {
     /// connection.
     let db: any DatabaseWriter
     /// Why nothing can be written here (a read-only disk, no permission), or nil.
-    public let readOnlyReason: String?
+    public let readOnlyReason: Bilingual?
     private let rubricLock = NSLock()
     private var parsedRubric: Rubric?
     /// SQLite's `data_version` when `changedElsewhere` last looked.
     private var seenDataVersion: Int?
     private let dataVersionLock = NSLock()
 
-    private init(folder: String, db: any DatabaseWriter, readOnlyReason: String? = nil) {
+    private init(folder: String, db: any DatabaseWriter, readOnlyReason: Bilingual? = nil) {
         self.folder = folder
         self.db = db
         self.readOnlyReason = readOnlyReason
@@ -70,11 +90,12 @@ public final class Workspace {
     public static func open(_ folder: String) throws -> Workspace {
         let path = (folder as NSString).appendingPathComponent(databaseName)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw WorkspaceError("\(folder): not a workspace (no \(databaseName)); make one with 'iipeval init'")
+            throw WorkspaceError("\(folder): not a workspace (no \(databaseName)); make one with 'iipeval init'",
+                                 chinese: "\(folder)：不是工作区（没有 \(databaseName)）；请用 iipeval init 建立")
         }
         // A workspace on a read-only disk (or without write permission) is opened to be read.
         let unwritable = Disk.unwritable(folder: folder, file: path)
-        let readOnlyReason = unwritable.map { "\($0)" }
+        let readOnlyReason = unwritable?.bilingual
         do {
             let queue: any DatabaseWriter
             if let unwritable {
@@ -84,12 +105,13 @@ public final class Workspace {
             }
             // Never write a schema into some other SQLite file that happens to have the name.
             guard try queue.read({ try $0.tableExists("meta") && $0.tableExists("grdb_migrations") }) else {
-                throw WorkspaceError("\(path) is not an iipeval workspace database")
+                throw WorkspaceError("\(path) is not an iipeval workspace database", chinese: "\(path) 不是 iipeval 工作区数据库")
             }
             if let readOnlyReason {
                 guard try queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) else {
                     throw WorkspaceError("\(folder): the workspace was made by an older iipeval and must be updated once, "
-                                         + "which needs it to be writable (\(readOnlyReason))")
+                                         + "which needs it to be writable (\(readOnlyReason.english))",
+                                         chinese: "\(folder)：工作区由旧版 iipeval 建立，须更新一次，更新需要可写入（\(readOnlyReason.chinese)）")
                 }
             } else {
                 try Schema.migrator.migrate(queue)
@@ -104,8 +126,10 @@ public final class Workspace {
         } catch {
             // Say what is wrong with the disk when that is why (a full disk cannot even hold
             // SQLite's shared-memory file): "disk I/O error" alone does not tell.
-            let disk = Disk.problem(folder: folder).map { "; \($0)" } ?? ""
-            throw WorkspaceError("\(path): cannot open the workspace database: \(Workspace.describe(error))\(disk)")
+            let disk = Disk.problem(folder: folder)
+            let reason = Workspace.describe(error)
+            throw WorkspaceError("\(path): cannot open the workspace database: \(reason.english)" + (disk.map { "; \($0.english)" } ?? ""),
+                                 chinese: "\(path)：无法打开工作区数据库（\(reason.chinese)）" + (disk.map { "；\($0.chinese)" } ?? ""))
         }
     }
 
@@ -126,18 +150,21 @@ public final class Workspace {
         case .readOnlyDisk:
             guard wal == 0 else {
                 throw WorkspaceError("\(path): \(reason), and its last changes are still in \(databaseName)-wal; "
-                                     + "open it once where it can be written")
+                                     + "open it once where it can be written",
+                                     chinese: "\(path)：\(reason.bilingual.chinese)，而最后的更改还在 \(databaseName)-wal 中；请在可写入的地方打开一次")
             }
             url.queryItems = [URLQueryItem(name: "immutable", value: "1")]
         case .noPermission:
             url.queryItems = [URLQueryItem(name: "mode", value: "ro")]
         }
-        guard let name = url.string else { throw WorkspaceError("\(path): cannot be named to SQLite") }
+        guard let name = url.string else { throw WorkspaceError("\(path): cannot be named to SQLite", chinese: "\(path)：无法交给 SQLite 打开") }
         do {
             return try DatabaseQueue(path: name, configuration: config)
         } catch {
             throw WorkspaceError("\(path): \(reason); even to read it, SQLite must write a file beside it "
-                                 + "(\(databaseName)-shm): ask for write access to the folder, or copy the workspace")
+                                 + "(\(databaseName)-shm): ask for write access to the folder, or copy the workspace",
+                                 chinese: "\(path)：\(reason.bilingual.chinese)；即使只读，SQLite 也须在旁边写一个文件（\(databaseName)-shm）："
+                                     + "请取得该文件夹的写入权限，或复制工作区")
         }
     }
 
@@ -148,14 +175,15 @@ public final class Workspace {
                               rubric: Rubric) throws -> Workspace {
         let fm = FileManager.default
         let final = (folder as NSString).appendingPathComponent(databaseName)
-        if fm.fileExists(atPath: final) { throw WorkspaceError("\(folder) already holds a workspace") }
+        if fm.fileExists(atPath: final) { throw WorkspaceError("\(folder) already holds a workspace", chinese: "\(folder) 中已有工作区") }
         var isDirectory: ObjCBool = false
         let existed = fm.fileExists(atPath: folder, isDirectory: &isDirectory)
-        if existed, !isDirectory.boolValue { throw WorkspaceError("\(folder) is a file, not a folder") }
+        if existed, !isDirectory.boolValue { throw WorkspaceError("\(folder) is a file, not a folder", chinese: "\(folder) 是文件，不是文件夹") }
         do {
             try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw WorkspaceError("\(folder): cannot create the folder: \(error.localizedDescription)")
+            let reason = Bilingual(error)
+            throw WorkspaceError("\(folder): cannot create the folder: \(reason.english)", chinese: "\(folder)：无法建立文件夹（\(reason.chinese)）")
         }
         let temporary = (folder as NSString).appendingPathComponent(".\(databaseName).creating-\(getpid())")
         func cleanUp() {
@@ -174,7 +202,8 @@ public final class Workspace {
             try fm.moveItem(atPath: temporary, toPath: final)
         } catch {
             cleanUp()
-            throw WorkspaceError("\(folder): cannot create the workspace: \(describe(error))")
+            let reason = describe(error)
+            throw WorkspaceError("\(folder): cannot create the workspace: \(reason.english)", chinese: "\(folder)：无法建立工作区（\(reason.chinese)）")
         }
         return try open(folder)
     }
@@ -206,7 +235,8 @@ public final class Workspace {
 
     func meta(_ key: String) throws -> String {
         guard let value = try read({ try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }) else {
-            throw WorkspaceError("\(folder): the workspace database has no \(key); it is damaged or not made by iipeval")
+            throw WorkspaceError("\(folder): the workspace database has no \(key); it is damaged or not made by iipeval",
+                                 chinese: "\(folder)：工作区数据库中没有 \(key)；已损坏或不是 iipeval 建立的")
         }
         return value
     }
@@ -223,7 +253,7 @@ public final class Workspace {
             parsedRubric = rubric
             return rubric
         } catch {
-            throw WorkspaceError("\(folder): the stored rubric is invalid: \(error)")
+            throw WorkspaceError("\(folder): the stored rubric is invalid: \(error)", chinese: "\(folder)：所存评价方法无效：\(Bilingual(error).chinese)")
         }
     }
 
@@ -427,14 +457,17 @@ public final class Workspace {
         do {
             return try db.read(body)
         } catch let error as DatabaseError {
-            throw WorkspaceError("\(folder): cannot read the workspace: \(Workspace.describe(error))")
+            let reason = Workspace.describe(error)
+            throw WorkspaceError("\(folder): cannot read the workspace: \(reason.english)", chinese: "\(folder)：无法读取工作区（\(reason.chinese)）")
         }
     }
 
     /// Runs `body` in one transaction. Without `foreignKeysChecked` SQLite does not check
     /// each row's expert and dossier; the caller checks them itself (a score file's import).
     func write(foreignKeysChecked: Bool = true, _ body: (Database) throws -> Void) throws {
-        if let readOnlyReason { throw WorkspaceError("\(folder): \(readOnlyReason); nothing was saved") }
+        if let readOnlyReason {
+            throw WorkspaceError("\(folder): \(readOnlyReason.english); nothing was saved", chinese: "\(folder)：\(readOnlyReason.chinese)；未保存任何内容")
+        }
         do {
             if foreignKeysChecked {
                 try db.write(body)
@@ -446,16 +479,18 @@ public final class Workspace {
                     // on a full disk) keeps the pragma from taking, and then this says so.
                     try db.execute(sql: "PRAGMA foreign_keys = ON")
                     guard try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true else {
-                        var cause = ""
-                        if case let .failure(error) = outcome { cause = " after: \(Workspace.describe(error))" }
-                        throw WorkspaceError("\(folder): the database's foreign-key checks could not be turned back on\(cause); "
-                                             + "run the command again")
+                        var cause: Bilingual?
+                        if case let .failure(error) = outcome { cause = Workspace.describe(error) }
+                        throw WorkspaceError("\(folder): the database's foreign-key checks could not be turned back on"
+                                             + (cause.map { " after: \($0.english)" } ?? "") + "; run the command again",
+                                             chinese: "\(folder)：数据库的外键检查未能重新开启" + (cause.map { "（起因：\($0.chinese)）" } ?? "") + "；请重新运行命令")
                     }
                     try outcome.get()
                 }
             }
         } catch let error as DatabaseError {
-            throw WorkspaceError("\(folder): nothing was saved: \(Workspace.describe(error))")
+            let reason = Workspace.describe(error)
+            throw WorkspaceError("\(folder): nothing was saved: \(reason.english)", chinese: "\(folder)：未保存任何内容（\(reason.chinese)）")
         }
     }
 
@@ -470,17 +505,20 @@ public final class Workspace {
         ISO8601DateFormatter().string(from: Date())
     }
 
-    static func describe(_ error: Error) -> String {
-        if let db = error as? DatabaseError {
-            switch db.resultCode {
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return "the workspace is busy in another iipeval; try again when it is done"
-            case .SQLITE_FULL: return "the disk is full"
-            case .SQLITE_READONLY, .SQLITE_PERM: return "the database cannot be written (permissions?)"
-            case .SQLITE_CANTOPEN: return "the database file cannot be opened"
-            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return "the file is not a valid workspace database"
-            default: return db.message ?? "\(db.resultCode)"
-            }
+    /// SQLite's reason in words a user can act on, in both languages.
+    static func describe(_ error: Error) -> Bilingual {
+        guard let db = error as? DatabaseError else { return Bilingual(error) }
+        switch db.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return Bilingual("the workspace is busy in another iipeval; try again when it is done", chinese: "工作区正被另一个 iipeval 使用；请待其完成后重试")
+        case .SQLITE_FULL: return Bilingual("the disk is full", chinese: "磁盘已满")
+        case .SQLITE_READONLY, .SQLITE_PERM: return Bilingual("the database cannot be written (permissions?)", chinese: "数据库无法写入（权限？）")
+        case .SQLITE_CANTOPEN: return Bilingual("the database file cannot be opened", chinese: "数据库文件无法打开")
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return Bilingual("the file is not a valid workspace database", chinese: "该文件不是有效的工作区数据库")
+        case .SQLITE_IOERR: return Bilingual("disk I/O error", chinese: "磁盘读写错误")
+        default:
+            let english = db.message ?? "\(db.resultCode)"
+            return Bilingual(english, chinese: "数据库错误：\(english)")
         }
-        return error.localizedDescription
     }
 }

@@ -45,9 +45,9 @@ public final class WorkbenchApp {
             // compare with the sheets that come: printed, signed, handed over.
             do {
                 state.declaration?.keyFingerprint = KeyFingerprint(of: try ExpertKey.load(expert: id))
-                if let exposure = ExpertKey.exposure(expert: id) { state.notice = Notice(text: exposure, style: .warning) }
+                if let exposure = ExpertKey.exposure(expert: id) { state.notice = Notice(text: state.strings.said(exposure), style: .warning) }
             } catch {
-                state.notice = Notice(text: "\(error)", style: .warning)
+                state.notice = Notice(text: state.strings.said(error), style: .warning)
             }
         }
     }
@@ -165,20 +165,20 @@ public final class WorkbenchApp {
                 do {
                     report(.dossiersRead(try WorkbenchApp.readDossiers(workspace, expert: expertID)))
                 } catch {
-                    report(.dossiersUnreadable("\(error)"))
+                    report(.dossiersUnreadable(Bilingual(error)))
                 }
                 // Without them no item is marked 偏离; nothing else is missing, and that is said.
                 do {
                     report(.othersMeanRead(try WorkbenchApp.othersMean(workspace, expert: expertID)))
                 } catch {
-                    report(.backgroundFailed(.othersMean, "\(error)"))
+                    report(.backgroundFailed(.othersMean, Bilingual(error)))
                 }
             }
             if backUp {
                 do {
                     try workspace.backUp()
                 } catch {
-                    report(.backgroundFailed(.backup, "\(error)"))
+                    report(.backgroundFailed(.backup, Bilingual(error)))
                 }
             }
         }
@@ -238,7 +238,7 @@ public final class WorkbenchApp {
         do {
             changed = try workspace.changedElsewhere() || state.refreshSoon
         } catch {
-            _ = update(&state, .backgroundFailed(.refresh, "\(error)"))
+            _ = update(&state, .backgroundFailed(.refresh, Bilingual(error)))
             screen.present(view(state))
             return nil
         }
@@ -249,7 +249,7 @@ public final class WorkbenchApp {
             do {
                 report(.refreshed(try WorkbenchApp.refresh(workspace, expert: expertID), savesBefore: savesBefore))
             } catch {
-                report(.backgroundFailed(.refresh, "\(error)"))
+                report(.backgroundFailed(.refresh, Bilingual(error)))
             }
         }
     }
@@ -305,14 +305,14 @@ public final class WorkbenchApp {
             do {
                 return [.sheetsImported(results, try WorkbenchApp.read(workspace, expert: expertID))]
             } catch {
-                return [.sheetsImported(results, nil), .backgroundFailed(.refresh, "\(error)")]
+                return [.sheetsImported(results, nil), .backgroundFailed(.refresh, Bilingual(error))]
             }
         case .readAudit:
             do {
                 let entries = try workspace.auditEntries()
                 return [.auditRead(AuditSummary(entries: entries))]
             } catch {
-                return [.backgroundFailed(.audit, "\(error)")]
+                return [.backgroundFailed(.audit, Bilingual(error))]
             }
         case let .export(what, format, path, replace):
             return [export(what, format, to: path, replace: replace)]
@@ -320,7 +320,7 @@ public final class WorkbenchApp {
             do {
                 return [.rankingRefreshed(try workspace.standings(parsing: false, comments: false).groups)]
             } catch {
-                return [.backgroundFailed(.ranking, "\(error)")]
+                return [.backgroundFailed(.ranking, Bilingual(error))]
             }
         case let .checkSign(stage):
             do {
@@ -352,7 +352,7 @@ public final class WorkbenchApp {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            return .folderUnreadable(folder, error.localizedDescription)
+            return .folderUnreadable(folder, Bilingual(error))
         }
         let files = names.filter { $0.hasSuffix(".iipsheet") }.sorted()
         if files.isEmpty { return .noSheets(folder) }
@@ -362,7 +362,7 @@ public final class WorkbenchApp {
                 let result = try workspace.importSheetFile((folder as NSString).appendingPathComponent(name))
                 results.append(SheetFileImport(file: name, outcome: result.outcome))
             } catch {
-                results.append(SheetFileImport(file: name, outcome: .unreadable("\(error)")))
+                results.append(SheetFileImport(file: name, outcome: .unreadable(Bilingual(error))))
             }
         }
         return .files(results)
@@ -390,7 +390,7 @@ public final class WorkbenchApp {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                return .exported("\(parent): \(error.localizedDescription)", ok: false)
+                return .exported("\(parent): \(state.strings.said(error))", ok: false)
             }
         }
         do {
@@ -403,9 +403,9 @@ public final class WorkbenchApp {
         } catch let failure as AtomicFile.Failure where failure.kind == .exists {
             return .exportExists
         } catch let failure as AtomicFile.Failure {
-            return .exported(state.strings.language == .zh ? failure.chinese : failure.description, ok: false)
+            return .exported(state.strings.said(failure.bilingual), ok: false)
         } catch {
-            return .exported("\(error)", ok: false)
+            return .exported(state.strings.said(error), ok: false)
         }
     }
 
@@ -415,11 +415,11 @@ public final class WorkbenchApp {
         let file = NSTemporaryDirectory() + "iipeval-comment-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).txt"
         defer { unlink(file) }
         let descriptor = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return .failure(.editor("\(file): \(String(cString: strerror(errno)))")) }
+        guard descriptor >= 0 else { return .failure(.editor(Bilingual.system(errno).prefixed(file))) }
         let bytes = Array(text.utf8)
         let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
-        guard written == bytes.count else { return .failure(.editor("\(file): \(String(cString: strerror(errno)))")) }
+        guard written == bytes.count else { return .failure(.editor(Bilingual.system(errno).prefixed(file))) }
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["EDITOR"] ?? environment["VISUAL"] ?? "vi"
         screen.stop()
@@ -431,10 +431,10 @@ public final class WorkbenchApp {
         do {
             status = try ChildProcess.runInTerminal(["/bin/sh", "-c", "\(editor) \"$0\"", file])
         } catch {
-            return .failure(.editor("\(editor): \(error)"))
+            return .failure(.editor(Bilingual(error).prefixed(editor)))
         }
-        guard status == 0 else { return .failure(.editor("\(editor): exit \(status)")) }
-        guard let data = FileManager.default.contents(atPath: file) else { return .failure(.editor("\(file): gone")) }
+        guard status == 0 else { return .failure(.editor(Bilingual("\(editor): exit \(status)", chinese: "\(editor)：退出码 \(status)"))) }
+        guard let data = FileManager.default.contents(atPath: file) else { return .failure(.editor(Bilingual("\(file): gone", chinese: "\(file)：文件已不在"))) }
         // Line breaks as the gate keeps them: a CR would be refused as a control character.
         return .success(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n"))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import IIPCore
 import IIPStore
 import Terminal
@@ -90,6 +91,9 @@ public struct AppState: Sendable {
     public var trail: [ScreenID] = []
     public var stage = StageID.written
     public var list = ListState()
+    /// The list's last order, shared by the copies of this state (it is keyed by what it
+    /// was computed from, so a copy that changed asks again).
+    let listOrder = ListOrder()
     public var review = ReviewState()
     public var documentScroll = 0
     public var marks: [String] = []
@@ -108,7 +112,7 @@ public struct AppState: Sendable {
     public var readOnlyBecause: UIText?
     public var readOnly: Bool { readOnlyBecause != nil }
     /// Why the dossiers could not be read after the first frame, if they could not.
-    public var readFailure: String?
+    public var readFailure: Bilingual?
     /// Whether the screen shown needs the dossiers read (or the chair's overview).
     public var showsDossiers: Bool {
         switch screen {
@@ -118,7 +122,7 @@ public struct AppState: Sendable {
     }
 
     /// What a screen shows in place of a dossier not read (yet).
-    public var dossierMissing: String { readFailure ?? strings[.readingDossiers] }
+    public var dossierMissing: String { readFailure.map(strings.said) ?? strings[.readingDossiers] }
     /// The export dialog (`e`), while open.
     public var exportDialog: ExportDialog? = nil
     /// Where the export dialog proposes to write: `<workspace>/exports`.
@@ -163,8 +167,15 @@ public struct AppState: Sendable {
         screen = .list
     }
 
-    /// The dossiers the list shows, filtered, searched and sorted.
+    /// The dossiers the list shows, filtered, searched and sorted: sorted once per change of
+    /// the data or the list's settings, not on every frame and key (a thousand running totals
+    /// are summed to sort an expert's list by score).
     public var visibleEntries: [DossierEntry] {
+        let key = ListOrder.Key(revision: data.revision, filter: list.filter, sort: list.sort, query: list.query, stage: stage)
+        return listOrder.entries(for: key) { sortedEntries }
+    }
+
+    private var sortedEntries: [DossierEntry] {
         let query = list.query.lowercased()
         let shown = data.entries.filter { entry in
             list.filter.admits(entry.type) && (query.isEmpty || entry.id.lowercased().contains(query)
@@ -217,5 +228,28 @@ public struct AppState: Sendable {
         case .domain: return strings[.typeDomain]
         case .region: return strings[.typeRegion]
         }
+    }
+}
+
+/// The list's order as last computed, and what it was computed from.
+final class ListOrder: @unchecked Sendable {
+    struct Key: Equatable {
+        let revision: UInt64
+        let filter: ListFilter
+        let sort: ListSort
+        let query: String
+        let stage: StageID
+    }
+
+    private let lock = NSLock()
+    private var last: (key: Key, entries: [DossierEntry])?
+
+    func entries(for key: Key, _ compute: () -> [DossierEntry]) -> [DossierEntry] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.key == key { return last.entries }
+        let entries = compute()
+        last = (key, entries)
+        return entries
     }
 }

@@ -10,11 +10,11 @@ public enum WorkbenchFailure: Error, Sendable, Equatable {
     /// The item was changed by another process since it was shown.
     case changedElsewhere(ScoreChangedElsewhere)
     /// `$EDITOR` could not run or give the text back: why.
-    case editor(String)
+    case editor(Bilingual)
     /// A stage cannot be signed: these sheets are incomplete.
     case incomplete(StageID, dossiers: [String])
     /// The workspace could not do it (a full disk, a damaged database): its own words.
-    case workspace(String)
+    case workspace(Bilingual)
 
     init(_ error: Error) {
         switch error {
@@ -22,7 +22,7 @@ public enum WorkbenchFailure: Error, Sendable, Equatable {
         case let incomplete as SheetIncomplete: self = .incomplete(incomplete.stage, dossiers: incomplete.incomplete.map(\.dossier))
         case let changed as ScoreChangedElsewhere: self = .changedElsewhere(changed)
         case let failure as WorkbenchFailure: self = failure
-        default: self = .workspace("\(error)")
+        default: self = .workspace(Bilingual(error))
         }
     }
 }
@@ -35,7 +35,7 @@ public enum BackgroundTask: Sendable, Equatable {
 /// What importing a folder of signed sheets gave.
 public enum SheetImportReport: Sendable {
     case files([SheetFileImport])
-    case folderUnreadable(String, String)
+    case folderUnreadable(String, Bilingual)
     case noSheets(String)
 }
 
@@ -43,8 +43,8 @@ public enum SheetImportReport: Sendable {
 /// chain holds.
 public struct AuditSummary: Sendable {
     public let count: Int
-    /// Where the chain breaks: the entry and why (in English, as the log records it).
-    public let broken: (seq: Int, reason: String)?
+    /// Where the chain breaks: the entry and why.
+    public let broken: (seq: Int, reason: Bilingual)?
     /// The newest 200 entries, newest first.
     public let newest: [AuditEntry]
 
@@ -56,36 +56,37 @@ public struct AuditSummary: Sendable {
 }
 
 extension Strings {
+    /// A message of a lower layer (the store, the file writer, the system) in this language.
+    func said(_ message: Bilingual) -> String { message.text(chinese: language == .zh) }
+
+    /// Any error in this language.
+    func said(_ error: Error) -> String { said(Bilingual(error)) }
+
     /// A refused score in this language.
     func refusal(_ refusal: ScoreRefusal) -> String {
-        let zh = language == .zh
+        guard language == .en else { return refusal.chinese }
         switch refusal {
-        case let .unknownExpert(id): return zh ? "专家 \(id) 不在专家组中" : "expert \(id) is not on the panel"
-        case let .unknownDossier(id): return zh ? "没有申报材料 \(id)" : "no dossier \(id)"
-        case let .notOnStage(sheet):
-            return zh ? "\(sheet.expert) 不在本阶段（\(stageName(sheet.stage))）专家组中，不能评分"
-                : "\(sheet.expert) is not on the panel for this stage and cannot score it"
-        case let .unknownItem(item, _): return zh ? "没有评分项 \(item)" : "no item \(item)"
-        case let .itemNotApplicable(item, _): return zh ? "评分项 \(item) 不适用于该平台类型" : "item \(item) does not apply to this platform type"
+        case let .unknownExpert(id): return "expert \(id) is not on the panel"
+        case let .unknownDossier(id): return "no dossier \(id)"
+        case let .notOnStage(sheet): return "\(sheet.expert) is not on the panel for this stage and cannot score it"
+        case let .unknownItem(item, _): return "no item \(item)"
+        case let .itemNotApplicable(item, _): return "item \(item) does not apply to this platform type"
         case let .outOfRange(_, max, _): return self[.outOfRange] + " 0–\(max)"
         case .offGrid: return self[.offGrid]
-        case let .commentTooLong(characters, limit):
-            return zh ? "评语 \(characters) 字，最多 \(limit) 字" : "the comment has \(characters) characters; at most \(limit)"
-        case let .commentControl(code):
-            let hex = String(code, radix: 16, uppercase: true)
-            return zh ? "评语含控制字符（U+\(hex)），请删除" : "the comment holds a control character (U+\(hex)); remove it"
-        case let .conflict(_, dossier, conflict): return self[.cannotOpen] + " (\(dossier)：\(self.conflict(conflict)))"
+        case let .commentTooLong(characters, limit): return "the comment has \(characters) characters; at most \(limit)"
+        case let .commentControl(code): return "the comment holds a control character (U+\(String(code, radix: 16, uppercase: true))); remove it"
+        case let .conflict(_, dossier, conflict): return self[.cannotOpen] + " (\(dossier): \(self.conflict(conflict)))"
         case .signed: return self[.signedReadOnly]
         }
     }
 
     /// Why an expert may not score a dossier, in this language.
     func conflict(_ conflict: Conflict) -> String {
-        let zh = language == .zh
+        guard language == .en else { return conflict.chinese }
         switch conflict {
-        case .listed: return zh ? "专家组名单或本人声明列为回避" : "listed in the panel file or the expert's declaration"
-        case let .applicant(unit): return zh ? "任职于申报单位 \(unit)" : "affiliated with the applicant \(unit)"
-        case let .partner(unit): return zh ? "任职于联合申报单位 \(unit)" : "affiliated with the partner \(unit)"
+        case .listed: return "listed in the panel file or the expert's declaration"
+        case let .applicant(unit): return "affiliated with the applicant \(unit)"
+        case let .partner(unit): return "affiliated with the partner \(unit)"
         }
     }
 
@@ -97,9 +98,9 @@ extension Strings {
             let now = changed.now.points.map { $0.description } ?? (zh ? "无分数" : "no points")
             return zh ? "未保存：此项已在别处更改（现为 \(now)），已刷新显示，请核对后重新输入"
                 : "not saved: this item was changed elsewhere (now \(now)); the screen shows it now — check and enter again"
-        case let .editor(reason): return self[.editorFailed] + "：" + reason
+        case let .editor(reason): return self[.editorFailed] + "：" + said(reason)
         case let .incomplete(stage, dossiers): return incompleteSheets(stage, dossiers)
-        case let .workspace(reason): return self[.notSaved] + "：" + reason
+        case let .workspace(reason): return self[.notSaved] + "：" + said(reason)
         }
     }
 
@@ -109,8 +110,9 @@ extension Strings {
         return format(.signIncomplete, stageName(stage), dossiers.count, listed)
     }
 
-    func background(_ task: BackgroundTask, _ reason: String) -> String {
+    func background(_ task: BackgroundTask, _ said: Bilingual) -> String {
         let zh = language == .zh
+        let reason = self.said(said)
         switch task {
         case .othersMean: return (zh ? "未能读取其他专家的均分（不标偏离）：" : "could not read the other experts' means (no deviation marks): ") + reason
         case .backup: return (zh ? "未能备份工作区：" : "could not back up the workspace: ") + reason
@@ -130,8 +132,8 @@ extension Strings {
         case .alreadyImported: return (zh ? "\(result.file)：已导入过" : "\(result.file): already imported", false)
         case let .refused(refusal):
             return ((zh ? "\(result.file)：拒绝（\(refusalKind(refusal.kind))）：" : "\(result.file): refused (\(refusal.kind.rawValue)): ")
-                + (zh ? refusal.chinese : refusal.detail), true)
-        case let .unreadable(reason): return ((zh ? "\(result.file)：无法读取：" : "\(result.file): cannot be read: ") + reason, true)
+                + said(refusal.bilingual), true)
+        case let .unreadable(reason): return ((zh ? "\(result.file)：无法读取：" : "\(result.file): cannot be read: ") + said(reason), true)
         }
     }
 
@@ -153,16 +155,16 @@ extension Strings {
         let zh = language == .zh
         switch report {
         case let .files(results): return results.map(sheetImport)
-        case let .folderUnreadable(folder, reason): return [((zh ? "\(folder)：无法读取文件夹：" : "\(folder): cannot read the folder: ") + reason, true)]
+        case let .folderUnreadable(folder, reason): return [((zh ? "\(folder)：无法读取文件夹：" : "\(folder): cannot read the folder: ") + said(reason), true)]
         case let .noSheets(folder): return [(zh ? "\(folder)：没有 .iipsheet 文件" : "\(folder): no .iipsheet files", true)]
         }
     }
 
     func auditLines(_ summary: AuditSummary) -> [String] {
         let zh = language == .zh
-        let verdict = summary.broken.map { (zh ? "✗ 第 \($0.seq) 条记录损坏：" : "✗ entry \($0.seq) is broken: ") + $0.reason }
+        let verdict = summary.broken.map { (zh ? "✗ 第 \($0.seq) 条记录损坏：" : "✗ entry \($0.seq) is broken: ") + said($0.reason) }
             ?? (zh ? "✓ 共 \(summary.count) 条，哈希链完整" : "✓ \(summary.count) entries, chain intact")
-        return [verdict] + summary.newest.map { "\($0.seq)  \($0.at)  \($0.actor)  \(auditAction($0.action))  \($0.subject)  \(auditValue($0.action, $0.new ?? ""))" }
+        return [verdict] + summary.newest.map { "\($0.seq)  \($0.at)  \(zh && $0.actor == "chair" ? "主任委员" : $0.actor)  \(auditAction($0.action))  \(auditSubject($0.subject))  \(auditValue($0.action, $0.new ?? ""))" }
     }
 
     /// An audit log action in this language (the log itself keeps its codes).
@@ -174,11 +176,52 @@ extension Strings {
         return names[code] ?? code
     }
 
-    /// A logged value as the workbench shows it: the pledge's record in Chinese; others as logged.
+    /// A logged value as the workbench shows it. The log keeps its records as written (the
+    /// hashes cover them); in Chinese the words the program wrote there are said in Chinese,
+    /// and what people wrote (a comment, a reason, a name) is left as they wrote it.
     func auditValue(_ action: String, _ value: String) -> String {
-        guard language == .zh, action == "declare", value.hasPrefix("pledge signed; conflicts: ") else { return value }
-        let conflicts = value.dropFirst("pledge signed; conflicts: ".count)
-        return "已签署承诺；回避：" + (conflicts == "none" ? "无" : String(conflicts))
+        guard language == .zh else { return value }
+        switch action {
+        case "declare" where value.hasPrefix("pledge signed; conflicts: "):
+            let conflicts = value.dropFirst("pledge signed; conflicts: ".count)
+            return "已签署承诺；回避：" + (conflicts == "none" ? "无" : String(conflicts))
+        case "score.set":
+            // points=… comment=…: the comment, the expert's words, stays as written.
+            guard value.hasPrefix("points="), let comment = value.range(of: " comment=") else { return value }
+            let points = value[value.index(value.startIndex, offsetBy: 7)..<comment.lowerBound]
+            return "分数=" + (points.isEmpty ? "（清除）" : points) + " 评语=" + value[comment.upperBound...]
+        case "scores.import", "sheet.import":
+            let names = ["rows": "行数", "changed": "改动", "revision": "版本", "key": "密钥", "signed": "签署时间"]
+            return value.split(separator: " ").map { token in
+                guard let equals = token.firstIndex(of: "="), let name = names[String(token[..<equals])] else { return String(token) }
+                return name + token[equals...]
+            }.joined(separator: " ")
+        case "sheet.sign":
+            // "<time> revision <n> key <fingerprint> content <sha256>"
+            let words = value.split(separator: " ").map(String.init)
+            guard words.count == 7, words[1] == "revision", words[3] == "key", words[5] == "content" else { return value }
+            return "\(words[0]) 第 \(words[2]) 版 密钥 \(words[4]) 内容 \(words[6])"
+        case "expert.add":
+            // The panel file's record of the expert, as JSON.
+            guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: String] else { return value }
+            let stages = (object["stages"] ?? "").split(separator: ",").compactMap { StageID(rawValue: String($0)) }.map(stageName)
+            return "姓名=\(object["name"] ?? "") 单位=\(object["affiliation"] ?? "") 阶段=\(stages.joined(separator: "、")) 回避=\(object["conflicts"] ?? "")"
+        case "key.trust":
+            // "<fingerprint> (<source>) <reason>"
+            for (source, chinese) in [("(panel) the panel file", "（专家组名单文件）"), ("(panel)", "（专家组名单文件）"), ("(chair)", "（主任委员）")] {
+                if let range = value.range(of: " " + source) { return value.replacingCharacters(in: range, with: " " + chinese) }
+            }
+            return value
+        default:
+            return value
+        }
+    }
+
+    /// An audit subject in this language: `E01/GD-001/written/basic.device` names its stage.
+    func auditSubject(_ subject: String) -> String {
+        guard language == .zh else { return subject }
+        return subject.split(separator: "/", omittingEmptySubsequences: false)
+            .map { StageID(rawValue: String($0)).map(stageName) ?? String($0) }.joined(separator: "/")
     }
 
     /// A ranking flag in this language.

@@ -22,14 +22,14 @@ public enum Msg: Sendable {
     /// The dossiers were read after the first frame (everything the listing lacked), or
     /// could not be, and why.
     case dossiersRead(WorkbenchData)
-    case dossiersUnreadable(String)
+    case dossiersUnreadable(Bilingual)
     /// The other experts' mean points per item, read after the dossiers.
     case othersMeanRead([ScoreKey: Rational])
     /// What another process changed, read again, and how many of its own saves the
     /// workbench had made when the reading began.
     case refreshed(WorkbenchRefresh, savesBefore: Int)
     /// Work away from the keys failed: which, and why.
-    case backgroundFailed(BackgroundTask, String)
+    case backgroundFailed(BackgroundTask, Bilingual)
     /// The export dialog's place exists: Enter again replaces it.
     case exportExists
     /// An export finished: what to tell the user, and whether it worked.
@@ -164,7 +164,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .dossiersUnreadable(reason):
         // It stays said where the dossiers would be shown, not only in a passing notice.
         state.readFailure = reason
-        state.notice = Notice(text: reason, style: .bad)
+        state.notice = Notice(text: state.strings.said(reason), style: .bad)
         return []
     case .exportExists:
         state.exportDialog?.confirmReplace = true

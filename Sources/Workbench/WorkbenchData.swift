@@ -50,17 +50,24 @@ public struct WorkbenchData: Sendable {
     /// False while the entries are the kept listing only (no dossier read yet).
     public let dossiersRead: Bool
     /// The expert's own scores.
-    public var mine: [ScoreKey: ItemScore]
+    public var mine: [ScoreKey: ItemScore] { didSet { revision = Revision.next() } }
     /// The stages the expert has signed: read-only here.
-    public internal(set) var signed: Set<StageID>
+    public internal(set) var signed: Set<StageID> { didSet { revision = Revision.next() } }
     /// The whole panel's progress and deviations: for the chair only.
     public var overview: PanelOverview?
     /// The expert's written dissent per stage (不同意见及理由).
     public var dissents: [StageID: String] = [:]
     /// The ranking as of the last refresh.
     public var groups: [RankedGroup] {
-        didSet { rankedByID = WorkbenchData.index(groups) }
+        didSet {
+            rankedByID = WorkbenchData.index(groups)
+            revision = Revision.next()
+        }
     }
+    /// Changes with every change of what the list sorts by (scores, signings, the ranking,
+    /// the chair's view), and differs between any two data ever made: what a sorted list
+    /// remembers its order by.
+    public private(set) var revision = Revision.next()
     /// The ranking entries by dossier id, so a list of a thousand dossiers sorts quickly.
     private var rankedByID: [String: RankedEntry] = [:]
     /// For each numeric indicator, every dossier's value, sorted: the cohort for percentiles.
@@ -69,7 +76,7 @@ public struct WorkbenchData: Sendable {
     /// (empty until read, a moment after the dossiers).
     var othersMean: [ScoreKey: Rational]
     /// The panel's chair, who sees everything.
-    public var isChair = false
+    public var isChair = false { didSet { revision = Revision.next() } }
     /// Each dossier's platform name as pinyin, to sort by (until the dossiers are read, the
     /// names themselves).
     private let nameKeys: [String: String]
@@ -266,5 +273,18 @@ public struct WorkbenchData: Sendable {
         let equal = cohort.filter { $0 == value }.count
         let rank = (Double(below) + Double(equal) / 2) / Double(cohort.count) * 100
         return Int(rank.rounded())
+    }
+}
+
+/// Numbers never given twice in this process: a data's revision.
+enum Revision {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: UInt64 = 0
+
+    static func next() -> UInt64 {
+        lock.lock()
+        defer { lock.unlock() }
+        last += 1
+        return last
     }
 }

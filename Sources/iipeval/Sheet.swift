@@ -29,7 +29,7 @@ func validateExpertID(_ id: String) throws {
 func expertKey(_ expert: String, create: Bool) throws -> Curve25519.Signing.PrivateKey {
     do {
         let key = create ? try ExpertKey.load(expert: expert) : try ExpertKey.existing(expert: expert)
-        if let warning = ExpertKey.exposure(expert: expert) { Console.error(warning) }
+        if let warning = ExpertKey.exposure(expert: expert) { Console.error(warning.english) }
         guard let key else {
             throw CLIFailure.cannotRun("there is no signing key of \(expert) on this machine (\(ExpertKey.folder)): "
                                        + "a sheet is signed and exported on the expert's own laptop")

@@ -342,6 +342,28 @@ extension WorkbenchTests {
         XCTAssertTrue(screenText(expert).contains(total), "their own total at once: \(total)")
     }
 
+    /// Sorted by score, an expert's list follows each save at once though its order is
+    /// remembered between frames; a copy of the state that changed never shows the old order.
+    func testTheOrderByScoreFollowsEverySave() {
+        var expert = makeState(chair: false)
+        _ = press(&expert, .char("s"), .char("s"))
+        XCTAssertEqual(expert.list.sort, .score)
+        let before = expert.visibleEntries.map(\.id)
+        // The last dossier the expert may open (not one they must stay away from).
+        let place = expert.visibleEntries.lastIndex { $0.conflict == nil }!
+        let last = before[place]
+        XCTAssertNotEqual(place, 0, "it does not lead before it is scored: \(before)")
+        let copy = expert
+        expert.list.cursor = place
+        _ = press(&expert, .enter)
+        XCTAssertEqual(expert.review.dossier, last)
+        run(type(&expert, "12") + press(&expert, .enter), &expert)
+        _ = press(&expert, .escape)
+        XCTAssertEqual(expert.visibleEntries.first?.id, last, "the one scored dossier leads: \(expert.visibleEntries.map(\.id))")
+        XCTAssertEqual(copy.visibleEntries.map(\.id), before, "the copy keeps its own order")
+        XCTAssertEqual(expert.visibleEntries.map(\.id), expert.visibleEntries.map(\.id), "asked twice, the same")
+    }
+
     /// At 80×24 the right pane of the review scrolls, and says what is cut off.
     func testTheReviewsRightPaneScrollsAt80x24() {
         var state = makeState(width: 80, height: 24)

@@ -194,9 +194,9 @@ final class WorkbenchTests: XCTestCase {
         // A read that failed is said where the dossier would be shown.
         var failed = AppState(data: WorkbenchData(rubric: rubric, expert: full.expert, listing: listing, mine: [], groups: []),
                               language: .zh, width: 100, height: 30)
-        _ = update(&failed, .dossiersUnreadable("the disk is full"))
-        XCTAssertEqual(failed.dossierMissing, "the disk is full")
-        XCTAssertEqual(DocumentScreen.lines(failed.data.entries[0], failed, width: 80).map(\.0), ["the disk is full"])
+        _ = update(&failed, .dossiersUnreadable(Bilingual("the disk is full", chinese: "磁盘已满")))
+        XCTAssertEqual(failed.dossierMissing, "磁盘已满", "in the user's language")
+        XCTAssertEqual(DocumentScreen.lines(failed.data.entries[0], failed, width: 80).map(\.0), ["磁盘已满"])
     }
 
     func testTheMeansAndTheBackupArriveAfterTheDossiers() throws {
@@ -209,17 +209,17 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "偏离 once the others' means are known")
         _ = update(&state, .othersMeanRead([key: Rational(15)]))
         XCTAssertTrue(state.data.deviates("GD-A", .written, "basic.device"), "means already there are not replaced")
-        _ = update(&state, .backgroundFailed(.backup, "backups: the disk is full"))
-        XCTAssertEqual(state.notice, Notice(text: "未能备份工作区：backups: the disk is full", style: .warning))
+        _ = update(&state, .backgroundFailed(.backup, Bilingual(POSIXError(.ENOSPC)).prefixed("backups")))
+        XCTAssertEqual(state.notice, Notice(text: "未能备份工作区：backups：磁盘已满", style: .warning))
     }
 
     func testBackgroundWorkReportsInOrderAndCanBeWaitedFor() {
         let gate = DispatchSemaphore(value: 0)
         let work = BackgroundWork { report in
-            report(.dossiersUnreadable("one"))
+            report(.dossiersUnreadable(Bilingual("one", chinese: "一")))
             gate.wait()
-            report(.dossiersUnreadable("two"))
-            report(.backgroundFailed(.audit, "three"))
+            report(.dossiersUnreadable(Bilingual("two", chinese: "二")))
+            report(.backgroundFailed(.audit, Bilingual("three", chinese: "三")))
         }
         let first = work.take(waitingFor: { if case .dossiersUnreadable = $0 { return true } else { return false } })
         XCTAssertEqual(first.messages.count, 1)
@@ -234,8 +234,8 @@ final class WorkbenchTests: XCTestCase {
         }
         XCTAssertEqual(messages.map { message -> String in
             switch message {
-            case let .backgroundFailed(_, reason): return reason
-            case let .dossiersUnreadable(reason): return reason
+            case let .backgroundFailed(_, reason): return reason.english
+            case let .dossiersUnreadable(reason): return reason.english
             default: return "?"
             }
         }, ["two", "three"])
@@ -463,7 +463,7 @@ final class WorkbenchTests: XCTestCase {
         let key = KeyFingerprint(publicKey: Data(repeating: 7, count: 32))
         _ = update(&state, .sheetsImported(.files([
             SheetFileImport(file: "E02-site.iipsheet", outcome: .imported(ExpertStage("E02", .site), rows: 92, revision: 1, key: key)),
-            SheetFileImport(file: "x.iipsheet", outcome: .refused(SheetFile.Refusal(.tampered, "the signature does not match the content"))),
+            SheetFileImport(file: "x.iipsheet", outcome: .refused(SheetFile.Refusal(.tampered, "the signature does not match the content", chinese: "签名与内容不符"))),
         ]), nil))
         let lines = view(state).trimmedLines
         XCTAssertTrue(lines.contains { $0.contains("导入结果") })

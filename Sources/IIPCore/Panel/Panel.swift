@@ -17,6 +17,14 @@ public enum Conflict: Sendable, Equatable, CustomStringConvertible {
         case let .partner(unit): return "affiliated with the partner \(unit)"
         }
     }
+
+    public var chinese: String {
+        switch self {
+        case .listed: return "专家组名单或本人声明列为回避"
+        case let .applicant(unit): return "任职于申报单位 \(unit)"
+        case let .partner(unit): return "任职于联合申报单位 \(unit)"
+        }
+    }
 }
 
 /// A member of the expert panel (SPEC §7, the panel file).

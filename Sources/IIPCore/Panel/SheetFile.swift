@@ -40,7 +40,7 @@ public struct SheetFile: Sendable, Equatable {
 
     /// Why a sheet file is refused: what kind of fault (typed, for each language to say)
     /// and the details in English.
-    public struct Refusal: Error, Sendable, CustomStringConvertible {
+    public struct Refusal: Error, Sendable, SaysBothLanguages, CustomStringConvertible {
         public enum Kind: String, Sendable, CaseIterable {
             /// Not a sheet file, or one this version cannot read.
             case unreadable
@@ -63,11 +63,13 @@ public struct SheetFile: Sendable, Equatable {
         /// The details in Chinese, for the chair's workbench when it speaks Chinese.
         public let chinese: String
 
-        public init(_ kind: Kind, _ detail: String, chinese: String? = nil) {
+        public init(_ kind: Kind, _ detail: String, chinese: String) {
             self.kind = kind
             self.detail = detail
-            self.chinese = chinese ?? detail
+            self.chinese = chinese
         }
+
+        public var bilingual: Bilingual { Bilingual(detail, chinese: chinese) }
 
         /// `kind: detail`, as the command line prints it after "refused: ".
         public var reason: String { kind == .unreadable ? detail : "\(kind.rawValue): \(detail)" }
@@ -141,26 +143,26 @@ public struct SheetFile: Sendable, Equatable {
             throw Refusal(.unreadable, "not a sheet file (not JSON)", chinese: "不是评分表文件（不是 JSON）")
         }
         func text(_ key: String) throws -> String {
-            guard let value = object[key] as? String else { throw Refusal(.unreadable, "not a sheet file: '\(key)' is missing") }
+            guard let value = object[key] as? String else { throw Refusal(.unreadable, "not a sheet file: '\(key)' is missing", chinese: "不是评分表文件：缺少“\(key)”") }
             return value
         }
-        guard try text("format") == format else { throw Refusal(.unreadable, "not a sheet file of format \(format)") }
-        guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(.unreadable, "not a sheet file: unknown stage") }
+        guard try text("format") == format else { throw Refusal(.unreadable, "not a sheet file of format \(format)", chinese: "不是 \(format) 格式的评分表文件") }
+        guard let stage = StageID(rawValue: try text("stage")) else { throw Refusal(.unreadable, "not a sheet file: unknown stage", chinese: "不是评分表文件：评审阶段不明") }
         guard let revision = object["revision"] as? Int, (1...SheetFile.largestRevision).contains(revision) else {
             throw Refusal(.unreadable, "the sheet has no revision number: it was made by an older iipeval; export it again",
                           chinese: "评分表没有版本号：由旧版 iipeval 生成，请重新导出")
         }
         guard let hashes = object["dossiers"] as? [String: String], let rawRows = object["scores"] as? [[String: Any]] else {
-            throw Refusal(.unreadable, "not a sheet file: dossiers or scores are malformed")
+            throw Refusal(.unreadable, "not a sheet file: dossiers or scores are malformed", chinese: "不是评分表文件：申报材料或评分的格式不对")
         }
         var rows: [Row] = []
         for raw in rawRows {
             guard let dossier = raw["dossier"] as? String, let item = raw["item"] as? String, let comment = raw["comment"] as? String else {
-                throw Refusal(.unreadable, "not a sheet file: a score row is malformed")
+                throw Refusal(.unreadable, "not a sheet file: a score row is malformed", chinese: "不是评分表文件：有一行评分格式不对")
             }
             var points: Rational?
             if let text = raw["points"] as? String {
-                guard let value = Rational(decimal: text) else { throw Refusal(.unreadable, "not a sheet file: points '\(text)'") }
+                guard let value = Rational(decimal: text) else { throw Refusal(.unreadable, "not a sheet file: points '\(text)'", chinese: "不是评分表文件：分数“\(text)”") }
                 points = value
             }
             rows.append(Row(dossier: dossier, item: item, points: points, comment: comment))
@@ -193,7 +195,8 @@ public enum ExpertKey {
     /// Where `expert`'s key is kept; the id is checked first, as it becomes a file name.
     public static func path(expert: String) throws -> String {
         guard Expert.isValidID(expert) else {
-            throw SheetFile.Refusal(.unreadable, "'\(expert)' is not an expert id (letters, digits, '-' and '_', 1–16)")
+            throw SheetFile.Refusal(.unreadable, "'\(expert)' is not an expert id (letters, digits, '-' and '_', 1–16)",
+                                    chinese: "“\(expert)”不是专家编号（字母、数字、- 和 _，1–16 个）")
         }
         return folder + "/\(expert).ed25519"
     }
@@ -207,17 +210,23 @@ public enum ExpertKey {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw SheetFile.Refusal(.unreadable, "\(folder): cannot create the key folder: \(error.localizedDescription)")
+            let reason = Bilingual(error)
+            throw SheetFile.Refusal(.unreadable, "\(folder): cannot create the key folder: \(reason.english)",
+                                    chinese: "\(folder)：无法建立密钥文件夹（\(reason.chinese)）")
         }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw SheetFile.Refusal(.unreadable, "\(path): cannot create the signing key") }
+        guard descriptor >= 0 else {
+            let reason = Bilingual.system(errno)
+            throw SheetFile.Refusal(.unreadable, "\(path): cannot create the signing key (\(reason.english))",
+                                    chinese: "\(path)：无法建立签名密钥（\(reason.chinese)）")
+        }
         let text = key.rawRepresentation.base64EncodedString() + "\n"
         let written = text.withCString { write(descriptor, $0, strlen($0)) }
         let synced = fsync(descriptor) == 0
         close(descriptor)
         guard written == text.utf8.count, synced else {
             unlink(path)
-            throw SheetFile.Refusal(.unreadable, "\(path): cannot write the signing key")
+            throw SheetFile.Refusal(.unreadable, "\(path): cannot write the signing key", chinese: "\(path)：无法写入签名密钥")
         }
         return key
     }
@@ -228,22 +237,24 @@ public enum ExpertKey {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let raw = Data(base64Encoded: String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-            throw SheetFile.Refusal(.unreadable, "\(path): not a signing key")
+            throw SheetFile.Refusal(.unreadable, "\(path): not a signing key", chinese: "\(path)：不是签名密钥")
         }
         return key
     }
 
     /// A warning when `expert`'s key file (or its folder) can be read by other users of
     /// this machine, who could then sign as the expert; nil when it is private or absent.
-    public static func exposure(expert: String) -> String? {
+    public static func exposure(expert: String) -> Bilingual? {
         guard let path = try? path(expert: expert) else { return nil }
-        for (file, what) in [(path, "the signing key"), (folder, "the key folder")] {
+        for (file, isFolder) in [(path, false), (folder, true)] {
             var info = stat()
             guard lstat(file, &info) == 0 else { continue }
             if info.st_mode & 0o077 != 0 {
                 let mode = String(info.st_mode & 0o777, radix: 8)
-                let fix = what == "the key folder" ? "chmod 700" : "chmod 600"
-                return "warning: \(file): \(what) of \(expert) can be read by other users (mode \(mode)); run '\(fix) \(file)'"
+                let fix = isFolder ? "chmod 700" : "chmod 600"
+                let what = isFolder ? "the key folder" : "the signing key"
+                return Bilingual("warning: \(file): \(what) of \(expert) can be read by other users (mode \(mode)); run '\(fix) \(file)'",
+                                 chinese: "警告：\(file)：\(expert) 的\(isFolder ? "密钥文件夹" : "签名密钥")可被本机其他用户读取（权限 \(mode)）；请运行 \(fix) \(file)")
             }
         }
         return nil

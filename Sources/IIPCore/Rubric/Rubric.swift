@@ -7,6 +7,16 @@ public enum StageID: String, Sendable, CaseIterable, Codable, Comparable {
     public static func < (a: StageID, b: StageID) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// The stage as the notice names it, for messages of the lower layers in Chinese.
+    public var chineseName: String {
+        switch self {
+        case .written: return "书面评审"
+        case .defence: return "专家答辩"
+        case .site: return "现场考察"
+        case .test: return "技术评测"
+        }
+    }
 }
 
 /// How the panel's stage score is formed from the counted sheets.

@@ -1,6 +1,6 @@
 /// Why a score cannot be kept. Typed, so that the command line says it in English and the
 /// workbench in the user's language.
-public enum ScoreRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomStringConvertible {
     case unknownExpert(String)
     case unknownDossier(String)
     case notOnStage(ExpertStage)
@@ -32,6 +32,25 @@ public enum ScoreRefusal: Error, Sendable, Equatable, CustomStringConvertible {
             return "the \(sheet.stage.rawValue) sheet of \(sheet.expert) is signed and read-only (sheet reopen first)"
         }
     }
+
+    /// The same in Chinese, as the workbench and a refused sheet's details say it.
+    public var chinese: String {
+        switch self {
+        case let .unknownExpert(id): return "专家 \(id) 不在专家组中"
+        case let .unknownDossier(id): return "没有申报材料 \(id)"
+        case let .notOnStage(sheet): return "\(sheet.expert) 不在本阶段（\(sheet.stage.chineseName)）专家组中，不能评分"
+        case let .unknownItem(item, _): return "没有评分项 \(item)"
+        case let .itemNotApplicable(item, _): return "评分项 \(item) 不适用于该平台类型"
+        case let .outOfRange(_, max, _): return "超出范围 0–\(max)"
+        case let .offGrid(_, step): return "须为 \(step) 的整数倍"
+        case let .commentTooLong(characters, limit): return "评语 \(characters) 字，最多 \(limit) 字"
+        case let .commentControl(code): return "评语含控制字符（U+\(String(code, radix: 16, uppercase: true).leftPadded(4))），请删除"
+        case let .conflict(_, dossier, conflict): return "需回避，不能打开 (\(dossier)：\(conflict.chinese))"
+        case .signed: return "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）"
+        }
+    }
+
+    public var bilingual: Bilingual { Bilingual(description, chinese: chinese) }
 }
 
 /// The one gate every score passes before a workspace keeps it — typed in the workbench,

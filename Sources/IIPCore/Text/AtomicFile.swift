@@ -13,7 +13,7 @@ import Glibc
 /// exclusively under a name no one can guess and never through a link, so a link planted
 /// beside the target cannot turn the write elsewhere.
 public enum AtomicFile {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: Error, SaysBothLanguages, CustomStringConvertible {
         public enum Kind: Sendable {
             /// A file is there: `replace` (`--force`, or the workbench's confirmation) answers it.
             case exists
@@ -29,11 +29,13 @@ public enum AtomicFile {
         /// system's own reason, a full disk or no permission, as the system says it).
         public let chinese: String
 
-        public init(_ kind: Kind, _ description: String, chinese: String? = nil) {
+        public init(_ kind: Kind, _ description: String, chinese: String) {
             self.kind = kind
             self.description = description
-            self.chinese = chinese ?? description
+            self.chinese = chinese
         }
+
+        public var bilingual: Bilingual { Bilingual(description, chinese: chinese) }
     }
 
     /// What stands at a path, the last link not followed.

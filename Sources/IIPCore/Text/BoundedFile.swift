@@ -3,28 +3,32 @@ import Foundation
 /// Reads a whole file, refusing missing, unreadable and oversized ones with a reason a
 /// person can act on.
 public enum BoundedFile {
-    public struct Failure: Error, Sendable {
+    public struct Failure: Error, Sendable, SaysBothLanguages {
         public let message: String
+        public let chinese: String
+        public var bilingual: Bilingual { Bilingual(message, chinese: chinese) }
     }
 
     public static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(Failure(message: "no such file"))
+            return .failure(Failure(message: "no such file", chinese: "文件不存在"))
         }
-        if isDirectory.boolValue { return .failure(Failure(message: "is a folder, not a file")) }
+        if isDirectory.boolValue { return .failure(Failure(message: "is a folder, not a file", chinese: "是文件夹，不是文件")) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .failure(Failure(message: "cannot be read (permission denied?)"))
+            return .failure(Failure(message: "cannot be read (permission denied?)", chinese: "无法读取（没有权限？）"))
         }
         defer { try? handle.close() }
         do {
             let data = try handle.read(upToCount: limit + 1) ?? Data()
             if data.count > limit {
-                return .failure(Failure(message: "is larger than \(limit >> 20) MiB, too large for this kind of file"))
+                return .failure(Failure(message: "is larger than \(limit >> 20) MiB, too large for this kind of file",
+                                       chinese: "超过 \(limit >> 20) MiB，对这类文件来说太大"))
             }
             return .success(data)
         } catch {
-            return .failure(Failure(message: "cannot be read: \(error.localizedDescription)"))
+            let reason = Bilingual(error)
+            return .failure(Failure(message: "cannot be read: \(reason.english)", chinese: "无法读取（\(reason.chinese)）"))
         }
     }
 }

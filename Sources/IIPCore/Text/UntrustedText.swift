@@ -39,6 +39,10 @@ public enum UntrustedText {
         String(format: "U+%04X", scalar.value) + (isBidirectional(scalar) ? " (a bidirectional control)" : " (a control character)")
     }
 
+    public static func describeInChinese(_ scalar: Unicode.Scalar) -> String {
+        String(format: "U+%04X", scalar.value) + (isBidirectional(scalar) ? "（双向控制字符）" : "（控制字符）")
+    }
+
     static func isForbidden(_ scalar: Unicode.Scalar, _ kind: Kind) -> Bool {
         switch scalar.value {
         case 0x0A, 0x09: return kind == .line
