@@ -62,7 +62,7 @@ public struct Strings: Sendable {
         .ineligibleNote: "该申报书未通过符合性审查（✗%d）：其评分不计入结果，除非主任委员豁免该错误",
         .clearAsk: "清除「%@」已保存的分数 %@？按 y 或 Enter 清除（审计日志记录），其他键取消", .cleared: "已清除分数",
         .nothingToClear: "此项尚无保存的分数", .entryInvalid: "分数「%@」无效，未保存：请改正，或按 Esc 放弃",
-        .dropAsk: "分数「%@」尚未保存：按 y 放弃；Enter 保存，其他键继续输入",
+        .dropAsk: "分数「%@」尚未保存：Enter 保存后离开，y 放弃，其他键继续输入",
         .pledgeAsk: "签署诚信承诺（声明回避 %d 份），签署后不能更改。按 y 签署，其他键返回", .cancelled: "已取消",
         .dissentTemplate: """
             # 不同意见及理由 — %@
@@ -90,7 +90,7 @@ public struct Strings: Sendable {
         .clearAsk: "Clear the saved points %2$@ of %1$@? y or Enter clears (recorded in the audit log), any other key cancels",
         .cleared: "Points cleared", .nothingToClear: "No points saved for this item",
         .entryInvalid: "The points %@ are not valid and were not saved: correct them, or Esc drops them",
-        .dropAsk: "The points %@ are not saved: y drops them; Enter saves, other keys go on typing",
+        .dropAsk: "The points %@ are not saved: Enter saves them and leaves, y drops them, other keys go on typing",
         .pledgeAsk: "Sign the pledge (%d conflicts declared)? It cannot be changed. y signs, other keys go back",
         .cancelled: "Cancelled",
         .dissentTemplate: """

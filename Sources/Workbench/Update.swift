@@ -287,11 +287,19 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
 /// the expert asked for by Delete), any other key does not.
 private func answer(_ key: Key, _ confirmation: Confirmation, _ state: inout AppState) -> [Effect] {
     state.confirmation = nil
+    // Asked about points typed on the way out, Enter saves them and goes on out.
+    if case let .dropPoints(then) = confirmation.action, key == .enter {
+        guard entryProblem(state) == nil, Rational(decimal: state.review.entry) != nil else {
+            state.notice = Notice(text: state.strings.format(.entryInvalid, state.review.entry), style: .bad)
+            return []
+        }
+        return savePoints(&state) + handle(then, &state)
+    }
     let yes = key == .char("y") || key == .char("Y") || (confirmation.action == .clearScore && key == .enter)
     guard yes else {
         if key == .ctrl("c") { return quit(&state) }
         state.notice = Notice(text: state.strings[.cancelled], style: .normal)
-        // Asked about points typed, any other key goes on as it would have: Enter saves, a digit types.
+        // Asked about points typed, any other key goes on as it would have: a digit types.
         if case .dropPoints = confirmation.action, key != .escape, key != .char("q") { return handle(key, &state) }
         return []
     }

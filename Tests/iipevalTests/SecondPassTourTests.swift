@@ -66,23 +66,24 @@ final class SecondPassTourTests: XCTestCase {
                 waitFor(w.pledgeAsk, what + " pledge asks")
                 terminal.send(["y"])
                 waitFor(w.list, what + " list")
-                XCTAssertTrue(terminal.screen().contains(w.mine), "\(what): their own column:\n\(terminal.screen())")
+                waitFor(w.mine, what + " their own column")
                 // G, g and Ctrl-L: the list stays whole.
                 terminal.send(["G", "g", "C-l"])
                 waitFor(w.list, what + " after Ctrl-L")
                 assertFits(width, height, what + " list")
 
-                // Points typed, then q: asked; Enter saves them.
+                // Points typed, then Esc: asked; Enter saves them and goes back.
                 terminal.send(["Enter"])
                 waitFor(w.review + " · GD-A", what + " review")
-                if height == 24 {
+                // The Chinese text of the first item is longer than the pane at 80×24 (the English fits).
+                if height == 24, language == "zh" {
                     waitFor(w.moreBelow, what + " the right pane says what is below")
                     let before = terminal.screen()
                     terminal.send(["NPage"])
                     for _ in 0..<30 where terminal.screen() == before { usleep(100_000) }
                     XCTAssertNotEqual(terminal.screen(), before, "\(what): PgDn scrolls the right pane")
                 }
-                terminal.send(["7", "q"])
+                terminal.send(["7", "Escape"])
                 waitFor(w.dropAsk, what + " asked about typed points")
                 terminal.send(["Enter"])
                 waitFor(w.mine, what + " back on the list after saving")
