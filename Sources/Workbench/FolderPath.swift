@@ -6,7 +6,12 @@ enum FolderPath {
     /// `~/sheets` → `/home/…/sheets`; anything else as typed.
     static func expanded(_ typed: String) -> String {
         guard typed == "~" || typed.hasPrefix("~/") else { return typed }
-        return NSHomeDirectory() + typed.dropFirst()
+        return home + typed.dropFirst()
+    }
+
+    /// The home folder as the shell has it: `$HOME`, else the account's.
+    static var home: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     }
 
     /// The typed folder completed as far as every folder it could name agrees, with a `/`
@@ -35,7 +40,7 @@ enum FolderPath {
             while !name.hasPrefix(common) { common.removeLast() }
         }
         // Shown as typed: a `~` stays a `~`.
-        let shownParent = typed.hasPrefix("~") ? "~" + parent.dropFirst(NSHomeDirectory().count) : parent
+        let shownParent = typed.hasPrefix("~") ? "~" + parent.dropFirst(home.count) : parent
         return shownParent + common + (folders.count == 1 ? "/" : "")
     }
 

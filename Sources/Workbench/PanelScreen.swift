@@ -83,7 +83,7 @@ enum PanelScreen {
         lines.append(("\(s[.deviations]) (\(overview.deviations.count))", .header))
         for d in overview.deviations {
             let text = "\(d.expert)  \(d.dossier)  \(state.stageName(d.stage))  \(d.score.fixed()) / \(d.panel.fixed())  \(d.comment)"
-            lines.append((text, .warning))
+            lines += Layout.wrap(text, width: max(20, width - 2)).map { ($0, .warning) }
         }
         if let folder = state.importFolder {
             lines.insert((s[.importFolder] + folder + "▏", .input), at: 0)
@@ -91,7 +91,10 @@ enum PanelScreen {
         if !state.importResults.isEmpty {
             lines.append(("", .normal))
             lines.append((s[.importResults], .header))
-            lines += state.importResults.map { ($0.text, $0.refused ? .bad : .good) }
+            // Wrapped, never cut: a long folder name must not hide why a sheet was refused.
+            for result in state.importResults {
+                lines += Layout.wrap(result.text, width: max(20, width - 2)).map { ($0, result.refused ? .bad : .good) }
+            }
         }
         if !state.auditLines.isEmpty {
             lines.append(("", .normal))

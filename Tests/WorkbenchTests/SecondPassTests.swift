@@ -246,7 +246,7 @@ extension WorkbenchTests {
         _ = press(&state, .ctrl("u"))
         XCTAssertEqual(state.importFolder, "")
         _ = type(&state, "~/sheets")
-        XCTAssertEqual(press(&state, .enter), [.importSheets(folder: NSHomeDirectory() + "/sheets")])
+        XCTAssertEqual(press(&state, .enter), [.importSheets(folder: FolderPath.home + "/sheets")])
 
         let root = NSTemporaryDirectory() + "iipeval-folders-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: root) }

@@ -34,13 +34,17 @@ final class WorkbenchTourTests: XCTestCase {
     }
 
     func testTheChairsTourInBothLanguagesAtBothSizes() {
-        let titles = ["zh": (list: "评审台 · 申报材料", ranking: "评审台 · 排名", review: "评审台 · 评分", document: "评审台 · 申报书", name: "排序: 名称"),
+        let titles = ["zh": (list: "评审台 · 申报材料", ranking: "评审台 · 排名", review: "评审台 · 评分", document: "评审台 · 申报书", name: "排序: 名称",
+                             panel: "评审台 · 专家组", prompt: "评分表文件夹", noSheets: "没有 .iipsheet 文件"),
                       "en": (list: "iipeval · Dossiers", ranking: "iipeval · Ranking", review: "iipeval · Review", document: "iipeval · Dossier",
-                             name: "Sort: name")]
+                             name: "Sort: name", panel: "iipeval · Panel", prompt: "Folder of sheets", noSheets: "no .iipsheet files")]
         for (language, words) in titles.sorted(by: { $0.key > $1.key }) {
             for (width, height) in [(80, 24), (200, 60)] {
                 let what = "\(language) \(width)×\(height)"
-                XCTAssertTrue(terminal.start("\(CommandRunner.binary) open \(folder)/ws --expert E01 --lang \(language); sleep 30",
+                // HOME here: the sheet-folder prompt expands ~ to it.
+                let home = folder + "/home-\(language)-\(width)"
+                XCTAssertNoThrow(try FileManager.default.createDirectory(atPath: home + "/sheets-in", withIntermediateDirectories: true))
+                XCTAssertTrue(terminal.start("env HOME=\(home) \(CommandRunner.binary) open \(folder)/ws --expert E01 --lang \(language); sleep 30",
                                              width: width, height: height), "tmux runs")
                 waitFor(words.list, what)
                 // 宝讯 (bao), 禅工 (chan), 澄智 (cheng): by pinyin, not by code point.
@@ -69,6 +73,22 @@ final class WorkbenchTourTests: XCTestCase {
                 terminal.send(["Escape"])
                 waitFor(words.ranking, what)
                 terminal.send(["Escape"])
+                waitFor(words.list, what)
+
+                // The panel's sheet-folder prompt: ~ and Tab complete a folder, Ctrl-U empties the line.
+                terminal.send(["p"])
+                waitFor(words.panel, what)
+                terminal.send(["i"])
+                waitFor(words.prompt, what)
+                terminal.send(["~", "/", "s", "h", "Tab"])
+                waitFor("~/sheets-in/", what + " Tab completes")
+                terminal.send(["C-u"])
+                for _ in 0..<30 where terminal.screen().contains("~/sheets-in/") { usleep(100_000) }
+                XCTAssertFalse(terminal.screen().contains("~/sheets-in/"), "\(what): Ctrl-U empties the line:\n\(terminal.screen())")
+                terminal.send(["~", "/", "s", "h", "Tab", "Enter"])
+                waitFor(words.noSheets, what + " ~ is the home folder")
+                assertFits(width, height, what + " panel")
+                terminal.send(["Escape", "Escape"])
                 waitFor(words.list, what)
                 terminal.send(["q"])
                 terminal.end()
