@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 @testable import IIPCore
 
@@ -5,20 +6,8 @@ import XCTest
 final class SelectionPropertyTests: XCTestCase {
     let rubric = try! Rubric.builtIn.get()
 
-    /// SplitMix64: a small deterministic generator for reproducible random panels.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A random field of candidates with coarse scores, so that ties happen often.
-    func randomCandidates(_ rng: inout Seeded) -> [Candidate] {
+    func randomCandidates(_ rng: inout SeededRandom) -> [Candidate] {
         let count = Int.random(in: 0...30, using: &rng)
         return (0..<count).map { index in
             let type = PlatformType.allCases.randomElement(using: &rng)!
@@ -31,7 +20,7 @@ final class SelectionPropertyTests: XCTestCase {
     }
 
     func testPropertiesHoldForRandomPanels() {
-        var rng = Seeded(state: 20_180_822)
+        var rng = SeededRandom(seed: 20_180_822)
         for round in 0..<400 {
             let candidates = randomCandidates(&rng)
             let ranking = Selection(rubric: rubric).rank(candidates)

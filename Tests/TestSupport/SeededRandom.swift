@@ -1,17 +1,5 @@
-/// A small seedable generator (SplitMix64): fuzz rounds and random kill moments can be
-/// replayed from the seed a failure message names.
-public struct SeededRandom: RandomNumberGenerator {
-    public var state: UInt64
+import IIPCore
 
-    public init(seed: UInt64) {
-        state = seed
-    }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small seedable generator: fuzz rounds and random kill moments can be replayed from the
+/// seed a failure message names. The program's own (the bootstrap draws with it).
+public typealias SeededRandom = SplitMix64

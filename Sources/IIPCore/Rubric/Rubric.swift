@@ -25,6 +25,12 @@ public struct TrimRule: Sendable, Equatable {
     public let fromSheets: Int
     public let dropHighest: Int
     public let dropLowest: Int
+
+    /// How many of `count` counted sheets the panel's mean leaves out at each end: none
+    /// below `fromSheets`. The one trimming rule, for the ranking and every recount of it.
+    public func dropped(of count: Int) -> (lowest: Int, highest: Int) {
+        count >= fromSheets ? (min(dropLowest, count), min(dropHighest, max(0, count - dropLowest))) : (0, 0)
+    }
 }
 
 /// A selection direction with its cap (SPEC §6: cross 5, specific 10).
@@ -127,5 +133,17 @@ public struct Rubric: Sendable {
 
     public var stageWeights: [StageID: Rational] {
         Dictionary(uniqueKeysWithValues: stages.map { ($0.id, $0.weight) })
+    }
+
+    /// The final score from the panel's stage scores: Σ stage weight × score / 100 (the
+    /// rubric's weights, or `weights` to see what other weights would give); nil while a
+    /// stage has no score. The one final-score formula.
+    public func finalScore(_ values: [StageID: Rational], weights: [StageID: Rational]? = nil) -> Rational? {
+        var sum = Rational.zero
+        for stage in stages {
+            guard let value = values[stage.id] else { return nil }
+            sum = sum + (weights?[stage.id] ?? stage.weight) * value
+        }
+        return sum / Rational(100)
     }
 }

@@ -114,15 +114,7 @@ public struct Evaluation: Sendable {
     /// The evaluation from the panel's stage scores: Σ stage weight × score / 100, nil
     /// while a stage has no counted sheet.
     private func combined(id: String, type: PlatformType, _ panels: [StageID: PanelStageScore]) -> DossierEvaluation {
-        var final: Rational? = .zero
-        for stage in rubric.stages {
-            if let value = panels[stage.id]?.value, let sum = final {
-                final = sum + stage.weight * value / Rational(100)
-            } else {
-                final = nil
-            }
-        }
-        return DossierEvaluation(id: id, type: type, stages: panels, final: final)
+        DossierEvaluation(id: id, type: type, stages: panels, final: rubric.finalScore(panels.compactMapValues(\.value)))
     }
 
     /// The panel's score in one stage from every expert's item scores in that stage.
@@ -160,12 +152,10 @@ public struct Evaluation: Sendable {
                            excluded: [ExcludedSheet]) -> PanelStageScore {
         // Ordered by score (then expert) through their places: the sheets themselves are not moved.
         let order = sheets.indices.sorted { (sheets[$0].score, sheets[$0].expert) < (sheets[$1].score, sheets[$1].expert) }
-        let trim = rubric.trim
+        let dropped = rubric.trim.dropped(of: order.count)
         var trimmed: Set<Int> = []
-        if order.count >= trim.fromSheets {
-            order.prefix(trim.dropLowest).forEach { trimmed.insert($0) }
-            order.suffix(trim.dropHighest).forEach { trimmed.insert($0) }
-        }
+        order.prefix(dropped.lowest).forEach { trimmed.insert($0) }
+        order.suffix(dropped.highest).forEach { trimmed.insert($0) }
         let value = Rational.mean(sheets.indices.filter { !trimmed.contains($0) }.map { sheets[$0].score })
         let results = sheets.indices.sorted { sheets[$0].expert < sheets[$1].expert }.map { index in
             ExpertStageScore(expert: sheets[index].expert, score: sheets[index].score, trimmed: trimmed.contains(index),

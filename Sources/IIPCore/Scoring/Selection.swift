@@ -83,8 +83,9 @@ public struct Selection: Sendable {
     }
 
     func rank(_ candidates: [Candidate], cap: Int) -> [RankedEntry] {
-        let complete = candidates.filter { $0.eligible && $0.final != nil }.sorted { a, b in
-            a.sortKey != b.sortKey ? a.sortKey.lexicographicallyPrecedes(b.sortKey, by: >) : a.id < b.id
+        // Each key rounded once, not at every comparison (a recount ranks thousands of times).
+        let complete = candidates.filter { $0.eligible && $0.final != nil }.map { ($0, $0.sortKey) }.sorted { a, b in
+            a.1 != b.1 ? a.1.lexicographicallyPrecedes(b.1, by: >) : a.0.id < b.0.id
         }
         let rest = candidates.filter { !($0.eligible && $0.final != nil) }.sorted { $0.id < $1.id }
         var entries: [RankedEntry] = []
@@ -92,8 +93,8 @@ public struct Selection: Sendable {
         while start < complete.count {
             // The run of candidates tied on all three rounded scores.
             var end = start + 1
-            while end < complete.count, complete[end].sortKey == complete[start].sortKey { end += 1 }
-            for candidate in complete[start..<end] {
+            while end < complete.count, complete[end].1 == complete[start].1 { end += 1 }
+            for (candidate, _) in complete[start..<end] {
                 entries.append(RankedEntry(rank: entries.count + 1, candidate: candidate,
                                            status: status(of: candidate, above: start, tied: end - start, cap: cap)))
             }
