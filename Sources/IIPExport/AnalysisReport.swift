@@ -26,7 +26,7 @@ public enum AnalysisReport {
         </style></head><body>
         <h1>评审结果稳定性分析</h1>
         <p class="note">\(HTML.escape(title))。自助抽样 \(analysis.resamples) 次（种子 \(analysis.seed)）：每次按各阶段专家人数有放回地抽取专家，按同一评审规则重新计算排名。
-        本分析不改变任何正式分数。\(auditHead.map { "审计日志头：" + HTML.escape($0) } ?? "")</p>
+        本分析不改变任何正式分数。\(auditHead.map { "<br>" + HTML.escape($0) } ?? "")</p>
 
         """
         for group in analysis.groups {
@@ -68,7 +68,7 @@ public enum AnalysisReport {
     /// One row per dossier in ranking order: its bar of p_selected, a solid bar when it is
     /// selected and a hatched one when not, and the cut drawn across after the last selected.
     static func selectionChart(_ group: Analysis.Group) -> String {
-        let rowHeight = 14, label = 190, barWidth = 400, width = label + barWidth + 60
+        let rowHeight = 14, label = 300, barWidth = 360, width = label + barWidth + 60
         let height = group.entries.count * rowHeight + 30
         var svg = "<svg width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\">\n"
         svg += "<defs><pattern id=\"hatch\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
@@ -88,7 +88,7 @@ public enum AnalysisReport {
             }
             let share = Double(entry.pSelected.numerator) / Double(entry.pSelected.denominator)
             let bar = Int((share * Double(barWidth)).rounded())
-            let name = DisplayText.short(entry.platform, 22)
+            let name = DisplayText.short(entry.platform, 18)
             svg += "<text x=\"0\" y=\"\(y + 9)\">\(HTML.escape(entry.id)) \(HTML.escape(name))</text>"
             svg += "<rect x=\"\(label)\" y=\"\(y + 1)\" width=\"\(bar)\" height=\"\(rowHeight - 4)\" "
                 + (entry.status == .selected ? "fill=\"#333\"" : "fill=\"url(#hatch)\" stroke=\"#000\" stroke-width=\"0.5\"") + "/>"

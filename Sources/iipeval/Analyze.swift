@@ -37,7 +37,7 @@ struct Analyze: ParsableCommand {
         case .html:
             let spreads = standings.evaluations.mapValues { evaluation in evaluation.stages.mapValues(\.sheets) }
             let head = try withWorkspace { try ws.auditHead() }
-            text = AnalysisReport.html(analysis, title: standings.rubric.title, spreads: spreads, auditHead: "\(head)")
+            text = AnalysisReport.html(analysis, title: standings.rubric.title, spreads: spreads, auditHead: Documents.auditHeadLine(head))
         }
         guard let out else { return Console.out(text) }
         do {

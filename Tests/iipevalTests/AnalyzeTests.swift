@@ -103,7 +103,7 @@ final class AnalyzeTests: XCTestCase {
         let out = folder + "/analysis.html"
         XCTAssertEqual(CommandRunner.run(["analyze", ws, "--format", "html", "--resamples", "50", "--out", out]).code, 0)
         let html = try String(contentsOfFile: out, encoding: .utf8)
-        XCTAssertTrue(html.contains("<svg") && html.contains("分数线") && html.contains("审计日志头"), "charts, the cut and the audit head")
+        XCTAssertTrue(html.contains("<svg") && html.contains("分数线") && html.contains("审计日志：共"), "charts, the cut and the audit head")
         XCTAssertFalse(html.lowercased().contains("<script"), "no script")
         XCTAssertFalse(html.contains("http://") && html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").contains("http://"), "nothing fetched")
         // An existing file is kept unless --force; a folder never replaced.
