@@ -12,7 +12,10 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "How far the ranking can be trusted: margins, the experts who flip a place, selection "
             + "probability over bootstrap panels, agreement per stage, leniency per expert, stage weights.",
-        discussion: "Nothing here changes an official score. See docs/ for how to read the figures."
+        discussion: "Nothing here changes an official score. margin: the final minus the cut score of the group; "
+            + "p_selected: the share of bootstrap panels (experts drawn per stage, with replacement) that select the dossier; "
+            + "loo_flips: the experts whose removal moves it across the line; icc_a1, kendall_w: agreement per stage; "
+            + "leniency: the mean of an expert's score minus the panel's."
     )
 
     @Argument(help: "The workspace folder.") var workspace: String
