@@ -17,7 +17,8 @@ extension Workspace {
     /// no other control or bidirectional character, and at most `dissentLimit` characters.
     static func dissentProblem(_ text: String) -> Bilingual? {
         if let forbidden = UntrustedText.firstForbidden(in: UntrustedText.lineBreaksNormalised(text), .multiline) {
-            return Bilingual("it contains \(UntrustedText.describe(forbidden))", chinese: "含 \(UntrustedText.describeInChinese(forbidden))")
+            let character = UntrustedText.describe(forbidden)
+            return Bilingual("it contains \(character.english)", chinese: "含 \(character.chinese)")
         }
         if text.utf8.count > dissentLimit, text.count > dissentLimit {
             return Bilingual("it has \(text.count) characters; at most \(dissentLimit) are kept", chinese: "共 \(text.count) 字，最多 \(dissentLimit) 字")

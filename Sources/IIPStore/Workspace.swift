@@ -12,7 +12,6 @@ public struct WorkspaceError: Error, Sendable, SaysBothLanguages, CustomStringCo
         self.chinese = chinese
     }
 
-    public init(_ said: Bilingual) { self.init(said.english, chinese: said.chinese) }
     public var description: String { message }
     public var bilingual: Bilingual { Bilingual(message, chinese: chinese) }
 

@@ -194,7 +194,7 @@ public final class WorkbenchApp {
                     for message in messages { _ = update(&state, message) }
                     screen.present(view(state))
                 }
-            } else if next == nil || state.refreshSoon {
+            } else if next == nil || state.refreshSoon != nil {
                 background = refreshIfChangedElsewhere()
             }
             guard var key = next else { continue }
@@ -234,16 +234,25 @@ public final class WorkbenchApp {
     /// signed or imported, a conflict declared), reads what changed on another thread, to
     /// arrive as `.refreshed`: every screen then shows current data.
     private func refreshIfChangedElsewhere() -> BackgroundWork? {
-        let changed: Bool
+        let need: Rereading?
         do {
-            changed = try workspace.changedElsewhere() || state.refreshSoon
+            need = try workspace.changedElsewhere() ? .everything : state.refreshSoon
         } catch {
             _ = update(&state, .backgroundFailed(.refresh, Bilingual(error)))
             screen.present(view(state))
             return nil
         }
-        state.refreshSoon = false
-        guard changed else { return nil }
+        state.refreshSoon = nil
+        guard let need else { return nil }
+        if need == .ranking {
+            return BackgroundWork { [workspace] report in
+                do {
+                    report(.rankingRefreshed(try workspace.standings(parsing: false, comments: false).groups))
+                } catch {
+                    report(.backgroundFailed(.ranking, Bilingual(error)))
+                }
+            }
+        }
         let savesBefore = state.savesMade
         return BackgroundWork { [workspace, expertID] report in
             do {

@@ -81,6 +81,17 @@ public struct Notice: Sendable, Equatable {
 }
 
 /// The whole state of the workbench; `view` is a pure function of it.
+/// What the workbench reads again away from the keys.
+public enum Rereading: Sendable, Equatable {
+    /// The ranking alone: the panel's scores the list shows follow the expert's own save
+    /// (a quick read, without adding up every item).
+    case ranking
+    /// Everything shown: another process changed the workspace, a save was refused for a
+    /// change made elsewhere, a reading raced a save, a stage was signed, or the chair opens
+    /// the panel's overview.
+    case everything
+}
+
 public struct AppState: Sendable {
     public var data: WorkbenchData
     public var strings: Strings
@@ -132,10 +143,8 @@ public struct AppState: Sendable {
     public var notice: Notice? = nil
     /// The question awaiting its answer, shown in the status line.
     public var confirmation: Confirmation? = nil
-    /// Read the workspace again as soon as the keys are idle: a save was refused because
-    /// another process changed the item, one was made while a reading was under way, or
-    /// the panel's scores shown follow the expert's own.
-    public var refreshSoon = false
+    /// What to read again as soon as the keys are idle, if anything.
+    public var refreshSoon: Rereading? = nil
     /// The saves this workbench has made: a reading begun before the last one is stale.
     public var savesMade = 0
     public var quit = false
@@ -159,6 +168,11 @@ public struct AppState: Sendable {
     /// Esc: the screen this one was opened from.
     mutating func goBack() {
         screen = trail.popLast() ?? .list
+    }
+
+    /// Asks for `what` to be read again when the keys are idle (never less than asked already).
+    mutating func readAgain(_ what: Rereading) {
+        if refreshSoon != .everything { refreshSoon = what }
     }
 
     /// Back to the list, forgetting the way (a dossier closed under the expert's eyes).

@@ -84,15 +84,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.review.clearing = false
         if score.points != nil, state.review.draft == nil, state.review.advanceAfterSave { moveToNextUnscored(&state, after: true) }
         state.review.advanceAfterSave = false
-        // The panel's score in the list (where it is shown) follows: read again away from the keys.
-        if state.data.seesRanking { state.refreshSoon = true }
+        // The panel's score in the list (where it is shown) follows: read again away from the keys;
+        // the chair's overview too while it is on the screen.
+        if state.data.seesRanking { state.readAgain(state.screen == .panel ? .everything : .ranking) }
         return []
     case let .saveFailed(failure):
         state.review.advanceAfterSave = false
         state.review.clearing = false
         state.notice = Notice(text: state.strings.failure(failure), style: .bad)
         // What changed elsewhere is read again at once, so the screen shows it.
-        if case .changedElsewhere = failure { state.refreshSoon = true }
+        if case .changedElsewhere = failure { state.readAgain(.everything) }
         return []
     case let .editorFinished(dossier, stage, item, text):
         guard let text else {
@@ -123,7 +124,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .refreshed(refresh, savesBefore):
         // A save made while it was read may be missing from it: read again rather than undo it.
         guard savesBefore == state.savesMade else {
-            state.refreshSoon = true
+            state.readAgain(.everything)
             return []
         }
         state.data = state.data.refreshed(refresh)
@@ -186,7 +187,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .stageSigned(stage, revision):
         // Signed, the panel's results of the stage may be shown at once; the rest is read again when the keys are idle.
         state.data.signed.insert(stage)
-        state.refreshSoon = true
+        state.readAgain(.everything)
         state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
         return []
     case let .exported(text, ok):
@@ -461,6 +462,8 @@ private func listAction(_ action: Action, _ state: inout AppState) -> [Effect] {
         }
         state.panelScroll = 0
         state.go(to: .panel)
+        // The overview follows the chair's own saves, which read only the ranking again.
+        state.readAgain(.everything)
     case .compare:
         guard state.marks.count >= 2 else {
             state.notice = Notice(text: state.strings[.markCompareFirst], style: .warning)

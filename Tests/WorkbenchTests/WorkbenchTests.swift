@@ -600,7 +600,7 @@ extension WorkbenchTests {
         XCTAssertEqual(shown, .nothing, "the screen showed nothing saved")
         _ = update(&state, .saveFailed(.changedElsewhere(ScoreChangedElsewhere(score: score, now: ShownScore(points: Rational(9), comment: "")))))
         XCTAssertTrue(state.notice?.text.contains("此项已在别处更改（现为 9）") == true, state.notice?.text ?? "")
-        XCTAssertTrue(state.refreshSoon)
+        XCTAssertEqual(state.refreshSoon, .everything)
         // The comment editor saves against the value it opened on.
         _ = update(&state, .refreshed(WorkbenchRefresh(expert: state.data.expert, mine: [ItemScore(expert: "E07", dossier: "GD-A", stage: .written,
                                                                                                     item: "basic.device", points: Rational(9), comment: "")],
@@ -649,7 +649,7 @@ extension WorkbenchTests {
                                      othersMean: nil)
         _ = update(&state, .refreshed(stale, savesBefore: begun))
         XCTAssertEqual(state.data.points("GD-A", .written, "basic.device"), Rational(12), "the save stays on screen")
-        XCTAssertTrue(state.refreshSoon, "and the changes are read again")
+        XCTAssertEqual(state.refreshSoon, .everything, "and the changes are read again")
     }
 
     /// Points typed are saved against the value the item held when typing began: a change

@@ -19,11 +19,6 @@ final class LanguagesAndSizesTests: TerminalTestCase {
                     quitHelp: "quit"),
     ]
 
-    func assertFits(_ width: Int, _ height: Int, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        let rows = terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(height)
-        for row in rows { XCTAssertLessThanOrEqual(DisplayWidth.of(String(row)), width, "\(what): \(row)", file: file, line: line) }
-    }
-
     func testAnExpertBeforeSigningInBothLanguagesAtBothSizes() throws {
         XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E2"]).code, 0)
         for language in ["zh", "en"] {
@@ -33,16 +28,16 @@ final class LanguagesAndSizesTests: TerminalTestCase {
                 XCTAssertTrue(terminal.start("env XDG_CONFIG_HOME=\(folder)/home \(CommandRunner.binary) open \(folder)/ws --expert E2 --lang \(language); sleep 30",
                                              width: width, height: height), "tmux runs")
                 waitFor(w.myScore)
-                assertFits(width, height, what + " list")
+                terminal.assertFits(width, height, what + " list")
                 terminal.send(["r"])
                 waitFor(w.rankingWaits)
                 terminal.send(["S"])
                 waitFor(w.incomplete)
-                assertFits(width, height, what + " review")
+                terminal.assertFits(width, height, what + " review")
                 terminal.send(["?"])
                 waitFor(w.help)
                 XCTAssertTrue(terminal.screen().contains(w.quitHelp), "\(what): the whole table:\n\(terminal.screen())")
-                assertFits(width, height, what + " help")
+                terminal.assertFits(width, height, what + " help")
                 terminal.send(["Escape", "q"])
                 terminal.end()
             }

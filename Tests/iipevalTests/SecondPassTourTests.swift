@@ -34,17 +34,6 @@ final class SecondPassTourTests: XCTestCase {
                     help: "Help · keys", mine: "Mine", stage: "Written review"),
     ]
 
-    func waitFor(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        let (found, shown) = terminal.waitFor(text)
-        if !found { XCTFail("\(what): the screen never showed \(text):\n\(shown)", file: file, line: line) }
-    }
-
-    func assertFits(_ width: Int, _ height: Int, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        for row in terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
-            XCTAssertLessThanOrEqual(DisplayWidth.of(String(row)), width, "\(what): \(row)", file: file, line: line)
-        }
-    }
-
     func testAnExpertsEveningInBothLanguagesAtBothSizes() throws {
         for language in ["zh", "en"] {
             for (width, height) in [(80, 24), (200, 60)] {
@@ -60,52 +49,52 @@ final class SecondPassTourTests: XCTestCase {
                                              + "--expert E2 --lang \(language); sleep 30", width: width, height: height), "tmux runs")
                 // The pledge: ? shows its keys, PgDn does no harm, Enter asks before it signs.
                 terminal.send(["?"])
-                waitFor(w.pledgeHelp, what + " pledge help")
-                assertFits(width, height, what + " pledge help")
+                terminal.expect(w.pledgeHelp, what + " pledge help")
+                terminal.assertFits(width, height, what + " pledge help")
                 terminal.send(["Escape", "NPage", "Enter"])
-                waitFor(w.pledgeAsk, what + " pledge asks")
+                terminal.expect(w.pledgeAsk, what + " pledge asks")
                 terminal.send(["y"])
-                waitFor(w.list, what + " list")
-                waitFor(w.mine, what + " their own column")
+                terminal.expect(w.list, what + " list")
+                terminal.expect(w.mine, what + " their own column")
                 // G, g and Ctrl-L: the list stays whole.
                 terminal.send(["G", "g", "C-l"])
-                waitFor(w.list, what + " after Ctrl-L")
-                assertFits(width, height, what + " list")
+                terminal.expect(w.list, what + " after Ctrl-L")
+                terminal.assertFits(width, height, what + " list")
 
                 // Points typed, then Esc: asked; Enter saves them and goes back.
                 terminal.send(["Enter"])
-                waitFor(w.review + " · GD-A", what + " review")
+                terminal.expect(w.review + " · GD-A", what + " review")
                 // The Chinese text of the first item is longer than the pane at 80×24 (the English fits).
                 if height == 24, language == "zh" {
-                    waitFor(w.moreBelow, what + " the right pane says what is below")
+                    terminal.expect(w.moreBelow, what + " the right pane says what is below")
                     let before = terminal.screen()
                     terminal.send(["NPage"])
                     for _ in 0..<30 where terminal.screen() == before { usleep(100_000) }
                     XCTAssertNotEqual(terminal.screen(), before, "\(what): PgDn scrolls the right pane")
                 }
                 terminal.send(["7", "Escape"])
-                waitFor(w.dropAsk, what + " asked about typed points")
+                terminal.expect(w.dropAsk, what + " asked about typed points")
                 terminal.send(["Enter"])
-                waitFor(w.mine, what + " back on the list after saving")
+                terminal.expect(w.mine, what + " back on the list after saving")
                 // The list's own total follows the save at once (the written score so far).
                 let listed = terminal.screen()
                 XCTAssertTrue(listed.contains("4.20"), "\(what): the running total, 60% of the basic section's 7 points:\n\(listed)")
 
                 // Delete on the saved score: asked, then cleared.
                 terminal.send(["Enter"])
-                waitFor(w.review + " · GD-A", what + " review again")
+                terminal.expect(w.review + " · GD-A", what + " review again")
                 terminal.send(["k", "Delete"])
-                waitFor(w.clearAsk, what + " asked before clearing")
+                terminal.expect(w.clearAsk, what + " asked before clearing")
                 terminal.send(["y"])
-                waitFor(w.cleared, what + " cleared")
+                terminal.expect(w.cleared, what + " cleared")
 
                 // The help names the review's keys: Tab moves between the panes.
                 terminal.send(["?"])
-                waitFor(w.help, what + " help")
+                terminal.expect(w.help, what + " help")
                 let help = terminal.screen()
                 XCTAssertTrue(help.contains("Tab"), "\(what):\n\(help)")
                 XCTAssertFalse(help.contains("Tab 1–4"), "\(what): the keys of another screen:\n\(help)")
-                assertFits(width, height, what + " help")
+                terminal.assertFits(width, height, what + " help")
                 terminal.send(["Escape"])
 
                 // D: the editor opens on a template that names the stage.
@@ -117,8 +106,8 @@ final class SecondPassTourTests: XCTestCase {
                 }
                 let template = copied.first.flatMap { try? String(contentsOfFile: templates + "/" + $0, encoding: .utf8) } ?? ""
                 XCTAssertTrue(template.contains(w.stage) && template.hasPrefix("#"), "\(what): \(template)")
-                waitFor(w.review + " · GD-A", what + " back from the editor")
-                assertFits(width, height, what + " review")
+                terminal.expect(w.review + " · GD-A", what + " back from the editor")
+                terminal.assertFits(width, height, what + " review")
                 terminal.send(["Escape", "q"])
                 terminal.end()
             }

@@ -22,17 +22,6 @@ final class WorkbenchTourTests: XCTestCase {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    func waitFor(_ text: String, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        let (found, shown) = terminal.waitFor(text)
-        if !found { XCTFail("\(what): the screen never showed \(text):\n\(shown)", file: file, line: line) }
-    }
-
-    func assertFits(_ width: Int, _ height: Int, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
-        for row in terminal.screen().split(separator: "\n", omittingEmptySubsequences: false).prefix(height) {
-            XCTAssertLessThanOrEqual(DisplayWidth.of(String(row)), width, "\(what): \(row)", file: file, line: line)
-        }
-    }
-
     func testTheChairsTourInBothLanguagesAtBothSizes() {
         let titles = ["zh": (list: "评审台 · 申报材料", ranking: "评审台 · 排名", review: "评审台 · 评分", document: "评审台 · 申报书", name: "排序: 名称",
                              panel: "评审台 · 专家组", prompt: "评分表文件夹", noSheets: "没有 .iipsheet 文件"),
@@ -46,10 +35,10 @@ final class WorkbenchTourTests: XCTestCase {
                 XCTAssertNoThrow(try FileManager.default.createDirectory(atPath: home + "/sheets-in", withIntermediateDirectories: true))
                 XCTAssertTrue(terminal.start("env HOME=\(home) \(CommandRunner.binary) open \(folder)/ws --expert E01 --lang \(language); sleep 30",
                                              width: width, height: height), "tmux runs")
-                waitFor(words.list, what)
+                terminal.expect(words.list, what)
                 // 宝讯 (bao), 禅工 (chan), 澄智 (cheng): by pinyin, not by code point.
                 terminal.send(["s"])
-                waitFor(words.name, what)
+                terminal.expect(words.name, what)
                 // The pinyin keys come with the dossiers, read just after the first frame: the list re-sorts then.
                 func firstIDs() -> [String] {
                     terminal.screen().split(separator: "\n").map(String.init).filter { $0.contains("GD2018-") }.prefix(3)
@@ -57,39 +46,39 @@ final class WorkbenchTourTests: XCTestCase {
                 }
                 for _ in 0..<50 where firstIDs().first != "GD2018-012" { usleep(100_000) }
                 XCTAssertEqual(firstIDs(), ["GD2018-012", "GD2018-003", "GD2018-023"], "\(what):\n\(terminal.screen())")
-                assertFits(width, height, what + " list")
+                terminal.assertFits(width, height, what + " list")
 
                 terminal.send(["r"])
-                waitFor(words.ranking, what)
+                terminal.expect(words.ranking, what)
                 terminal.send(["Enter"])
-                waitFor(words.review, what)
-                assertFits(width, height, what + " review")
+                terminal.expect(words.review, what)
+                terminal.assertFits(width, height, what + " review")
                 terminal.send(["o"])
-                waitFor(words.document, what)
+                terminal.expect(words.document, what)
                 XCTAssertFalse(terminal.screen().contains("**"), "\(what): Markdown marks shown:\n\(terminal.screen())")
-                assertFits(width, height, what + " document")
+                terminal.assertFits(width, height, what + " document")
                 terminal.send(["Escape"])
-                waitFor(words.review, what)
+                terminal.expect(words.review, what)
                 terminal.send(["Escape"])
-                waitFor(words.ranking, what)
+                terminal.expect(words.ranking, what)
                 terminal.send(["Escape"])
-                waitFor(words.list, what)
+                terminal.expect(words.list, what)
 
                 // The panel's sheet-folder prompt: ~ and Tab complete a folder, Ctrl-U empties the line.
                 terminal.send(["p"])
-                waitFor(words.panel, what)
+                terminal.expect(words.panel, what)
                 terminal.send(["i"])
-                waitFor(words.prompt, what)
+                terminal.expect(words.prompt, what)
                 terminal.send(["~", "/", "s", "h", "Tab"])
-                waitFor("~/sheets-in/", what + " Tab completes")
+                terminal.expect("~/sheets-in/", what + " Tab completes")
                 terminal.send(["C-u"])
                 for _ in 0..<30 where terminal.screen().contains("~/sheets-in/") { usleep(100_000) }
                 XCTAssertFalse(terminal.screen().contains("~/sheets-in/"), "\(what): Ctrl-U empties the line:\n\(terminal.screen())")
                 terminal.send(["~", "/", "s", "h", "Tab", "Enter"])
-                waitFor(words.noSheets, what + " ~ is the home folder")
-                assertFits(width, height, what + " panel")
+                terminal.expect(words.noSheets, what + " ~ is the home folder")
+                terminal.assertFits(width, height, what + " panel")
                 terminal.send(["Escape", "Escape"])
-                waitFor(words.list, what)
+                terminal.expect(words.list, what)
                 terminal.send(["q"])
                 terminal.end()
             }

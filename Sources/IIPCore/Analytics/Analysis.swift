@@ -94,10 +94,11 @@ public struct Analysis: Sendable {
     /// For each dossier, the experts whose removal from every stage they sit on changes
     /// whether it is selected.
     static func leaveOneOut(_ recount: Recount, selected: Set<String>) -> [String: [String]] {
-        let everyone = Set(recount.experts.values.joined()).sorted()
+        let experts = recount.experts
+        let everyone = Set(experts.values.joined()).sorted()
         let outcomes = everyone.concurrentMap { expert -> (String, Set<String>) in
             var panel = recount.wholePanel
-            for (stage, names) in recount.experts {
+            for (stage, names) in experts {
                 for (place, name) in names.enumerated() where name == expert { panel[stage]?[place] = 0 }
             }
             return (expert, recount.selected(panel).symmetricDifference(selected))

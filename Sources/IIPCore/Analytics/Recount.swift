@@ -119,13 +119,17 @@ public struct Recount: Sendable {
     }
 
     /// The sum of the `dropping` lowest (or highest) values, each value there `times` times.
+    /// Walks the sorted values from one end in place: it runs for every dossier, stage and
+    /// resample, so it allocates nothing.
     private static func sumOfEnd(_ sorted: [(value: Int64, times: Int)], dropping: Int, fromTheTop: Bool) -> Int64 {
         var left = dropping
         var sum: Int64 = 0
-        for index in fromTheTop ? Array(sorted.indices.reversed()) : Array(sorted.indices) where left > 0 {
+        var index = fromTheTop ? sorted.count - 1 : 0
+        while left > 0, sorted.indices.contains(index) {
             let taken = min(left, sorted[index].times)
             sum += sorted[index].value * Int64(taken)
             left -= taken
+            index += fromTheTop ? -1 : 1
         }
         return sum
     }

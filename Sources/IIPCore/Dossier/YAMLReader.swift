@@ -81,7 +81,7 @@ struct YAMLReader {
     mutating func checkCharacters(_ text: String, _ path: String, _ node: Node, _ kind: UntrustedText.Kind) {
         guard untrusted, let scalar = UntrustedText.firstForbidden(in: text, kind) else { return }
         let allowed = kind == .line ? "a name or short field is one line of plain text" : "free text may hold line breaks and tabs, no other control"
-        problems.append(Problem(.field, field: path, "\(path) contains \(UntrustedText.describe(scalar)); \(allowed)",
+        problems.append(Problem(.field, field: path, "\(path) contains \(UntrustedText.describe(scalar).english); \(allowed)",
                                 line: node.mark?.line))
     }
 

@@ -35,12 +35,11 @@ public enum UntrustedText {
     }
 
     /// What a forbidden character is, for a message: `U+202E (a bidirectional control)`.
-    public static func describe(_ scalar: Unicode.Scalar) -> String {
-        String(format: "U+%04X", scalar.value) + (isBidirectional(scalar) ? " (a bidirectional control)" : " (a control character)")
-    }
-
-    public static func describeInChinese(_ scalar: Unicode.Scalar) -> String {
-        String(format: "U+%04X", scalar.value) + (isBidirectional(scalar) ? "（双向控制字符）" : "（控制字符）")
+    /// `U+202E (a bidirectional control)`, in both languages.
+    public static func describe(_ scalar: Unicode.Scalar) -> Bilingual {
+        let code = String(format: "U+%04X", scalar.value)
+        return isBidirectional(scalar) ? Bilingual(code + " (a bidirectional control)", chinese: code + "（双向控制字符）")
+            : Bilingual(code + " (a control character)", chinese: code + "（控制字符）")
     }
 
     static func isForbidden(_ scalar: Unicode.Scalar, _ kind: Kind) -> Bool {
