@@ -63,32 +63,7 @@ extension Strings {
     func said(_ error: Error) -> String { said(Bilingual(error)) }
 
     /// A refused score in this language.
-    func refusal(_ refusal: ScoreRefusal) -> String {
-        guard language == .en else { return refusal.chinese }
-        switch refusal {
-        case let .unknownExpert(id): return "expert \(id) is not on the panel"
-        case let .unknownDossier(id): return "no dossier \(id)"
-        case let .notOnStage(sheet): return "\(sheet.expert) is not on the panel for this stage and cannot score it"
-        case let .unknownItem(item, _): return "no item \(item)"
-        case let .itemNotApplicable(item, _): return "item \(item) does not apply to this platform type"
-        case let .outOfRange(_, max, _): return self[.outOfRange] + " 0–\(max)"
-        case .offGrid: return self[.offGrid]
-        case let .commentTooLong(characters, limit): return "the comment has \(characters) characters; at most \(limit)"
-        case let .commentControl(code): return "the comment holds a control character (U+\(String(code, radix: 16, uppercase: true))); remove it"
-        case let .conflict(_, dossier, conflict): return self[.cannotOpen] + " (\(dossier): \(self.conflict(conflict)))"
-        case .signed: return self[.signedReadOnly]
-        }
-    }
-
-    /// Why an expert may not score a dossier, in this language.
-    func conflict(_ conflict: Conflict) -> String {
-        guard language == .en else { return conflict.chinese }
-        switch conflict {
-        case .listed: return "listed in the panel file or the expert's declaration"
-        case let .applicant(unit): return "affiliated with the applicant \(unit)"
-        case let .partner(unit): return "affiliated with the partner \(unit)"
-        }
-    }
+    func refusal(_ refusal: ScoreRefusal) -> String { said(refusal.bilingual) }
 
     func failure(_ failure: WorkbenchFailure) -> String {
         let zh = language == .zh

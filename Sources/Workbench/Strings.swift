@@ -11,7 +11,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case typeCross, typeIndustry, typeDomain, typeRegion, typeSpecific, central, stageColumns, signed, signedReadOnly, panelTitle, panelProgress, deviations, chairOnly, keyPanel, declTitle, declPledge, declKey, declHint, keyImportSheets, keyAudit, keyDissent, dissent, importFolder, importResults, auditTitle
     case stageWritten, stageDefence, stageSite, stageTest
     case points, comment, max, requirement, evidence, percentile, effective, saved, saving, notSaved
-    case progress, total, conflict, cannotOpen, tooSmall, noDossiers, outOfRange, offGrid, notANumber
+    case progress, total, conflict, cannotOpen, tooSmall, noDossiers, notANumber
     case markCompareFirst, compareLimit, marked, unmarked, best, myPoints, noValue, yes, no
     case cut, statusSelected, statusTie, statusNotSelected, statusBelow, statusIncomplete, statusIneligible
     case editorFailed, commentHint, pointsHint, escToClose, rank, final
@@ -124,7 +124,7 @@ public struct Strings: Sendable {
         .percentile: "分位", .effective: "核算有效数", .saved: "已保存", .saving: "保存中…",
         .notSaved: "未能保存", .progress: "进度", .total: "加权合计", .conflict: "回避", .cannotOpen: "需回避，不能打开",
         .tooSmall: "终端窗口太小：至少需要 80×24", .noDossiers: "没有符合条件的申报材料",
-        .outOfRange: "超出范围", .offGrid: "须为 0.5 的整数倍", .notANumber: "不是数字",
+        .notANumber: "不是数字",
         .markCompareFirst: "先用空格标记 2–4 份申报材料", .compareLimit: "最多对比 4 份", .marked: "已标记",
         .unmarked: "取消标记", .best: "最优", .myPoints: "我的评分", .noValue: "—", .yes: "是", .no: "否",
         .cut: "入选线", .statusSelected: "入选", .statusTie: "并列待议", .statusNotSelected: "未入选",
@@ -158,7 +158,7 @@ public struct Strings: Sendable {
         .percentile: "pct", .effective: "recomputed", .saved: "saved", .saving: "saving…",
         .notSaved: "not saved", .progress: "Progress", .total: "Weighted total", .conflict: "conflict",
         .cannotOpen: "conflict of interest: cannot open", .tooSmall: "Terminal too small: 80×24 needed",
-        .noDossiers: "No dossier matches", .outOfRange: "out of range", .offGrid: "must be a multiple of 0.5",
+        .noDossiers: "No dossier matches",
         .notANumber: "not a number", .markCompareFirst: "Mark 2–4 dossiers with Space first", .compareLimit: "At most 4",
         .marked: "marked", .unmarked: "unmarked", .best: "best", .myPoints: "My points", .noValue: "—", .yes: "yes", .no: "no",
         .cut: "cut", .statusSelected: "selected", .statusTie: "tie", .statusNotSelected: "not selected",

@@ -239,10 +239,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
             state.confirmation = Confirmation(text: state.strings.format(.dropAsk, state.review.entry), action: .dropPoints(then: key))
             return []
         }
-        guard entryProblem(state) == nil, Rational(decimal: state.review.entry) != nil else {
-            state.notice = Notice(text: state.strings.format(.entryInvalid, state.review.entry), style: .bad)
-            return []
-        }
+        guard typedPointsCanBeSaved(&state) else { return [] }
         let save = savePoints(&state)
         return save + handle(key, &state)
     }
@@ -290,10 +287,7 @@ private func answer(_ key: Key, _ confirmation: Confirmation, _ state: inout App
     state.confirmation = nil
     // Asked about points typed on the way out, Enter saves them and goes on out.
     if case let .dropPoints(then) = confirmation.action, key == .enter {
-        guard entryProblem(state) == nil, Rational(decimal: state.review.entry) != nil else {
-            state.notice = Notice(text: state.strings.format(.entryInvalid, state.review.entry), style: .bad)
-            return []
-        }
+        guard typedPointsCanBeSaved(&state) else { return [] }
         return savePoints(&state) + handle(then, &state)
     }
     let yes = key == .char("y") || key == .char("Y") || (confirmation.action == .clearScore && key == .enter)
@@ -561,6 +555,14 @@ func entryProblem(_ state: AppState) -> String? {
     return ScoreGate.pointsRefusal(value, max: item.max, item: item.id, rubric: state.data.rubric).map(state.strings.refusal)
 }
 
+/// False, the status line saying so, while the points typed cannot be saved: before the
+/// cursor or the screen moves on, which would otherwise leave them behind.
+private func typedPointsCanBeSaved(_ state: inout AppState) -> Bool {
+    guard entryProblem(state) != nil || Rational(decimal: state.review.entry) == nil else { return true }
+    state.notice = Notice(text: state.strings.format(.entryInvalid, state.review.entry), style: .bad)
+    return false
+}
+
 private func savePoints(_ state: inout AppState) -> [Effect] {
     guard let item = state.currentItem, let entry = state.reviewEntry else { return [] }
     if let problem = entryProblem(state) ?? (Rational(decimal: state.review.entry) == nil ? state.strings[.notANumber] : nil) {
@@ -582,12 +584,8 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
     switch action {
     case .pageUp: state.review.detailScroll = max(0, state.review.detailScroll - max(1, state.height - 12))
     case .pageDown: state.review.detailScroll += max(1, state.height - 12)
-    case .up:
-        state.review.cursor = max(0, state.review.cursor - 1)
-        state.review.entry = ""
-    case .down:
-        state.review.cursor = min(max(0, count - 1), state.review.cursor + 1)
-        state.review.entry = ""
+    case .up: state.review.cursor = max(0, state.review.cursor - 1)
+    case .down: state.review.cursor = min(max(0, count - 1), state.review.cursor + 1)
     case .first: state.review.cursor = 0
     case .last: state.review.cursor = max(0, count - 1)
     case .nextUnscored: moveToNextUnscored(&state, after: true)

@@ -33,6 +33,23 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
         }
     }
 
+    /// As the workbench says it to the expert (the command line says `description`).
+    public var english: String {
+        switch self {
+        case let .unknownExpert(id): return "expert \(id) is not on the panel"
+        case let .unknownDossier(id): return "no dossier \(id)"
+        case let .notOnStage(sheet): return "\(sheet.expert) is not on the panel for this stage and cannot score it"
+        case let .unknownItem(item, _): return "no item \(item)"
+        case let .itemNotApplicable(item, _): return "item \(item) does not apply to this platform type"
+        case let .outOfRange(_, max, _): return "out of range 0–\(max)"
+        case let .offGrid(_, step): return "must be a multiple of \(step)"
+        case let .commentTooLong(characters, limit): return "the comment has \(characters) characters; at most \(limit)"
+        case let .commentControl(code): return "the comment holds a control character (U+\(String(code, radix: 16, uppercase: true))); remove it"
+        case let .conflict(_, dossier, conflict): return "conflict of interest: cannot open (\(dossier): \(conflict))"
+        case .signed: return "This stage is signed and read-only; the chair can reopen it (sheet reopen)"
+        }
+    }
+
     /// The same in Chinese, as the workbench and a refused sheet's details say it.
     public var chinese: String {
         switch self {
@@ -50,7 +67,7 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
         }
     }
 
-    public var bilingual: Bilingual { Bilingual(description, chinese: chinese) }
+    public var bilingual: Bilingual { Bilingual(english, chinese: chinese) }
 }
 
 /// The one gate every score passes before a workspace keeps it — typed in the workbench,
