@@ -62,20 +62,23 @@ extension Strings {
     /// Any error in this language.
     func said(_ error: Error) -> String { said(Bilingual(error)) }
 
+    /// "：" in Chinese, ": " in English.
+    var colon: String { language == .zh ? "：" : ": " }
+
     /// A refused score in this language.
     func refusal(_ refusal: ScoreRefusal) -> String { said(refusal.bilingual) }
 
     func failure(_ failure: WorkbenchFailure) -> String {
         let zh = language == .zh
         switch failure {
-        case let .refused(refusal): return self[.notSaved] + "：" + self.refusal(refusal)
+        case let .refused(refusal): return self[.notSaved] + colon + self.refusal(refusal)
         case let .changedElsewhere(changed):
             let now = changed.now.points.map { $0.description } ?? (zh ? "无分数" : "no points")
             return zh ? "未保存：此项已在别处更改（现为 \(now)），已刷新显示，请核对后重新输入"
                 : "not saved: this item was changed elsewhere (now \(now)); the screen shows it now — check and enter again"
-        case let .editor(reason): return self[.editorFailed] + "：" + said(reason)
+        case let .editor(reason): return self[.editorFailed] + colon + said(reason)
         case let .incomplete(stage, dossiers): return incompleteSheets(stage, dossiers)
-        case let .workspace(reason): return self[.notSaved] + "：" + said(reason)
+        case let .workspace(reason): return self[.notSaved] + colon + said(reason)
         }
     }
 

@@ -618,7 +618,7 @@ extension WorkbenchTests {
     func testRefusalsAreSaidInEachLanguage() {
         let refusal = ScoreRefusal.outOfRange(points: Rational(999), max: Rational(15), item: "basic.device")
         XCTAssertEqual(Strings(.zh).failure(.refused(refusal)), "未能保存：超出范围 0–15")
-        XCTAssertEqual(Strings(.en).failure(.refused(refusal)), "not saved：out of range 0–15")
+        XCTAssertEqual(Strings(.en).failure(.refused(refusal)), "not saved: out of range 0–15")
         XCTAssertEqual(Strings(.zh).refusal(.conflict(expert: "E07", dossier: "GD-A", .applicant("某研究所"))),
                        "需回避，不能打开 (GD-A：任职于申报单位 某研究所)")
     }
