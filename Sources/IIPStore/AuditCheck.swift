@@ -250,9 +250,7 @@ struct AuditReplay {
                 expertNames[entry.subject] = entry.new ?? ""
             }
         case "declare":
-            // "pledge signed; conflicts: a,b" or "…: none"
-            let list = entry.new?.components(separatedBy: "conflicts: ").last ?? ""
-            declared[entry.subject] = list == "none" ? [] : Set(list.split(separator: ",").map(String.init))
+            declared[entry.subject] = Set(AuditReplay.declaredConflicts(entry.new ?? ""))
         case "key.trust":
             if let fingerprint = entry.new?.split(separator: " ").first { trusted[entry.subject] = String(fingerprint) }
         case "sheet.sign":
@@ -283,12 +281,23 @@ struct AuditReplay {
 
     /// `points=7.5 comment=…` (as `Workspace.auditValue` writes it): points never hold a space.
     private static func value(_ text: String) -> Value? {
-        guard text.hasPrefix("points="), let split = text.range(of: " comment=") else { return nil }
-        let points = String(text[text.index(text.startIndex, offsetBy: 7)..<split.lowerBound])
-        let comment = String(text[split.upperBound...])
+        guard let (points, comment) = scoreFields(text) else { return nil }
         if points.isEmpty { return Value(points: nil, comment: comment) }
         guard let value = Rational(decimal: points) else { return nil }
         return Value(points: value, comment: comment)
+    }
+
+    /// A `score.set` record's points (as written, empty when cleared) and comment, as
+    /// `Workspace.auditValue` writes them.
+    static func scoreFields(_ text: String) -> (points: String, comment: String)? {
+        guard text.hasPrefix("points="), let split = text.range(of: " comment=") else { return nil }
+        return (String(text[text.index(text.startIndex, offsetBy: 7)..<split.lowerBound]), String(text[split.upperBound...]))
+    }
+
+    /// The conflicts a `declare` record lists: "pledge signed; conflicts: a,b" or "…: none".
+    static func declaredConflicts(_ text: String) -> [String] {
+        let list = text.components(separatedBy: "conflicts: ").last ?? ""
+        return list == "none" ? [] : list.split(separator: ",").map(String.init)
     }
 
     /// A score file's rows as its import applied them: a row without points keeps the points.

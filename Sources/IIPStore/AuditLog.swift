@@ -127,12 +127,20 @@ extension AuditLog {
 extension AuditEntry {
     /// A `name=value` field of the entry's new value (`sha256=…`, `revision=…`), or nil.
     func field(_ name: String) -> String? {
-        new?.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+        new.flatMap { AuditEntry.field(name, in: $0) }
     }
 
     /// The word after `name` in the entry's new value (`revision 2`, `key 9f3a…`), or nil.
     func word(after name: String) -> String? {
-        let words = new?.split(separator: " ").map(String.init) ?? []
+        new.flatMap { AuditEntry.word(after: name, in: $0) }
+    }
+
+    static func field(_ name: String, in text: String) -> String? {
+        text.split(separator: " ").first { $0.hasPrefix(name + "=") }.map { String($0.dropFirst(name.count + 1)) }
+    }
+
+    static func word(after name: String, in text: String) -> String? {
+        let words = text.split(separator: " ").map(String.init)
         return words.firstIndex(of: name).flatMap { words.indices.contains($0 + 1) ? words[$0 + 1] : nil }
     }
 }

@@ -21,6 +21,9 @@ public struct TrustedKey: Sendable, Equatable {
 }
 
 enum TrustedKeys {
+    /// The reason recorded for a key the panel file gives.
+    static let panelFileReason = "the panel file"
+
     static func trusted(_ db: Database, expert: String) throws -> TrustedKey? {
         try Row.fetchOne(db, sql: "SELECT * FROM trusted_key WHERE expert = ?", arguments: [expert]).flatMap(key)
     }

@@ -225,7 +225,7 @@ public final class Workspace {
                                        expert.stages.map(\.rawValue).joined(separator: ","), expert.conflicts.joined(separator: ",")])
             try AuditLog.append(db, actor: "chair", action: "expert.add", subject: expert.id, new: ExpertRecord(expert).auditText, at: now)
             if let key = expert.key {
-                try TrustedKeys.trust(db, expert: expert.id, key, source: .panelFile, reason: "the panel file", actor: "chair", at: now)
+                try TrustedKeys.trust(db, expert: expert.id, key, source: .panelFile, reason: TrustedKeys.panelFileReason, actor: "chair", at: now)
             }
         }
     }

@@ -154,45 +154,9 @@ extension Strings {
         return names[code] ?? code
     }
 
-    /// A logged value as the workbench shows it. The log keeps its records as written (the
-    /// hashes cover them); in Chinese the words the program wrote there are said in Chinese,
-    /// and what people wrote (a comment, a reason, a name) is left as they wrote it.
+    /// A logged value as the workbench shows it: in Chinese as the log's own code says it.
     func auditValue(_ action: String, _ value: String) -> String {
-        guard language == .zh else { return value }
-        switch action {
-        case "declare" where value.hasPrefix("pledge signed; conflicts: "):
-            let conflicts = value.dropFirst("pledge signed; conflicts: ".count)
-            return "已签署承诺；回避：" + (conflicts == "none" ? "无" : String(conflicts))
-        case "score.set":
-            // points=… comment=…: the comment, the expert's words, stays as written.
-            guard value.hasPrefix("points="), let comment = value.range(of: " comment=") else { return value }
-            let points = value[value.index(value.startIndex, offsetBy: 7)..<comment.lowerBound]
-            return "分数=" + (points.isEmpty ? "（清除）" : points) + " 评语=" + value[comment.upperBound...]
-        case "scores.import", "sheet.import":
-            let names = ["rows": "行数", "changed": "改动", "revision": "版本", "key": "密钥", "signed": "签署时间"]
-            return value.split(separator: " ").map { token in
-                guard let equals = token.firstIndex(of: "="), let name = names[String(token[..<equals])] else { return String(token) }
-                return name + token[equals...]
-            }.joined(separator: " ")
-        case "sheet.sign":
-            // "<time> revision <n> key <fingerprint> content <sha256>"
-            let words = value.split(separator: " ").map(String.init)
-            guard words.count == 7, words[1] == "revision", words[3] == "key", words[5] == "content" else { return value }
-            return "\(words[0]) 第 \(words[2]) 版 密钥 \(words[4]) 内容 \(words[6])"
-        case "expert.add":
-            // The panel file's record of the expert, as JSON.
-            guard let object = try? JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: String] else { return value }
-            let stages = (object["stages"] ?? "").split(separator: ",").compactMap { StageID(rawValue: String($0)) }.map(stageName)
-            return "姓名=\(object["name"] ?? "") 单位=\(object["affiliation"] ?? "") 阶段=\(stages.joined(separator: "、")) 回避=\(object["conflicts"] ?? "")"
-        case "key.trust":
-            // "<fingerprint> (<source>) <reason>"
-            for (source, chinese) in [("(panel) the panel file", "（专家组名单文件）"), ("(panel)", "（专家组名单文件）"), ("(chair)", "（主任委员）")] {
-                if let range = value.range(of: " " + source) { return value.replacingCharacters(in: range, with: " " + chinese) }
-            }
-            return value
-        default:
-            return value
-        }
+        language == .zh ? AuditEntry.chinese(action: action, value) : value
     }
 
     /// An audit subject in this language: `E01/GD-001/written/basic.device` names its stage.
