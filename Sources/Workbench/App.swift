@@ -394,25 +394,23 @@ public final class WorkbenchApp {
     /// replaced only after the dialog's confirmation, a folder never. The default exports
     /// folder is made when missing; a place typed by the user must be in a folder that exists.
     private func export(_ what: ExportWhat, _ format: ExportFormat, to path: String, replace: Bool) -> Msg {
+        // An expert writes only what they may see (独立评审); the dialog offers no more.
+        guard state.data.exportable.contains(what) else { return .exported(state.strings[.notYours], ok: false) }
         let parent = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if parent == URL(fileURLWithPath: state.exportFolder).path {
             do {
                 try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
             } catch {
-                return .exported("\(parent): \(state.strings.said(error))", ok: false)
+                return .exported(state.strings.said(Bilingual(error).prefixed(parent)), ok: false)
             }
         }
         do {
-            // An expert writes only what they may see (独立评审); the dialog offers no more.
-            guard state.data.exportable.contains(what) else { return .exported(state.strings[.notYours], ok: false) }
             let exporter = Exporter(workspace: workspace, onlyExpert: state.data.isChair ? nil : expertID)
             let files = try exporter.export(what, format: format, to: path, force: replace)
-            let count = Exporter.isFolder(what, format) ? "（\(files.count)）" : ""
+            let count = Exporter.isFolder(what, format) ? (state.strings.language == .zh ? "（\(files.count)）" : " (\(files.count))") : ""
             return .exported("\(state.strings[.exported]) \(what.title)\(count) → \(path)", ok: true)
         } catch let failure as AtomicFile.Failure where failure.kind == .exists {
             return .exportExists
-        } catch let failure as AtomicFile.Failure {
-            return .exported(state.strings.said(failure.bilingual), ok: false)
         } catch {
             return .exported(state.strings.said(error), ok: false)
         }
