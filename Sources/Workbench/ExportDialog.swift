@@ -38,24 +38,17 @@ public struct ExportDialog: Sendable, Equatable {
     public func handle(_ key: Key) -> (dialog: ExportDialog?, run: Effect?) {
         var next = self
         next.confirmReplace = false
+        if row == .path, let edited = FolderPath.edited(path, by: key) {
+            next.path = edited
+            next.pathEdited = true
+            return (next, nil)
+        }
         switch key {
         case .escape: return (nil, nil)
         case .up, .backTab: next.row = Row(rawValue: max(0, row.rawValue - 1)) ?? row
         case .down, .tab: next.row = Row(rawValue: min(Row.allCases.count - 1, row.rawValue + 1)) ?? row
         case .left where row != .path: next.cycle(by: -1)
         case .right where row != .path, .char(" ") where row != .path: next.cycle(by: 1)
-        case .backspace where row == .path:
-            if !next.path.isEmpty { next.path.removeLast() }
-            next.pathEdited = true
-        case .ctrl("u") where row == .path:
-            next.path = ""
-            next.pathEdited = true
-        case .ctrl("w") where row == .path:
-            next.path = FolderPath.withoutLastPart(path)
-            next.pathEdited = true
-        case let .char(c) where row == .path:
-            next.path.append(c)
-            next.pathEdited = true
         case .enter:
             let place = FolderPath.expanded(path.trimmingCharacters(in: .whitespaces))
             guard !place.isEmpty else { return (next, nil) }

@@ -1,4 +1,5 @@
 import Foundation
+import Terminal
 
 /// A folder as typed at a prompt, the way a shell takes it: `~` is the home folder, Tab
 /// completes from the folders that are there, Ctrl-W takes back the last part.
@@ -42,6 +43,18 @@ enum FolderPath {
         // Shown as typed: a `~` stays a `~`.
         let shownParent = typed.hasPrefix("~") ? "~" + parent.dropFirst(home.count) : parent
         return shownParent + common + (folders.count == 1 ? "/" : "")
+    }
+
+    /// The typed path after a line-editing key — Backspace, Ctrl-U (all), Ctrl-W (the last
+    /// part), a character — or nil for any other key.
+    static func edited(_ typed: String, by key: Key) -> String? {
+        switch key {
+        case .backspace: return String(typed.dropLast())
+        case .ctrl("u"): return ""
+        case .ctrl("w"): return withoutLastPart(typed)
+        case let .char(c): return typed + String(c)
+        default: return nil
+        }
     }
 
     /// Without its last part: `a/b/c` → `a/b/`, `a/b/` → `a/`.

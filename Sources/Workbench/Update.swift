@@ -365,17 +365,17 @@ private func isEdit(_ key: Key, _ state: AppState) -> Bool {
 
 /// The folder line of the panel screen's sheet import.
 private func editImportFolder(_ key: Key, _ state: inout AppState) -> [Effect] {
-    guard var folder = state.importFolder else { return [] }
+    guard let folder = state.importFolder else { return [] }
+    if let edited = FolderPath.edited(folder, by: key) {
+        state.importFolder = edited
+        return []
+    }
     switch key {
     case .escape: state.importFolder = nil
     case .enter:
         state.importFolder = nil
         return folder.isEmpty ? [] : [.importSheets(folder: FolderPath.expanded(folder))]
-    case .backspace: if !folder.isEmpty { folder.removeLast() }; state.importFolder = folder
-    case .ctrl("u"): state.importFolder = ""
-    case .ctrl("w"): state.importFolder = FolderPath.withoutLastPart(folder)
     case .tab: return [.completeFolder(folder)]
-    case let .char(c): folder.append(c); state.importFolder = folder
     case .ctrl("c"): return quit(&state)
     default: break
     }
