@@ -52,10 +52,6 @@ enum DeclarationScreen {
     /// Keys while the declaration is open (its own key table); everything else waits until it is signed.
     static func update(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard var declaration = state.declaration else { return [] }
-        if state.showHelp {
-            state.showHelp = false
-            return key == .char("q") || key == .ctrl("c") ? quit(&state) : []
-        }
         let count = state.data.entries.count
         let action = KeyMap.action(for: key, in: KeyMap.pledgeKeys)
         // A page of the pledge's list: the screen less the pledge's text above it.
@@ -82,10 +78,5 @@ enum DeclarationScreen {
         }
         state.declaration = declaration
         return []
-    }
-
-    private static func quit(_ state: inout AppState) -> [Effect] {
-        state.quit = true
-        return [.quit]
     }
 }

@@ -202,6 +202,12 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
 private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
     if key == .resize { return [] }
     if let confirmation = state.confirmation { return answer(key, confirmation, &state) }
+    // The help (of any screen, the pledge's too) closes on any key; q still quits.
+    if state.showHelp {
+        if key == .char("q") || key == .ctrl("c") { return quit(&state) }
+        state.showHelp = false
+        return []
+    }
     if state.declaration != nil { return DeclarationScreen.update(key, &state) }
     if state.importFolder != nil, state.screen == .panel { return editImportFolder(key, &state) }
     if let dialog = state.exportDialog {
@@ -209,11 +215,6 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         let (next, run) = dialog.handle(key)
         state.exportDialog = next
         return run.map { [$0] } ?? []
-    }
-    if state.showHelp {
-        if key == .char("q") || key == .ctrl("c") { return quit(&state) }
-        state.showHelp = false
-        return []
     }
     if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
@@ -382,7 +383,7 @@ private func editImportFolder(_ key: Key, _ state: inout AppState) -> [Effect] {
     return []
 }
 
-private func quit(_ state: inout AppState) -> [Effect] {
+func quit(_ state: inout AppState) -> [Effect] {
     state.quit = true
     return [.quit]
 }
