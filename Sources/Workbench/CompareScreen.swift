@@ -48,7 +48,7 @@ enum CompareScreen {
         for spec in state.data.rubric.catalog.specs {
             let values = entries.map { $0.dossier?.indicators[spec.id] }
             guard values.contains(where: { $0 != nil }) else { continue }
-            var row = Row(label: state.strings.language == .en ? spec.nameEn : spec.name,
+            var row = Row(label: state.strings.name(spec.name, spec.nameEn),
                           values: values.map { ReviewScreen.describe($0, spec, state.strings) })
             let numbers = values.map { value -> Decimal? in if case let .number(n)? = value { return n } else { return nil } }
             if let best = numbers.compactMap({ $0 }).max(), numbers.compactMap({ $0 }).count > 1 {
@@ -71,7 +71,7 @@ enum CompareScreen {
                 return Layout.points(state.data.points(entry.id, state.stage, item.id)) + "/\(item.max)"
             }
             guard values.contains(where: { !$0.isEmpty }) else { continue }
-            rows.append(Row(label: "  " + (state.strings.language == .en ? item.nameEn : item.name), values: values))
+            rows.append(Row(label: "  " + state.strings.name(item.name, item.nameEn), values: values))
         }
         rows.append(Row(label: state.strings[.evidence], values: entries.map { _ in "" }, isHeading: true))
         return rows

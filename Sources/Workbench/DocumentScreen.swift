@@ -74,7 +74,7 @@ enum DocumentScreen {
         text(d.platform.summary)
         heading(s[.docCapabilities])
         for spec in state.data.rubric.catalog.specs where Applicability.section(spec.section, appliesTo: entry.type) {
-            field(s.language == .en ? spec.nameEn : spec.name, ReviewScreen.describe(d.indicators[spec.id], spec, state.strings))
+            field(s.name(spec.name, spec.nameEn), ReviewScreen.describe(d.indicators[spec.id], spec, state.strings))
         }
         let sections = [(s[.docArchitecture], "architecture"), (s[.docCases], "cases"),
                         (s[.docRegional], "regional"), (s[.docRoadmap], "roadmap")]

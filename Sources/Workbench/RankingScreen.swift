@@ -16,7 +16,7 @@ enum RankingScreen {
         let used = columns.reduce(0) { $0 + $1.width + 1 }
         columns.append(Column(title: s[.colPlatform], width: max(10, area.width - 3 - used)))
         for group in state.data.groups {
-            lines.append(("\(s.language == .en ? group.group.nameEn : group.group.name)  (≤\(group.group.cap))", .header, nil))
+            lines.append(("\(s.name(group.group.name, group.group.nameEn))  (≤\(group.group.cap))", .header, nil))
             var titles = ""
             for column in columns { titles += DisplayWidth.pad(column.title, to: column.width, right: column.right) + " " }
             lines.append((titles, .dim, nil))

@@ -83,9 +83,8 @@ enum ReviewScreen {
     static func detailLines(_ state: AppState, _ entry: DossierEntry, width: Int) -> [(String, Style)] {
         guard let item = state.currentItem, let dossier = entry.dossier else { return [] }
         let s = state.strings
-        let useEnglish = state.strings.language == .en
-        var lines: [(String, Style)] = [("\(useEnglish ? item.nameEn : item.name)  (\(s[.max]) \(item.max))", .header)]
-        lines += Layout.wrap(useEnglish ? item.requirementEn : item.requirement, width: width).map { ($0, .normal) }
+        var lines: [(String, Style)] = [("\(s.name(item.name, item.nameEn))  (\(s[.max]) \(item.max))", .header)]
+        lines += Layout.wrap(s.name(item.requirement, item.requirementEn), width: width).map { ($0, .normal) }
         if !item.indicators.isEmpty {
             lines.append(("", .normal))
             lines.append((s[.evidence], .header))
@@ -104,7 +103,7 @@ enum ReviewScreen {
                     text += "  ⚠ \(s[.effective]) \(effective)"
                     style = .warning
                 }
-                let name = DisplayWidth.pad(useEnglish ? spec.nameEn : spec.name, to: max(10, width - 26))
+                let name = DisplayWidth.pad(s.name(spec.name, spec.nameEn), to: max(10, width - 26))
                 lines.append((name + " " + text, style))
             }
         }
