@@ -300,9 +300,7 @@ public final class WorkbenchApp {
             case let .success(text): written = text
             case let .failure(failure): return [.saveFailed(failure)]
             }
-            // The template's lines (#) say what a dissent is for; they are not part of it.
-            let dissent = written.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
-                .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let dissent = dissentKept(written)
             do {
                 try workspace.setDissent(expert: expertID, stage: stage, text: dissent)
                 return [.dissentSaved(stage, dissent)]

@@ -578,6 +578,13 @@ private func savePoints(_ state: inout AppState) -> [Effect] {
                             points: value, comment: base.comment), shown: base)]
 }
 
+/// The dissent as kept from what the editor gave back: the lines starting with `#` (the
+/// template's, which say what a dissent is for, as the template itself tells) are dropped.
+func dissentKept(_ written: String) -> String {
+    written.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+        .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+}
+
 private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect] {
     let count = state.reviewItems.count
     // Another item shows its requirement from the top.
