@@ -32,7 +32,8 @@ enum Layout {
                         line = ""
                         used = 0
                     }
-                    if character == " " { continue }
+                    // A space that fell at the break is the break; one after a word carried down stays.
+                    if character == " ", line.isEmpty { continue }
                 }
                 line.append(character)
                 used += w

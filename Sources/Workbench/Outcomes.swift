@@ -166,13 +166,15 @@ extension Strings {
             .map { StageID(rawValue: String($0)).map(stageName) ?? String($0) }.joined(separator: "/")
     }
 
-    /// A ranking flag in this language.
-    func flag(_ flag: RankFlag) -> String {
+    /// A ranking flag in this language; `short` leaves out the stage, for a narrow terminal.
+    func flag(_ flag: RankFlag, short: Bool = false) -> String {
         let zh = language == .zh
         switch flag {
-        case let .deviation(stage, expert): return zh ? "偏离:\(stageName(stage))\(expert)" : "deviation:\(stage.rawValue):\(expert)"
+        case let .deviation(stage, expert):
+            if short { return zh ? "偏离\(expert)" : "dev. \(expert)" }
+            return zh ? "偏离:\(stageName(stage))\(expert)" : "deviation: \(stageName(stage)), \(expert)"
         case let .override(code): return zh ? "豁免:\(code)" : "waived:\(code)"
-        case .dossierChanged: return zh ? "材料已变更" : "dossier changed"
+        case .dossierChanged: return zh ? (short ? "已变更" : "材料已变更") : (short ? "changed" : "dossier changed")
         }
     }
 

@@ -29,7 +29,7 @@ enum RankingScreen {
                 let c = entry.candidate
                 let stages = StageID.allCases.map { DisplayWidth.pad(c.stages[$0]?.fixed() ?? "—", to: 5, right: true) }.joined(separator: " ")
                 let cells = [String(entry.rank), c.id, c.final?.fixed() ?? "—", stages, status(entry.status, s),
-                             c.platform + (c.flags.isEmpty ? "" : "  " + c.flags.map(s.flag).joined(separator: " "))]
+                             platformAndFlags(c, s, width: columns[columns.count - 1].width)]
                 var text = ""
                 for (cell, column) in zip(cells, columns) { text += DisplayWidth.pad(cell, to: column.width, right: column.right) + " " }
                 lines.append((text, style(entry.status), row))
@@ -44,6 +44,16 @@ enum RankingScreen {
             buffer.write(line.text, x: 1, y: y, style: line.style, limit: area.width - 2)
             if line.row == state.rankingCursor { buffer.paint(Rect(x: 1, y: y, width: area.width - 2, height: 1), style: .selected) }
         }
+    }
+
+    /// The platform's name, then its flags kept whole: a narrow terminal shortens the name and
+    /// then the flags' wording, never cuts a flag (a cut "de…" says nothing).
+    static func platformAndFlags(_ candidate: Candidate, _ s: Strings, width: Int) -> String {
+        guard !candidate.flags.isEmpty else { return candidate.platform }
+        let nameRoom = 6
+        var flags = "  " + candidate.flags.map { s.flag($0) }.joined(separator: " ")
+        if DisplayWidth.of(flags) > width - nameRoom { flags = "  " + candidate.flags.map { s.flag($0, short: true) }.joined(separator: " ") }
+        return DisplayWidth.truncate(candidate.platform, to: max(nameRoom, width - DisplayWidth.of(flags))) + flags
     }
 
     static func status(_ status: SelectionStatus, _ s: Strings) -> String {

@@ -64,10 +64,7 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
 
 /// Status line (the latest notice) and the key hints of the screen.
 private func footer(_ state: AppState, _ buffer: inout Buffer) {
-    let y = state.height - 2
-    if let notice = state.notice {
-        buffer.write(" " + notice.text, x: 0, y: y, style: notice.style)
-    }
+    if let notice = state.notice { noticeLines(notice, state, &buffer) }
     var x = 1
     // The footer names what a screen is for; moving, scrolling and redrawing are in the help (?).
     let everywhere: Set<UIText> = [.keyMove, .keyScroll, .keyEnds, .keyRedraw]
@@ -78,6 +75,18 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
         if x + needed > state.width { break }
         x += buffer.write(label, x: x, y: state.height - 1, style: .key)
         x += buffer.write(" " + help + "  ", x: x, y: state.height - 1, style: .dim)
+    }
+}
+
+/// The notice on the status line; a longer one wraps upward over the screen's last lines
+/// (at most three), so its end — the reason, the last id — is never cut off.
+private func noticeLines(_ notice: Notice, _ state: AppState, _ buffer: inout Buffer) {
+    let lines = Layout.wrap(notice.text, width: state.width - 2)
+    let shown = lines.count > 3 ? Array(lines.prefix(2)) + [DisplayWidth.truncate(lines[2...].joined(), to: state.width - 2)] : lines
+    let top = state.height - 1 - shown.count
+    for (offset, line) in shown.enumerated() {
+        buffer.fill(Rect(x: 0, y: top + offset, width: state.width, height: 1), style: .normal)
+        buffer.write(" " + line, x: 0, y: top + offset, style: notice.style)
     }
 }
 

@@ -35,10 +35,16 @@ public struct TmuxSession {
         var shown = ""
         for _ in 0..<Int(seconds * 10) {
             shown = screen()
-            if shown.contains(text) { return (true, shown) }
+            if shown.contains(text) || TmuxSession.unwrapped(shown).contains(TmuxSession.unwrapped(text)) { return (true, shown) }
             usleep(100_000)
         }
         return (false, shown)
+    }
+
+    /// Text without its spaces and line breaks: a message the workbench wrapped over
+    /// several rows (at a space, or between Chinese characters) reads as one.
+    public static func unwrapped(_ text: String) -> String {
+        String(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.map(Character.init))
     }
 
     /// Waits until the screen no longer shows `text`.

@@ -209,6 +209,18 @@ extension WorkbenchTests {
         }
     }
 
+    /// English breaks between words and loses no space: a space that overflowed after a word
+    /// carried down to the next line used to be dropped ("waives the" + "error" → "theerror").
+    func testEnglishWrapsBetweenWordsAndKeepsEverySpace() {
+        let text = "This dossier failed the compliance check (✗1): its scores do not count unless the chair waives the error"
+        for width in 40...104 {
+            let lines = Layout.wrap(text, width: width)
+            XCTAssertEqual(lines.joined(separator: " "), text, "\(width): \(lines)")
+            XCTAssert(lines.allSatisfy { DisplayWidth.of($0) <= width }, "\(width): \(lines)")
+        }
+        XCTAssertEqual(Layout.wrap("aaaaaaaaaa bb cc", width: 13), ["aaaaaaaaaa", "bb cc"])
+    }
+
     func testTheDocumentSpeaksTheUsersLanguageAndHidesMarkdown() {
         var state = makeState()
         _ = press(&state, .char("o"))

@@ -18,3 +18,24 @@ extension TmuxSession {
         }
     }
 }
+
+/// The sample round in a scratch workspace, E01 (the chair) declared, for a tour in a real
+/// terminal; with `scored`, every sample score imported first.
+class SampleRoundTerminalTestCase: XCTestCase {
+    var folder = ""
+    let terminal = TmuxSession()
+    var scored: Bool { false }
+
+    override func setUpWithError() throws {
+        folder = DossierFixture.temporaryFolder()
+        let samples = CommandRunner.repository + "/SampleDossiers"
+        XCTAssertEqual(CommandRunner.run(["init", folder + "/ws", "--dossiers", samples, "--panel", samples + "/panel.yaml"]).code, 0)
+        if scored { XCTAssertEqual(CommandRunner.run(["scores", "import", folder + "/ws", samples + "/sample-scores.csv"]).code, 0) }
+        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E01"]).code, 0)
+    }
+
+    override func tearDown() {
+        terminal.end()
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+}

@@ -6,22 +6,7 @@ import XCTest
 /// Issue 12 in a real terminal on the sample round, as the chair, in both languages at 80×24
 /// and 200×60: names sort by pinyin, Esc walks back from a review opened in the ranking, the
 /// document shows no Markdown marks, and every frame fits the terminal.
-final class WorkbenchTourTests: XCTestCase {
-    var folder = ""
-    let terminal = TmuxSession()
-
-    override func setUpWithError() throws {
-        folder = DossierFixture.temporaryFolder()
-        let samples = CommandRunner.repository + "/SampleDossiers"
-        XCTAssertEqual(CommandRunner.run(["init", folder + "/ws", "--dossiers", samples, "--panel", samples + "/panel.yaml"]).code, 0)
-        XCTAssertEqual(CommandRunner.run(["declare", folder + "/ws", "--expert", "E01"]).code, 0)
-    }
-
-    override func tearDown() {
-        terminal.end()
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
+final class WorkbenchTourTests: SampleRoundTerminalTestCase {
     func testTheChairsTourInBothLanguagesAtBothSizes() {
         let titles = ["zh": (list: "评审台 · 申报材料", ranking: "评审台 · 排名", review: "评审台 · 评分", document: "评审台 · 申报书", name: "排序: 名称",
                              panel: "评审台 · 专家组", prompt: "评分表文件夹", noSheets: "没有 .iipsheet 文件"),
