@@ -38,8 +38,15 @@ public enum Documents {
     /// 推荐名单: both groups in ranking order with the cut after the cap, stage scores, final,
     /// status and flags, and the chair's reasons for every overridden error.
     /// `waivers` holds, per dossier, lines like `E-QUOTA：理由`.
+    /// With `analysis`, a 稳定性 column says how solid each place is: the share of bootstrap
+    /// panels that select it, and the experts whose removal alone changes it.
     public static func ranking(_ groups: [RankedGroup], rubric: Rubric, dossiers: [String: Dossier], waivers: [String: [String]],
-                               title: String) -> Document {
+                               title: String, analysis: Analysis? = nil) -> Document {
+        var stability: [String: String] = [:]
+        for entry in analysis?.groups.flatMap(\.entries) ?? [] where entry.status != .ineligible {
+            stability[entry.id] = (entry.pSelected * Rational(100)).fixed(places: 0) + "%"
+                + (entry.looFlips.isEmpty ? "" : "（去掉 " + entry.looFlips.joined(separator: "、") + " 结论改变）")
+        }
         let tables = groups.map { group -> Table in
             let rows = group.entries.map { entry -> [Cell] in
                 let c = entry.candidate
@@ -47,15 +54,19 @@ public enum Documents {
                 let notes = c.flags.compactMap { flagText($0, rubric: rubric) } + (waivers[c.id] ?? []).map { "豁免 " + $0 }
                 return [.int(entry.rank), .text(c.id), .text(c.platform), .text(dossier?.applicant.name ?? ""),
                         .text(dossier.map(typeText) ?? c.type.rawValue)] + rubric.stages.map { Cell.score(c.stages[$0.id]) }
-                    + [.score(c.final), .text(statusText(entry.status)), .text(notes.joined(separator: "；"))]
+                    + [.score(c.final), .text(statusText(entry.status))] + (analysis == nil ? [] : [.text(stability[c.id] ?? "—")])
+                    + [.text(notes.joined(separator: "；"))]
             }
             let cut = group.entries.lastIndex { $0.status == .selected || $0.status == .tie }.map { $0 + 1 }
             return Table(caption: "\(group.group.name)（不超过\(group.group.cap)家）",
-                         columns: ["名次", "编号", "平台名称", "牵头申报单位", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "备注"],
+                         columns: ["名次", "编号", "平台名称", "牵头申报单位", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论"]
+                             + (analysis == nil ? [] : ["稳定性"]) + ["备注"],
                          rows: rows, cutAfter: cut)
         }
         let formula = rubric.stages.map { "\($0.name)×\(percent($0.weight))" }.joined(separator: " + ")
-        return Document(title: title, subtitle: "推荐名单（按总分排序；总分 = \(formula)）",
+        let note = analysis.map { ["稳定性：在 \($0.resamples) 个自助抽样专家组（各阶段有放回地抽取同样人数的专家，种子 \($0.seed)）中入选的比例；"
+                                   + "括号内为单独去掉后会改变该平台入选结论的专家。稳定性仅供参考，不改变正式得分。"] } ?? []
+        return Document(title: title, subtitle: "推荐名单（按总分排序；总分 = \(formula)）", header: note,
                         tables: tables, closing: ["专家组组长签字：____________    日期：____________"])
     }
 

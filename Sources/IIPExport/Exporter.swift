@@ -53,7 +53,7 @@ public struct Exporter {
         if what == .ranking, format == .json {
             // The ranking of `rank --format json`, with the audit log's head that every document carries.
             let head = try workspace.auditHead()
-            let document = RankingJSON.value(standings.groups, audit: head)
+            let document = RankingJSON.value(standings.groups, rechecks: try workspace.recheckItems(in: standings), audit: head)
             try AtomicFile.write(document.text(pretty: true) + "\n", to: path, replace: force)
             return [path]
         }
@@ -106,7 +106,8 @@ public struct Exporter {
         case .ranking:
             var waivers: [String: [String]] = [:]
             for waiver in standings.overrides { waivers[waiver.dossier, default: []].append("\(waiver.code)：\(waiver.reason)") }
-            let document = Documents.ranking(standings.groups, rubric: standings.rubric, dossiers: dossiers, waivers: waivers, title: title + " · 推荐名单")
+            let document = Documents.ranking(standings.groups, rubric: standings.rubric, dossiers: dossiers, waivers: waivers,
+                                             title: title + " · 推荐名单", analysis: Analysis(standings.recount))
             return [Booklet(name: what.title, documents: [document])]
         case .roster:
             return [Booklet(name: what.title, documents: [Documents.roster(dossiers.map { ($0.key, $0.value) })])]
@@ -117,7 +118,8 @@ public struct Exporter {
             }
             let document = Documents.summary(title: title, rubric: standings.rubric, panel: standings.counting.panel,
                                              dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
-                                             statuses: statuses, signOffs: try workspace.signOffs(), trusted: try trustedKeys())
+                                             statuses: statuses, signOffs: try workspace.signOffs(), trusted: try trustedKeys(),
+                                             rechecks: try workspace.recheckItems(in: standings))
             return [Booklet(name: what.title, documents: [document])]
         case .sheets:
             return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))
@@ -147,7 +149,7 @@ public struct Exporter {
                                                          revision: signOff?.revision ?? 0)
                 let seal = SheetSeal(signOff: signOff, trusted: trusted[expert.id], contentSHA256: content.contentSHA256,
                                      declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
-                                     dissent: content.dissent)
+                                     dissent: content.dissent, rechecks: content.rechecks)
                 return Documents.stageSheet(title: title, panel: panel, expert: expert, stage: stage, dossiers: lines, scores: scores,
                                             counting: standings.counting, seal: seal, printed: printed)
             }

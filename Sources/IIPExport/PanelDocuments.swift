@@ -30,9 +30,12 @@ public struct SheetSeal: Sendable, Equatable {
     public let declaredConflicts: [String]
     /// 不同意见及理由, empty when none.
     public let dissent: String
+    /// The expert's 复核 of their deviating scores in the stage.
+    public let rechecks: [Recheck]
 
     public init(signOff: SignOff?, trusted: TrustedKey?, contentSHA256: String, declaredAt: String?,
-                declaredConflicts: [String], dissent: String) {
+                declaredConflicts: [String], dissent: String, rechecks: [Recheck] = []) {
+        self.rechecks = rechecks
         self.signOff = signOff
         self.trusted = trusted
         self.contentSHA256 = contentSHA256
@@ -90,6 +93,7 @@ extension Documents {
             closing.append("诚信承诺与回避声明：未签署。")
         }
         if !seal.dissent.isEmpty { closing.append("不同意见及理由：\(seal.dissent)") }
+        for recheck in seal.rechecks { closing.append("偏离复核：" + recheckText(recheck)) }
         closing.append("专家签字：____________________    日期：____________________")
         closing.append("评分表内容哈希（SHA-256）：\(seal.contentSHA256)")
         closing += seal.keyLines
@@ -135,7 +139,7 @@ extension Documents {
     /// A sheet that exists but never counts shows why (回避) instead of a score.
     public static func summary(title: String, rubric: Rubric, panel: Panel, dossiers: [DossierLine],
                                evaluations: [String: DossierEvaluation], statuses: [String: SelectionStatus],
-                               signOffs: [SignOff] = [], trusted: [String: TrustedKey] = [:]) -> Document {
+                               signOffs: [SignOff] = [], trusted: [String: TrustedKey] = [:], rechecks: [RecheckItem] = []) -> Document {
         var tables: [Table] = []
         for stage in rubric.stages {
             let experts = panel.experts.filter { $0.stages.contains(stage.id) }
@@ -166,6 +170,7 @@ extension Documents {
         tables.append(Table(caption: "总分", columns: ["编号", "平台名称", "平台类型"] + rubric.stages.map(\.name) + ["总分", "结论", "偏离"],
                             rows: finals))
         tables.append(signingTable(rubric: rubric, panel: panel, signOffs: signOffs, trusted: trusted))
+        if !rechecks.isEmpty { tables.append(recheckTable(rubric: rubric, rechecks)) }
         let trim = rubric.trim
         let header = ["评审专家：" + panel.experts.map { "\($0.id) \($0.name)（\($0.affiliation)）" }.joined(separator: "；"),
                       "说明：每个阶段有 \(trim.fromSheets) 份及以上有效评分时，去掉 \(trim.dropHighest) 个最高分和 \(trim.dropLowest) 个最低分"
@@ -173,6 +178,28 @@ extension Documents {
                           + "回避 表示该专家的评分表因回避不计入；— 表示无评分或未评完。"]
         return Document(title: title, subtitle: "评审汇总表", header: header, tables: tables,
                         closing: ["专家组组长签字：____________________    日期：____________________"])
+    }
+
+    /// 偏离评分复核: every deviating score of a signed stage (and every one corrected since),
+    /// where its 复核 stands, and the expert's ground or reason.
+    static func recheckTable(rubric: Rubric, _ rechecks: [RecheckItem]) -> Table {
+        let rows = rechecks.map { item -> [Cell] in
+            [.text(item.dossier), .text(rubric.stage(item.stage)?.name ?? item.stage.rawValue), .text(item.expert), .score(item.score),
+             .score(item.panel), .text(item.state.chinese), .text(item.record.map(recheckWhy) ?? "")]
+        }
+        return Table(caption: "偏离评分复核（财政部令第87号 第六十四条）", columns: ["编号", "阶段", "专家", "专家得分", "专家组得分", "复核", "理由"],
+                     rows: rows)
+    }
+
+    /// `GD2018-012 已确认原分（49.50）：理由` as a signed sheet prints it.
+    static func recheckText(_ recheck: Recheck) -> String {
+        let what = recheck.outcome == .confirmed ? "确认原分" : "更正"
+        return "\(recheck.dossier) \(what)（\(recheck.score.fixed())）：" + recheckWhy(recheck)
+    }
+
+    /// The ground of a correction and the expert's words.
+    static func recheckWhy(_ recheck: Recheck) -> String {
+        [recheck.outcome.ground?.chinese, recheck.reason.isEmpty ? nil : recheck.reason].compactMap { $0 }.joined(separator: "；")
     }
 
     /// 签署情况: for each expert and stage, whether the sheets carry the expert's own

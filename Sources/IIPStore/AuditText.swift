@@ -24,6 +24,20 @@ extension AuditEntry {
             guard let time = value.split(separator: " ").first, let revision = word(after: "revision", in: value),
                   let key = word(after: "key", in: value), let content = word(after: "content", in: value) else { return value }
             return "\(time) 第 \(revision) 版 密钥 \(key) 内容 \(content)"
+        case "sheet.reopen" where value.hasPrefix("recheck: "):
+            // "recheck: confirming <id>" or "recheck: correcting <id> (<ground>)", as a 复核 writes it.
+            let words = value.split(separator: " ").map(String.init)
+            guard words.count >= 3 else { return value }
+            let ground = words.count > 3 ? RecheckGround(rawValue: String(words[3].dropFirst().dropLast())) : nil
+            return words[1] == "confirming" ? "复核：确认 \(words[2]) 原分" : "复核：更正 \(words[2])（\(ground?.chinese ?? words.dropFirst(3).joined(separator: " "))）"
+        case "recheck":
+            // "<outcome>[ <ground>] score=<n> reason=<text>", as `storeRecheck` writes it.
+            guard let score = value.range(of: " score="), let reason = value.range(of: " reason=") else { return value }
+            let head = value[..<score.lowerBound].split(separator: " ").map(String.init)
+            let outcomes = ["confirmed": "确认原分", "correcting": "更正中", "corrected": "已更正"]
+            let ground = head.count > 1 ? RecheckGround(rawValue: head[1])?.chinese : nil
+            return ([outcomes[head.first ?? ""] ?? head.first ?? "", ground].compactMap { $0 }.joined(separator: " "))
+                + " 分数=" + value[score.upperBound..<reason.lowerBound] + " 理由=" + value[reason.upperBound...]
         case "expert.add":
             guard let record = ExpertRecord(auditText: value) else { return value }
             let stages = record.stages.split(separator: ",").compactMap { StageID(rawValue: String($0)) }.map(\.chineseName)

@@ -249,6 +249,21 @@ enum Schema {
                 """)
             try AuditLog.recordHead(db)
         }
+        migrator.registerMigration("v11-recheck") { db in
+            // 复核: an expert's confirmation or correction of a stage score that deviates from
+            // the panel's, one per expert, dossier and stage; it travels in their signed sheet.
+            try db.create(table: "recheck") { t in
+                t.column("expert", .text).notNull()
+                t.column("dossier", .text).notNull()
+                t.column("stage", .text).notNull()
+                t.column("outcome", .text).notNull()  // confirmed, correcting, corrected
+                t.column("ground", .text)  // RecheckGround of a correction
+                t.column("reason", .text).notNull()
+                t.column("score", .text).notNull()  // exact decimal text
+                t.column("at", .text).notNull()
+                t.primaryKey(["expert", "dossier", "stage"])
+            }
+        }
         return migrator
     }
 }

@@ -41,8 +41,12 @@ extension Workspace {
     /// With `only`, the gate knows those dossiers alone (a score of any other is refused as unknown).
     static func gate(_ db: Database, rubric: Rubric, replacing: ExpertStage? = nil, only dossiers: Set<String>? = nil) throws -> ScoreGate {
         var signed = try signedSheets(db)
-        if let replacing { signed.remove(replacing) }
-        return ScoreGate(rubric: rubric, counting: try counting(db, only: dossiers), signed: signed)
+        var rechecking = try Workspace.rechecking(db)
+        if let replacing {
+            signed.remove(replacing)
+            rechecking[replacing] = nil
+        }
+        return ScoreGate(rubric: rubric, counting: try counting(db, only: dossiers), signed: signed, rechecking: rechecking)
     }
 
     /// The gate as the workspace stands now.

@@ -73,7 +73,7 @@ extension Workspace {
         let dissent = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?",
                                           arguments: [id, stage.rawValue]) ?? ""
         return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubric.sha256,
-                                       dossiers: hashes, rows: rows, dissent: dissent)
+                                       dossiers: hashes, rows: rows, dissent: dissent, rechecks: try rechecks(db, of: ExpertStage(id, stage)))
     }
 
     /// The fingerprint of this machine's key for `expert`, or nil when it has none.
@@ -116,6 +116,7 @@ extension Workspace {
             try totals.refresh(.expertStage(expert: sheet.expert, stage: sheet.stage))
             let chair = gate.counting.panel.chair.isEmpty ? "chair" : gate.counting.panel.chair
             try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now, actor: chair)
+            try Workspace.replaceRechecks(db, of: target, with: sheet.rechecks, actor: chair)
             try Workspace.record(db, SignOff(expert: sheet.expert, stage: sheet.stage, at: sheet.signedAt, revision: sheet.revision,
                                              origin: .sheetFile, fingerprint: sheet.fingerprint, contentSHA256: sheet.contentSHA256))
             try db.execute(sql: """
@@ -161,6 +162,7 @@ struct SheetAcceptance {
         try checkDossiers(db)
         try checkRows()
         try checkComplete(db)
+        try checkRechecks()
         if let problem = Workspace.dissentProblem(sheet.dissent) {
             throw SheetFile.Refusal(.invalid, "the dissent: \(problem.english)", chinese: "不同意见：\(problem.chinese)")
         }
@@ -223,6 +225,23 @@ struct SheetAcceptance {
             if let refusal = refusals.first {
                 throw SheetFile.Refusal(.invalid, "\(row.dossier) \(row.item): \(refusal)", chinese: "\(row.dossier) \(row.item)：\(refusal.chinese)")
             }
+        }
+    }
+
+    /// Each 复核 the sheet carries is about a dossier it scored, ended (a signed sheet has no
+    /// correction under way), once per dossier, with a reason the workspace would keep.
+    private func checkRechecks() throws {
+        var seen: Set<String> = []
+        for recheck in sheet.rechecks {
+            let problem: Bilingual?
+            if sheet.dossiers[recheck.dossier] == nil || !seen.insert(recheck.dossier).inserted {
+                problem = Bilingual("a recheck of \(recheck.dossier) that the sheet does not score, or twice", chinese: "复核记录 \(recheck.dossier) 不在评分表中或重复")
+            } else if case .correcting = recheck.outcome {
+                problem = Bilingual("a correction of \(recheck.dossier) still under way", chinese: "\(recheck.dossier) 的复核更正尚未完成")
+            } else {
+                problem = Workspace.recheckReasonProblem(recheck.reason, required: recheck.outcome == .confirmed)
+            }
+            if let problem { throw SheetFile.Refusal(.invalid, problem.english, chinese: problem.chinese) }
         }
     }
 

@@ -120,33 +120,39 @@ extension Workspace {
         let rubric = try self.rubric()
         let now = Workspace.now()
         var signed: SignOff?
-        try write { db in
-            let counting = try Workspace.counting(db)
-            guard let expert = counting.panel.expert(id) else { throw WorkspaceError.noExpert(id) }
-            guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)",
-                                                                                   chinese: "\(id) 不在\(stage.chineseName)专家组中") }
-            if let signed = try Int.fetchOne(db, sql: "SELECT revision FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue]) {
-                throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is already signed (revision \(signed)); "
-                                     + "a new signing needs a reopen first ('iipeval sheet reopen', with the reason)",
-                                     chinese: "\(id) 的\(stage.chineseName)评分表已签字（第 \(signed) 版）；重新签署须先由主任委员重新开启（iipeval sheet reopen，写明理由）")
-            }
-            let incomplete = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: id, stage: stage,
-                                                        points: try Workspace.scoredItems(db, expert: id, stage: stage))
-                .filter { $0.done < $0.of }
-            guard incomplete.isEmpty else { throw SheetIncomplete(expert: id, stage: stage, incomplete: incomplete) }
-            let revision = try Workspace.lastRevision(db, ExpertStage(id, stage)) + 1
-            let content = try Workspace.sheetContent(db, rubric: rubric, counting: counting, expert: id, stage: stage,
-                                                     signedAt: now, revision: revision)
-            let fingerprint = KeyFingerprint(of: key)
-            let signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
-                                  contentSHA256: content.contentSHA256)
-            try Workspace.record(db, signing)
-            try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)",
-                                new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
-            signed = signing
-        }
+        try write { db in signed = try Workspace.sign(db, rubric: rubric, expert: id, stage: stage, key: key, at: now) }
         guard let signed else { throw WorkspaceError("\(id): the \(stage.rawValue) sheet was not signed", chinese: "\(id)：\(stage.chineseName)评分表未签字") }
         return signed
+    }
+
+    /// The same inside the caller's transaction. A 复核 correction under way in the sheet ends
+    /// here, and the signed content carries it.
+    static func sign(_ db: Database, rubric: Rubric, expert id: String, stage: StageID, key: Curve25519.Signing.PrivateKey,
+                     at now: String) throws -> SignOff {
+        let counting = try Workspace.counting(db)
+        guard let expert = counting.panel.expert(id) else { throw WorkspaceError.noExpert(id) }
+        guard expert.stages.contains(stage) else { throw WorkspaceError("\(id) is not on the panel for stage \(stage.rawValue)",
+                                                                               chinese: "\(id) 不在\(stage.chineseName)专家组中") }
+        if let signed = try Int.fetchOne(db, sql: "SELECT revision FROM signoff WHERE expert = ? AND stage = ?", arguments: [id, stage.rawValue]) {
+            throw WorkspaceError("the \(stage.rawValue) sheet of \(id) is already signed (revision \(signed)); "
+                                 + "a new signing needs a reopen first ('iipeval sheet reopen', with the reason)",
+                                 chinese: "\(id) 的\(stage.chineseName)评分表已签字（第 \(signed) 版）；重新签署须先由主任委员重新开启（iipeval sheet reopen，写明理由）")
+        }
+        let incomplete = try Workspace.sheetsToSign(db, rubric: rubric, counting: counting, expert: id, stage: stage,
+                                                    points: try Workspace.scoredItems(db, expert: id, stage: stage))
+            .filter { $0.done < $0.of }
+        guard incomplete.isEmpty else { throw SheetIncomplete(expert: id, stage: stage, incomplete: incomplete) }
+        try Workspace.endCorrections(db, of: ExpertStage(id, stage), at: now)
+        let revision = try Workspace.lastRevision(db, ExpertStage(id, stage)) + 1
+        let content = try Workspace.sheetContent(db, rubric: rubric, counting: counting, expert: id, stage: stage,
+                                                 signedAt: now, revision: revision)
+        let fingerprint = KeyFingerprint(of: key)
+        let signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
+                              contentSHA256: content.contentSHA256)
+        try Workspace.record(db, signing)
+        try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)",
+                            new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
+        return signing
     }
 
     /// The last revision of `sheet` signed here or imported, 0 when none — of any key, or

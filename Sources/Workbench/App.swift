@@ -112,6 +112,7 @@ public final class WorkbenchApp {
                                  signed: try signed(workspace, expert: id), changed: standings.changed)
         var withOverview = try withDissents(data, workspace, expert: id)
         withOverview.isChair = expert.id == panel.chair
+        withOverview.rechecks = try rechecks(workspace, standings: standings, expert: id, chair: withOverview.isChair)
         if expert.id == panel.chair { withOverview.overview = try overview(workspace, panel: panel, standings: standings) }
         return withOverview
     }
@@ -124,6 +125,12 @@ public final class WorkbenchApp {
                                    complete: $0.complete, required: $0.required, signed: $0.signed)
         }
         return PanelOverview(progress: progress, evaluations: Array(standings.evaluations.values))
+    }
+
+    /// The 复核 list as the expert may see it: their own (each one due only once they signed
+    /// the stage), or the whole panel's for the chair.
+    private static func rechecks(_ workspace: Workspace, standings: Standings, expert: String, chair: Bool) throws -> [RecheckItem] {
+        try workspace.recheckItems(in: standings).filter { chair || $0.expert == expert }
     }
 
     /// What another process may have changed, read again without parsing a dossier.
@@ -141,7 +148,8 @@ public final class WorkbenchApp {
         return WorkbenchRefresh(expert: expert, mine: try workspace.scores(expert: id), signed: try signed(workspace, expert: id),
                                 groups: standings.groups, changed: standings.changed, dissents: dissents,
                                 overview: chair ? try overview(workspace, panel: panel, standings: standings) : nil,
-                                othersMean: try othersMean(workspace, expert: id))
+                                othersMean: try othersMean(workspace, expert: id),
+                                rechecks: try rechecks(workspace, standings: standings, expert: id, chair: chair))
     }
 
     public func run() {
@@ -339,7 +347,25 @@ public final class WorkbenchApp {
         case let .sign(stage):
             do {
                 let signing = try workspace.sign(expert: expertID, stage: stage, key: try ExpertKey.load(expert: expertID))
-                return [.stageSigned(stage, revision: signing.revision)]
+                // The deviations now due for 复核 are named at once; a reading failing here only loses the naming.
+                var due: [RecheckItem] = []
+                do { due = try workspace.recheckItems().filter { $0.expert == expertID && $0.stage == stage && $0.state == .open } } catch {}
+                return [.stageSigned(stage, revision: signing.revision, rechecksDue: due.map(\.dossier))]
+            } catch {
+                return [.saveFailed(WorkbenchFailure(error))]
+            }
+        case let .confirmRecheck(item, reason):
+            do {
+                let signing = try workspace.confirmRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, reason: reason,
+                                                           key: try ExpertKey.load(expert: expertID))
+                return [.rechecked(item, signedAgain: signing.revision)]
+            } catch {
+                return [.saveFailed(WorkbenchFailure(error))]
+            }
+        case let .correctRecheck(item, ground):
+            do {
+                try workspace.correctRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, ground: ground, reason: "")
+                return [.rechecked(item, signedAgain: nil)]
             } catch {
                 return [.saveFailed(WorkbenchFailure(error))]
             }

@@ -74,6 +74,13 @@ public struct Confirmation: Sendable, Equatable {
     public let action: Action
 }
 
+/// The 复核 asked on the review screen: the choice first, then a confirmation's reason.
+public struct RecheckPrompt: Sendable, Equatable {
+    public let item: RecheckItem
+    /// The reason being typed once the expert chose to keep the score; nil while choosing.
+    public var reason: String? = nil
+}
+
 /// A message to the user in the status line.
 public struct Notice: Sendable, Equatable {
     public let text: String
@@ -118,6 +125,8 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
+    /// The 复核 being asked on the review screen, if one is.
+    public var recheck: RecheckPrompt? = nil
     /// Why nothing can be changed here (another workbench of the same expert has the
     /// workspace, or its disk cannot be written), or nil.
     public var readOnlyBecause: UIText?

@@ -5,7 +5,7 @@ import Terminal
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, first, last, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
-    case importSheets, auditLog, dissent, export, sign, redraw
+    case importSheets, auditLog, dissent, export, sign, redraw, recheck
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what each key does.
@@ -76,6 +76,7 @@ public enum KeyMap {
         Binding([.char("c")], "c", .keyComment, .comment),
         Binding([.char("E")], "E", .keyEditor, .editor),
         Binding([.char("D")], "D", .keyDissent, .dissent),
+        Binding([.char("R")], "R", .keyRecheck, .recheck),
         Binding([.char("n")], "n", .keyNext, .nextUnscored),
         dossiers, Binding("Tab → 1–4", .keyStageInTree), document,
         Binding([.char("h"), .char("l"), .tab], "h l Tab", .keyPane, .pane),

@@ -149,7 +149,7 @@ extension Strings {
     func auditAction(_ code: String) -> String {
         guard language == .zh else { return code }
         let names = ["score.set": "评分", "scores.import": "导入评分文件", "sheet.sign": "签署评分表", "sheet.import": "导入签字评分表",
-                     "sheet.reopen": "重新开启评分表", "declare": "诚信承诺与回避声明", "dissent": "不同意见", "override": "豁免",
+                     "sheet.reopen": "重新开启评分表", "recheck": "偏离复核", "declare": "诚信承诺与回避声明", "dissent": "不同意见", "override": "豁免",
                      "key.trust": "信任密钥", "expert.add": "添加专家", "dossier.import": "导入申报材料", "dossier.accept-change": "接受申报材料变更"]
         return names[code] ?? code
     }

@@ -55,6 +55,12 @@ enum PanelScreen {
         }
     }
 
+    /// `：评分畸高畸低 · 漏看了附件`: the ground of a correction and the expert's words.
+    static func recheckWhy(_ item: RecheckItem, _ s: Strings) -> String {
+        let parts = [item.record?.outcome.ground.map(s.groundName), item.record.flatMap { $0.reason.isEmpty ? nil : $0.reason }].compactMap { $0 }
+        return parts.isEmpty ? "" : (s.language == .zh ? "：" : ": ") + parts.joined(separator: " · ")
+    }
+
     /// What the screen shows, as lines: progress, deviations, the import prompt and results, the audit log.
     static func lines(_ state: AppState, width: Int) -> [(String, Style)] {
         guard let overview = state.data.overview else { return [] }
@@ -81,9 +87,19 @@ enum PanelScreen {
         }
         lines.append(("", .normal))
         lines.append(("\(s[.deviations]) (\(overview.deviations.count))", .header))
+        let rechecks = state.data.rechecks
         for d in overview.deviations {
-            let text = "\(d.expert)  \(d.dossier)  \(state.stageName(d.stage))  \(d.score.fixed()) / \(d.panel.fixed())  \(d.comment)"
-            lines += Layout.wrap(text, width: max(20, width - 2)).map { ($0, .warning) }
+            // Where its 复核 stands; none before the expert signs the stage.
+            let recheck = rechecks.first { $0.expert == d.expert && $0.dossier == d.dossier && $0.stage == d.stage }
+            let text = "\(d.expert)  \(d.dossier)  \(state.stageName(d.stage))  \(d.score.fixed()) / \(d.panel.fixed())"
+                + (recheck.map { "  [\(s.recheckState($0.state))\(recheckWhy($0, s))]" } ?? "") + "  \(d.comment)"
+            lines += Layout.wrap(text, width: max(20, width - 2)).map { ($0, recheck?.state == .open ? .bad : .warning) }
+        }
+        // Corrected so that they no longer deviate: still listed, with their ground.
+        for item in rechecks where !overview.deviations.contains(where: { $0.expert == item.expert && $0.dossier == item.dossier && $0.stage == item.stage }) {
+            let text = "\(item.expert)  \(item.dossier)  \(state.stageName(item.stage))  \(item.score?.fixed() ?? "—") / \(item.panel?.fixed() ?? "—")"
+                + "  [\(s.recheckState(item.state))\(recheckWhy(item, s))]"
+            lines += Layout.wrap(text, width: max(20, width - 2)).map { ($0, .good) }
         }
         if let folder = state.importFolder {
             lines.insert((s[.importFolder] + folder + "▏", .input), at: 0)

@@ -28,6 +28,8 @@ public enum UIText: String, CaseIterable, Sendable {
     case signAsk, signIncomplete, signedNow, notOnStageToSign, alreadySigned, dossierDone, stageDone, ineligibleNote
     case clearAsk, cleared, nothingToClear, entryInvalid, dropAsk, pledgeAsk, cancelled, dissentTemplate
     case moreBelow, moreAbove, keyScrollDetail, keyMarkConflict, keySignPledge
+    // 复核 of deviating scores
+    case keyRecheck, recheckChoose, recheckReason, recheckNotDue, recheckConfirmed, recheckCorrecting, recheckDue, recheckLine
 }
 
 public struct Strings: Sendable {
@@ -47,6 +49,10 @@ public struct Strings: Sendable {
     }
 
     private static let zhMore: [UIText: String] = [
+        .keyRecheck: "复核偏离的评分", .recheckChoose: "复核 %@ %@（本人 %@ / 专家组 %@）：y 确认原分并写明理由 · 1 分值汇总计算错误 · 2 分项评分超出评分标准范围 · 3 客观评分不一致 · 4 评分畸高畸低（1–4 更正）· Esc 取消",
+        .recheckReason: "确认原分的理由（Enter 确认并重新签字，Esc 取消）：", .recheckNotDue: "此处没有需复核的偏离：只有已签字阶段中偏离专家组得分的评分需要复核",
+        .recheckConfirmed: "已确认原分，本阶段已重新签字（第 %d 版）；导出评分表交主任委员", .recheckCorrecting: "本阶段已为更正 %@ 重新开启：修改评分后按 S 重新签字",
+        .recheckDue: "有 %d 项偏离需要复核：%@（打开后按 R）", .recheckLine: "偏离：本人 %@ / 专家组 %@ · %@",
         .keyMarkConflict: "标记 / 取消回避，并到下一份", .keySignPledge: "签署承诺（再按 y 确认）",
         .moreBelow: "下面还有 %d 行（PgDn）", .moreAbove: "上面还有 %d 行（PgUp）", .keyScrollDetail: "滚动右侧说明",
         .colMyScore: "我的分", .notYours: "独立评审：专家只能导出本人评分表和申报信息汇总表；签署本人全部阶段后可导出推荐名单",
@@ -74,6 +80,10 @@ public struct Strings: Sendable {
     ]
 
     private static let enMore: [UIText: String] = [
+        .keyRecheck: "recheck a deviating score", .recheckChoose: "Recheck %@ %@ (yours %@ / panel %@): y keeps the score with a written reason · 1 summing error · 2 item outside the standard · 3 objective items inconsistent · 4 abnormally high or low (1–4 correct it) · Esc cancels",
+        .recheckReason: "Why the score stands (Enter confirms and signs again, Esc cancels): ", .recheckNotDue: "No deviation to recheck here: only a score that deviates from the panel's, in a signed stage, is rechecked",
+        .recheckConfirmed: "Score confirmed; the stage is signed again (revision %d): export the sheet for the chair", .recheckCorrecting: "The stage is reopened to correct %@: change the points, then S signs it again",
+        .recheckDue: "%d deviating scores to recheck: %@ (open one, then R)", .recheckLine: "Deviation: yours %@ / panel %@ · %@",
         .keyMarkConflict: "mark / unmark a conflict, go to the next", .keySignPledge: "sign the pledge (y confirms)",
         .moreBelow: "%d more lines below (PgDn)", .moreAbove: "%d more lines above (PgUp)", .keyScrollDetail: "scroll the right pane",
         .colMyScore: "Mine", .notYours: "Independent review: an expert exports their own sheets and the roster; the ranking once every stage of theirs is signed",

@@ -37,9 +37,12 @@ public enum Msg: Sendable {
     /// What signing the stage needs: the sheets still incomplete, of how many.
     case signChecked(StageID, incomplete: [String], sheets: Int)
     /// The stage was signed (its revision); what it opens is read again when the keys are idle.
-    case stageSigned(StageID, revision: Int)
+    /// With the dossiers whose score in it deviates and is now due for 复核.
+    case stageSigned(StageID, revision: Int, rechecksDue: [String])
     /// The folder typed, completed as far as the folders there agree (the same when none does).
     case folderCompleted(String)
+    /// A 复核 was recorded: confirmed and signed again (its revision), or the stage reopened to correct.
+    case rechecked(RecheckItem, signedAgain: Int?)
 }
 
 /// Work for the app loop: all I/O happens there, never in update or view.
@@ -65,6 +68,11 @@ public enum Effect: Sendable, Equatable {
     case sign(StageID)
     /// Draws the whole screen afresh (Ctrl-L).
     case redraw
+    /// Confirms the expert's deviating score with the reason and signs the stage again, then
+    /// reports `.rechecked` or `.saveFailed`.
+    case confirmRecheck(RecheckItem, reason: String)
+    /// Reopens the stage to correct the score on `ground`, then reports `.rechecked` or `.saveFailed`.
+    case correctRecheck(RecheckItem, RecheckGround)
     /// Completes a folder typed at the sheet import (Tab), then reports `.folderCompleted`.
     case completeFolder(String)
     case quit
@@ -184,11 +192,24 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .folderCompleted(folder):
         if state.importFolder != nil { state.importFolder = folder }
         return []
-    case let .stageSigned(stage, revision):
+    case let .stageSigned(stage, revision, due):
         // Signed, the panel's results of the stage may be shown at once; the rest is read again when the keys are idle.
         state.data.signed.insert(stage)
         state.readAgain(.everything)
         state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
+        if !due.isEmpty {
+            state.notice = Notice(text: state.notice!.text + state.strings.listSeparator
+                                  + state.strings.format(.recheckDue, due.count, due.joined(separator: state.strings.listSeparator)), style: .warning)
+        }
+        return []
+    case let .rechecked(item, revision):
+        if let revision {
+            state.notice = Notice(text: state.strings.format(.recheckConfirmed, revision), style: .good)
+        } else {
+            state.data.signed.remove(item.stage)
+            state.notice = Notice(text: state.strings.format(.recheckCorrecting, item.dossier), style: .good)
+        }
+        state.readAgain(.everything)
         return []
     case let .exported(text, ok):
         if ok { state.exportDialog = nil }
@@ -216,6 +237,7 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         state.exportDialog = next
         return run.map { [$0] } ?? []
     }
+    if state.recheck != nil, state.screen == .review { return answerRecheck(key, &state) }
     if state.review.draft != nil, state.screen == .review { return editComment(key, &state) }
     if state.list.searching, state.screen == .list { return editSearch(key, &state) }
     if state.screen == .review, state.readOnly || state.data.signed.contains(state.stage), isEdit(key, state) {
@@ -597,6 +619,7 @@ private func reviewAction(_ action: Action, _ state: inout AppState) -> [Effect]
     case .first: state.review.cursor = 0
     case .last: state.review.cursor = max(0, count - 1)
     case .nextUnscored: moveToNextUnscored(&state, after: true)
+    case .recheck: askToRecheck(&state)
     case .pane: state.review.focus = state.review.focus == .tree ? .entry : .tree
     case .comment:
         guard let item = state.currentItem else { break }
@@ -651,6 +674,8 @@ func moveToNextUnscored(_ state: inout AppState, after: Bool) {
         }
     }
     if after { state.review.cursor = min(state.review.cursor + 1, items.count - 1) }
+    // A signed stage has nothing left to do (its status line is for its 复核, if any).
+    guard !state.data.signed.contains(state.stage) else { return }
     // This dossier's sheet is complete; the stage is complete only when every sheet is.
     let open = state.data.entries.filter { entry in
         entry.conflict == nil && state.data.isEligible(entry) && { let p = state.data.progress(entry, state.stage); return p.done < p.of }()

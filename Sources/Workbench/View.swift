@@ -26,6 +26,9 @@ public func view(_ state: AppState) -> Buffer {
     case .panel: PanelScreen.render(state, body, &buffer)
     }
     footer(state, &buffer)
+    if let prompt = state.recheck, state.screen == .review {
+        bottomLines(state.strings.recheckPrompt(prompt, stageName: state.stageName(prompt.item.stage)), style: .input, state, &buffer)
+    }
     question(state, &buffer)
     if state.showHelp { helpOverlay(KeyMap.table(state.screen), state, &buffer) }
     state.exportDialog?.render(state.strings, width: state.width, height: state.height, &buffer)
@@ -64,7 +67,12 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
 
 /// Status line (the latest notice) and the key hints of the screen.
 private func footer(_ state: AppState, _ buffer: inout Buffer) {
-    if let notice = state.notice { noticeLines(notice, state, &buffer) }
+    if let notice = state.notice {
+        bottomLines(notice.text, style: notice.style, state, &buffer)
+    } else if state.screen == .review, let item = state.data.recheck(state.review.dossier, state.stage) {
+        // Said while nothing else is: the deviation stays in sight while the dossier is open.
+        bottomLines(state.strings.recheckLine(item), style: item.state == .open ? .warning : .dim, state, &buffer)
+    }
     var x = 1
     // The footer names what a screen is for; moving, scrolling and redrawing are in the help (?).
     let everywhere: Set<UIText> = [.keyMove, .keyScroll, .keyEnds, .keyRedraw]
@@ -78,15 +86,15 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
     }
 }
 
-/// The notice on the status line; a longer one wraps upward over the screen's last lines
-/// (at most three), so its end — the reason, the last id — is never cut off.
-private func noticeLines(_ notice: Notice, _ state: AppState, _ buffer: inout Buffer) {
-    let lines = Layout.wrap(notice.text, width: state.width - 2)
+/// A notice or a prompt on the status line; a longer one wraps upward over the screen's last
+/// lines (at most three), so its end — the reason, the last id, the last choice — is never cut off.
+private func bottomLines(_ text: String, style: Style, _ state: AppState, _ buffer: inout Buffer) {
+    let lines = Layout.wrap(text, width: state.width - 2)
     let shown = lines.count > 3 ? Array(lines.prefix(2)) + [DisplayWidth.truncate(lines[2...].joined(), to: state.width - 2)] : lines
     let top = state.height - 1 - shown.count
     for (offset, line) in shown.enumerated() {
         buffer.fill(Rect(x: 0, y: top + offset, width: state.width, height: 1), style: .normal)
-        buffer.write(" " + line, x: 0, y: top + offset, style: notice.style)
+        buffer.write(" " + line, x: 0, y: top + offset, style: style)
     }
 }
 

@@ -33,6 +33,8 @@ public struct WorkbenchRefresh: Sendable {
     /// The chair's only.
     public let overview: PanelOverview?
     public let othersMean: [ScoreKey: Rational]?
+    /// The 复核 the expert sees: their own, or the whole panel's for the chair.
+    public var rechecks: [RecheckItem] = []
 }
 
 /// A saved score's address.
@@ -57,6 +59,8 @@ public struct WorkbenchData: Sendable {
     public var overview: PanelOverview?
     /// The expert's written dissent per stage (不同意见及理由).
     public var dissents: [StageID: String] = [:]
+    /// Deviating scores of signed stages and their 复核: the expert's own, or all for the chair.
+    public var rechecks: [RecheckItem] = []
     /// The ranking as of the last refresh.
     public var groups: [RankedGroup] {
         didSet {
@@ -205,6 +209,7 @@ public struct WorkbenchData: Sendable {
                                  mine: refresh.mine, othersMean: refresh.othersMean ?? othersMean, groups: refresh.groups,
                                  signed: refresh.signed)
         data.dissents = refresh.dissents
+        data.rechecks = refresh.rechecks
         data.overview = refresh.overview ?? overview
         data.isChair = isChair
         return data
@@ -213,6 +218,11 @@ public struct WorkbenchData: Sendable {
     /// The key a platform name sorts by: its pinyin (computed once per dossier).
     public func nameKey(_ entry: DossierEntry) -> String {
         nameKeys[entry.id] ?? entry.platformName
+    }
+
+    /// The expert's own 复核 of `dossier` in `stage`, if one is listed.
+    public func recheck(_ dossier: String, _ stage: StageID) -> RecheckItem? {
+        rechecks.first { $0.expert == expert.id && $0.dossier == dossier && $0.stage == stage }
     }
 
     public func entry(_ id: String) -> DossierEntry? {

@@ -9,7 +9,7 @@ struct IIPEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iipeval",
         abstract: "评审台 — the expert panel's workbench for Guangdong industrial internet platform dossiers.",
-        subcommands: [Open.self, Validate.self, Init.self, Scores.self, Rank.self, Analyze.self, OverrideCommand.self, Sheet.self, Declare.self, Key.self, Accept.self, Audit.self, Export.self, Template.self, IntakeCommand.self],
+        subcommands: [Open.self, Validate.self, Init.self, Scores.self, Rank.self, Analyze.self, OverrideCommand.self, Sheet.self, RecheckCommand.self, Declare.self, Key.self, Accept.self, Audit.self, Export.self, Template.self, IntakeCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -22,7 +22,9 @@ struct Rank: ParsableCommand {
         // The ranking needs no parsed dossier: the errors kept with them are enough.
         let standings = try withWorkspace { try ws.standings(parsing: false, comments: false) }
         switch format {
-        case .json: Console.out(RankingJSON.value(standings.groups).text(pretty: true) + "\n")
+        case .json:
+            let rechecks = try withWorkspace { try ws.recheckItems(in: standings) }
+            Console.out(RankingJSON.value(standings.groups, rechecks: rechecks).text(pretty: true) + "\n")
         case .csv: Console.out(RankText.csv(standings.groups))
         case .text: Console.out(RankText.text(standings.groups))
         }

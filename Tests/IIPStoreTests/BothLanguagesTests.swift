@@ -72,7 +72,7 @@ final class BothLanguagesTests: WorkspaceTestCase {
             .unknownExpert("E9"), .unknownDossier("X"), .notOnStage(sheet), .unknownItem(item: "a.b", stage: .written),
             .itemNotApplicable(item: "a.b", type: .cross), .outOfRange(points: Rational(99), max: Rational(15), item: "a.b"),
             .offGrid(points: Rational(1, 3), step: Rational(1, 2)), .commentTooLong(characters: 3000, limit: 2000), .commentControl(7),
-            .conflict(expert: "E2", dossier: "I1", .applicant("某公司")), .signed(sheet),
+            .conflict(expert: "E2", dossier: "I1", .applicant("某公司")), .signed(sheet), .rechecking(sheet, only: ["I1", "I2"]),
         ]
         for refusal in refusals { assertChinese(refusal, "\(refusal)") }
     }

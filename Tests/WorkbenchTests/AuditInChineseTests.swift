@@ -45,6 +45,10 @@ final class AuditInChineseTests: XCTestCase {
         XCTAssertEqual(strings.auditValue("sheet.import", "sha256=ff revision=2 rows=14 key=ab signed=2026-12-01T10:00:00Z"),
                        "sha256=ff 版本=2 行数=14 密钥=ab 签署时间=2026-12-01T10:00:00Z")
         XCTAssertEqual(strings.auditValue("key.trust", "ab12 (chair) 纸质承诺书核对"), "ab12 （主任委员） 纸质承诺书核对")
+        XCTAssertEqual(strings.auditValue("recheck", "correcting extreme score=49.5 reason=漏看附件"), "更正中 评分畸高畸低 分数=49.5 理由=漏看附件")
+        XCTAssertEqual(strings.auditValue("recheck", "confirmed score=49.5 reason=有据"), "确认原分 分数=49.5 理由=有据")
+        XCTAssertEqual(strings.auditValue("sheet.reopen", "recheck: correcting GD-1 (sum_error)"), "复核：更正 GD-1（分值汇总计算错误）")
+        XCTAssertEqual(strings.auditValue("sheet.reopen", "recheck: confirming GD-1"), "复核：确认 GD-1 原分")
         XCTAssertEqual(Strings(.en).auditValue("sheet.sign", "t revision 2 key k content c"), "t revision 2 key k content c")
     }
 }

@@ -96,6 +96,34 @@ final class AnalyzeTests: XCTestCase {
         XCTAssertEqual(other.code, 0)
     }
 
+    /// The signed list says how solid each place is: the same p_selected as `analyze` with
+    /// its defaults, and the experts whose removal flips it.
+    func testTheRankingDocumentCarriesTheStabilityOfEachPlace() throws {
+        let analysis = try XCTUnwrap(CommandRunner.json(CommandRunner.run(["analyze", ws, "--format", "json"]).out) as? [String: Any])
+        XCTAssertEqual(CommandRunner.run(["export", ws, "--what", "ranking", "--format", "csv", "--out", folder + "/ranking.csv"]).code, 0)
+        let rows = try String(contentsOfFile: folder + "/ranking.csv", encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let columns = try XCTUnwrap(rows.first { $0.hasPrefix("名次,") }).split(separator: ",").map(String.init)
+        let column = try XCTUnwrap(columns.firstIndex(of: "稳定性"), "\(columns)")
+        var checked = 0
+        for group in try XCTUnwrap(analysis["groups"] as? [[String: Any]]) {
+            for entry in try XCTUnwrap(group["entries"] as? [[String: Any]]) {
+                let id = try XCTUnwrap(entry["id"] as? String)
+                let row = try XCTUnwrap(rows.first { $0.contains("," + id + ",") }).split(separator: ",", omittingEmptySubsequences: false)
+                let shown = String(row[column])
+                guard entry["status"] as? String != "ineligible" else {
+                    XCTAssertEqual(shown, "—", id)
+                    continue
+                }
+                let p = try XCTUnwrap(entry["p_selected"] as? Double)
+                let flips = entry["loo_flips"] as? [String] ?? []
+                XCTAssertTrue(shown.hasPrefix("\(Int((p * 100).rounded()))%"), "\(id): \(shown) for \(p)")
+                XCTAssertEqual(shown.contains("去掉"), !flips.isEmpty, "\(id): \(shown)")
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 23)
+    }
+
     func testTextHtmlAndTheOutFile() throws {
         let text = CommandRunner.run(["analyze", ws, "--resamples", "50"])
         XCTAssertEqual(text.code, 0, text.err)

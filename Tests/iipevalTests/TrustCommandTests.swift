@@ -5,56 +5,7 @@ import XCTest
 
 /// Issue 10 through the binary: keys and signatures, names that become paths, the audit
 /// log's anchors — each attack refused with one clear line and exit 1 or 2, nothing lost.
-final class TrustCommandTests: XCTestCase {
-    var folder = ""
-    let rubric = try! Rubric.builtIn.get()
-
-    override func setUp() {
-        folder = DossierFixture.temporaryFolder()
-        try? FileManager.default.createDirectory(atPath: folder + "/dossiers", withIntermediateDirectories: true)
-        write(DossierFixture.yaml(id: "I1"), to: "dossiers/I1.yaml")
-        write("""
-        format: iip-panel/1
-        chair: E1
-        experts:
-          - {id: E1, name: 陈某, affiliation: 某大学, stages: [written, defence, site, test], conflicts: []}
-          - {id: E2, name: 林某, affiliation: 某协会, stages: [written, defence, site, test], conflicts: []}
-        """, to: "panel.yaml")
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(atPath: folder)
-    }
-
-    func write(_ text: String, to name: String) {
-        FileManager.default.createFile(atPath: folder + "/" + name, contents: Data(text.utf8))
-    }
-
-    /// `name`'s keys live in a folder of their own: one laptop each.
-    func laptop(_ name: String) -> [String: String] { ["XDG_CONFIG_HOME": folder + "/home-" + name] }
-
-    @discardableResult
-    func run(_ arguments: [String], as home: String = "chair") -> CommandRunner.Outcome {
-        CommandRunner.run(arguments, environment: laptop(home))
-    }
-
-    func initWorkspace(_ name: String) {
-        XCTAssertEqual(run(["init", folder + "/" + name, "--dossiers", folder + "/dossiers", "--panel", folder + "/panel.yaml"]).code, 0)
-    }
-
-    func fingerprint(_ expert: String, on home: String) -> String {
-        let out = run(["key", "show", "--expert", expert], as: home).out
-        return (out.range(of: "ed25519:").map { String(out[$0.lowerBound...]) } ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// E2's complete written sheet of I1 at `percent`%.
-    func scoreFile(_ expert: String, percent: Int) -> String {
-        let rows = rubric.stage(.written)!.items(for: .industry).map { item in
-            "\(expert),I1,written,\(item.id),\(((item.max * Rational(percent) / Rational(100) / rubric.pointsStep).rounded(places: 0) * rubric.pointsStep).description),"
-        }
-        return (["expert,dossier,stage,item,points,comment"] + rows).joined(separator: "\n") + "\n"
-    }
-
+final class TrustCommandTests: LaptopsTestCase {
     // MARK: - Names that become paths
 
     func testAnExpertIDThatIsAPathIsRefusedBeforeAnyFileIsMade() throws {

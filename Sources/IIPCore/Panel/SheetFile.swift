@@ -35,6 +35,8 @@ public struct SheetFile: Sendable, Equatable {
     public let rows: [Row]
     /// The expert's dissent (不同意见及理由) on the stage; empty when none.
     public let dissent: String
+    /// The expert's 复核 of their deviating scores in the stage, by dossier.
+    public let rechecks: [Recheck]
     public let publicKey: Data
     public let signature: Data
 
@@ -79,19 +81,20 @@ public struct SheetFile: Sendable, Equatable {
     /// This sheet's content signed with `key`.
     public func signed(with key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
         let unsigned = SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
-                                 dossiers: dossiers, rows: rows, dissent: dissent, publicKey: key.publicKey.rawRepresentation,
+                                 dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, publicKey: key.publicKey.rawRepresentation,
                                  signature: Data())
         let signature = try key.signature(for: Data(unsigned.canonical.utf8))
         return SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
-                         dossiers: dossiers, rows: rows, dissent: dissent, publicKey: unsigned.publicKey, signature: signature)
+                         dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, publicKey: unsigned.publicKey,
+                         signature: signature)
     }
 
     /// The sheet before signing, rows in their canonical order (sign it with `signed(with:)`).
     public static func unsignedSheet(expert: String, stage: StageID, signedAt: String, revision: Int, rubricSHA256: String,
-                                     dossiers: [String: String], rows: [Row], dissent: String) -> SheetFile {
+                                     dossiers: [String: String], rows: [Row], dissent: String, rechecks: [Recheck] = []) -> SheetFile {
         SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256, dossiers: dossiers,
-                  rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent, publicKey: Data(),
-                  signature: Data())
+                  rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent,
+                  rechecks: rechecks.sorted { $0.dossier < $1.dossier }, publicKey: Data(), signature: Data())
     }
 
     /// Everything but the signature, in one fixed order: what is signed.
@@ -104,7 +107,8 @@ public struct SheetFile: Sendable, Equatable {
         return .object(fields + [("public_key", .string(publicKey.base64EncodedString()))])
     }
 
-    /// What the expert scored, without key or signature.
+    /// What the expert scored, without key or signature. A sheet without 复核 has no
+    /// `rechecks` at all, so that sheets signed before it existed keep their hashes.
     private var content: JSONValue {
         .object([
             ("format", .string(SheetFile.format)),
@@ -119,7 +123,11 @@ public struct SheetFile: Sendable, Equatable {
                          ("points", .optionalString(row.points?.description)), ("comment", .string(row.comment))])
             })),
             ("dissent", .string(dissent)),
-        ])
+        ] + (rechecks.isEmpty ? [] : [("rechecks", .array(rechecks.map { recheck in
+            .object([("dossier", .string(recheck.dossier)), ("outcome", .string(recheck.outcome.code)),
+                     ("ground", .optionalString(recheck.outcome.ground?.rawValue)), ("reason", .string(recheck.reason)),
+                     ("score", .string(recheck.score.fraction)), ("at", .string(recheck.at))])
+        }))]))
     }
 
     /// The SHA-256 of what the expert scored (the content without key and signature, in
@@ -170,9 +178,22 @@ public struct SheetFile: Sendable, Equatable {
         guard let publicKey = Data(base64Encoded: try text("public_key")), let signature = Data(base64Encoded: try text("signature")) else {
             throw Refusal(.unsigned, "the public key or signature is missing or malformed", chinese: "缺少公钥或签名，或格式不对")
         }
-        let sheet = SheetFile(expert: try text("expert"), stage: stage, signedAt: try text("signed_at"), revision: revision,
+        let expert = try text("expert")
+        var rechecks: [Recheck] = []
+        if let raw = object["rechecks"] {
+            guard let list = raw as? [[String: Any]] else { throw Refusal(.unreadable, "not a sheet file: rechecks are malformed", chinese: "不是评分表文件：复核记录格式不对") }
+            for entry in list {
+                guard let dossier = entry["dossier"] as? String, let code = entry["outcome"] as? String,
+                      let outcome = Recheck.Outcome(code: code, ground: entry["ground"] as? String), let reason = entry["reason"] as? String,
+                      let score = (entry["score"] as? String).flatMap({ Rational(fraction: $0) }), let at = entry["at"] as? String else {
+                    throw Refusal(.unreadable, "not a sheet file: a recheck is malformed", chinese: "不是评分表文件：有一条复核记录格式不对")
+                }
+                rechecks.append(Recheck(expert: expert, dossier: dossier, stage: stage, outcome: outcome, reason: reason, score: score, at: at))
+            }
+        }
+        let sheet = SheetFile(expert: expert, stage: stage, signedAt: try text("signed_at"), revision: revision,
                               rubricSHA256: try text("rubric_sha256"), dossiers: hashes, rows: rows,
-                              dissent: try text("dissent"), publicKey: publicKey, signature: signature)
+                              dissent: try text("dissent"), rechecks: rechecks, publicKey: publicKey, signature: signature)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
               key.isValidSignature(signature, for: Data(sheet.canonical.utf8)) else {
             throw Refusal(.tampered, "the signature does not match the content", chinese: "签名与内容不符：文件签名后被改动过")

@@ -14,6 +14,8 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
     case conflict(expert: String, dossier: String, Conflict)
     /// The expert's sheets of the stage are signed and read-only.
     case signed(ExpertStage)
+    /// The sheet is open for a 复核 correction of these dossiers alone.
+    case rechecking(ExpertStage, only: [String])
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
         case let .conflict(expert, dossier, conflict): return "expert \(expert) is in conflict with \(dossier) (\(conflict))"
         case let .signed(sheet):
             return "the \(sheet.stage.rawValue) sheet of \(sheet.expert) is signed and read-only (sheet reopen first)"
+        case let .rechecking(sheet, only):
+            return "the \(sheet.stage.rawValue) sheet of \(sheet.expert) is open for the correction of \(only.joined(separator: ", ")) alone"
         }
     }
 
@@ -47,6 +51,7 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
         case let .commentControl(code): return "the comment holds a control character (U+\(String(code, radix: 16, uppercase: true))); remove it"
         case let .conflict(_, dossier, conflict): return "conflict of interest: cannot open (\(dossier): \(conflict))"
         case .signed: return "This stage is signed and read-only; the chair can reopen it (sheet reopen)"
+        case let .rechecking(_, only): return "This stage is open for correcting \(only.joined(separator: ", ")) alone; sign it again when done"
         }
     }
 
@@ -64,6 +69,7 @@ public enum ScoreRefusal: Error, Sendable, Equatable, SaysBothLanguages, CustomS
         case let .commentControl(code): return "评语含控制字符（U+\(String(code, radix: 16, uppercase: true).leftPadded(4))），请删除"
         case let .conflict(_, dossier, conflict): return "需回避，不能打开 (\(dossier)：\(conflict.chinese))"
         case .signed: return "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）"
+        case let .rechecking(_, only): return "本阶段为复核更正而开启，只能修改 \(only.joined(separator: "、")) 的评分；改完请重新签字"
         }
     }
 
@@ -86,11 +92,14 @@ public struct ScoreGate: Sendable {
     public let counting: SheetCounting
     /// Sheets that are signed, hence read-only.
     public let signed: Set<ExpertStage>
+    /// Sheets reopened for a 复核 correction: only these dossiers of them may change.
+    public let rechecking: [ExpertStage: Set<String>]
 
-    public init(rubric: Rubric, counting: SheetCounting, signed: Set<ExpertStage> = []) {
+    public init(rubric: Rubric, counting: SheetCounting, signed: Set<ExpertStage> = [], rechecking: [ExpertStage: Set<String>] = [:]) {
         self.rubric = rubric
         self.counting = counting
         self.signed = signed
+        self.rechecking = rechecking
     }
 
     /// From parsed dossiers (tests, small sets).
@@ -123,7 +132,9 @@ public struct ScoreGate: Sendable {
             case .notOnPanel: refusals.append(.unknownExpert(expert))
             }
         }
-        if signed.contains(ExpertStage(expert, stage)) { refusals.append(.signed(ExpertStage(expert, stage))) }
+        let sheet = ExpertStage(expert, stage)
+        if signed.contains(sheet) { refusals.append(.signed(sheet)) }
+        if let only = rechecking[sheet], !only.contains(dossier) { refusals.append(.rechecking(sheet, only: only.sorted())) }
         return refusals
     }
 
