@@ -216,6 +216,41 @@ let keyP99 = median(keyP99s)
 rows.append(Row(step: "workbench: key to frame p50/p99/max (1,000 keys)",
                 value: String(format: "%.2f / %.2f / %.0f ms", median(keyP50s), keyP99, median(keyMaxes)), target: "p99 < 10 ms",
                 peakMB: "", met: keyP99 < 10))
+// the chair's analytics screen: `a` shows it at once (key to frame), the figures follow from
+// the background (2,000 bootstrap panels)
+_ = run([binary, "declare", ranked, "--expert", "E01"])
+var analyticsKeys: [Double] = []
+var analyticsReady: [Double] = []
+for attempt in 0..<runs {
+    let terminal = TmuxSession(name: "iipeval-bench-a-\(getpid())-\(attempt)")
+    let trace = folder + "/trace-a-\(attempt).txt"
+    guard terminal.start("IIPEVAL_TRACE=\(trace) \(binary) open \(ranked) --expert E01", width: 120, height: 40),
+          terminal.waitFor("评审台 · 申报材料", seconds: 60).found else {
+        print("the chair's workbench did not start in tmux")
+        finish(2)
+    }
+    terminal.send(["a"])
+    guard terminal.waitFor("跨行业", seconds: 60).found else {
+        print("the analytics screen showed no figures")
+        finish(2)
+    }
+    terminal.send(["q"])
+    for _ in 0..<600 where !FileManager.default.fileExists(atPath: trace) { usleep(100_000) }
+    terminal.end()
+    let lines = ((try? String(contentsOfFile: trace, encoding: .utf8)) ?? "").split(separator: "\n")
+    guard let key = lines.first(where: { $0.hasPrefix("key_ms ") }).flatMap({ Double($0.dropFirst(7)) }),
+          let ready = lines.first(where: { $0.hasPrefix("analysis_ready_ms ") }).flatMap({ Double($0.dropFirst(18)) }) else {
+        print("the analytics trace is incomplete")
+        finish(2)
+    }
+    analyticsKeys.append(key)
+    analyticsReady.append(ready)
+}
+let analyticsOpen = median(analyticsKeys) / 1000
+rows.append(Row(step: "analytics screen: a to frame (figures after)",
+                value: String(format: "%.3f s (%.2f s)", analyticsOpen, median(analyticsReady) / 1000), target: "< 0.5 s",
+                peakMB: "", met: analyticsOpen < 0.5))
+
 // intake: the round's dossiers as filled Word forms, read back to YAML
 try FileManager.default.createDirectory(atPath: folder + "/forms", withIntermediateDirectories: true)
 let loader = DossierLoader(catalog: rubric.catalog)

@@ -10,6 +10,8 @@ public final class WorkbenchApp {
     let workspace: Workspace
     let screen = Screen()
     var state: AppState
+    /// When the analysis now being computed was asked for (for `IIPEVAL_TRACE`).
+    private var analysisAsked: UInt64?
 
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
@@ -192,7 +194,7 @@ public final class WorkbenchApp {
         }
         while !state.quit {
             // While idle, a look once a second at whether another process changed the workspace.
-            let next = screen.readKey(milliseconds: background == nil ? 1000 : 20)
+            let next = screen.readKey(milliseconds: background == nil && state.analysisWanted == nil ? 1000 : 20)
             // A key's time runs from when it is read, any wait for the dossiers included.
             let arrived = DispatchTime.now().uptimeNanoseconds
             if let work = background {
@@ -201,9 +203,12 @@ public final class WorkbenchApp {
                 if !messages.isEmpty {
                     for message in messages { _ = update(&state, message) }
                     screen.present(view(state))
+                    if messages.contains(where: { if case .analyzed = $0 { return true } else { return false } }), let asked = analysisAsked {
+                        trace?.shown("analysis_ready", since: asked)
+                    }
                 }
-            } else if next == nil || state.refreshSoon != nil {
-                background = refreshIfChangedElsewhere()
+            } else if next == nil || state.refreshSoon != nil || state.analysisWanted != nil {
+                background = refreshIfChangedElsewhere() ?? analyzeIfWanted()
             }
             guard var key = next else { continue }
             // Keys that have already arrived (a paste, a held key) are handled together before
@@ -267,6 +272,21 @@ public final class WorkbenchApp {
                 report(.refreshed(try WorkbenchApp.refresh(workspace, expert: expertID), savesBefore: savesBefore))
             } catch {
                 report(.backgroundFailed(.refresh, Bilingual(error)))
+            }
+        }
+    }
+
+    /// The chair's analytics screen asked for figures of the data as it now is: computed on
+    /// another thread (2,000 bootstrap panels take seconds at national scale), to arrive as `.analyzed`.
+    private func analyzeIfWanted() -> BackgroundWork? {
+        guard let revision = state.analysisWanted else { return nil }
+        state.analysisWanted = nil
+        analysisAsked = DispatchTime.now().uptimeNanoseconds
+        return BackgroundWork { [workspace] report in
+            do {
+                report(.analyzed(Analysis(try workspace.standings(parsing: false, comments: false).recount), revision: revision))
+            } catch {
+                report(.backgroundFailed(.analysis, Bilingual(error)))
             }
         }
     }

@@ -4,7 +4,7 @@ import IIPStore
 import Terminal
 
 public enum ScreenID: Sendable, Equatable {
-    case list, review, document, compare, ranking, panel
+    case list, review, document, compare, ranking, panel, analytics
 }
 
 /// Which dossiers the list shows.
@@ -125,6 +125,12 @@ public struct AppState: Sendable {
     /// The audit log as last shown on the panel screen, newest first, and its chain check.
     public var auditLines: [String] = []
     public var showHelp = false
+    /// The chair's analytics screen: how far it is scrolled, the analysis when computed and
+    /// the data revision it was computed from (another is computed when the data changed).
+    public var analyticsScroll = 0
+    public var analysis: (of: UInt64, analysis: Analysis)? = nil
+    /// The analysis being computed, for the data of this revision.
+    public var analysisWanted: UInt64? = nil
     /// The 复核 being asked on the review screen, if one is.
     public var recheck: RecheckPrompt? = nil
     /// Why nothing can be changed here (another workbench of the same expert has the
@@ -136,7 +142,7 @@ public struct AppState: Sendable {
     /// Whether the screen shown needs the dossiers read (or the chair's overview).
     public var showsDossiers: Bool {
         switch screen {
-        case .list, .ranking: return false
+        case .list, .ranking, .analytics: return false
         case .review, .document, .compare, .panel: return true
         }
     }

@@ -7,6 +7,8 @@ final class FrameTrace {
     private let path: String
     private var firstFrameMs: Double?
     private var keyMs: [Double] = []
+    /// Named waits for background work: what was waited for, and for how long.
+    private var waits: [(String, Double)] = []
 
     init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
         guard let path = environment["IIPEVAL_TRACE"], !path.isEmpty else { return nil }
@@ -21,9 +23,15 @@ final class FrameTrace {
         keyMs.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
     }
 
+    /// Background work shown on screen (`analysis_ready`), since it was asked for.
+    func shown(_ name: String, since start: UInt64) {
+        waits.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000))
+    }
+
     func write() {
         var lines = ["first_frame_ms \(firstFrameMs.map { String(format: "%.1f", $0) } ?? "-")"]
         lines += keyMs.map { String(format: "key_ms %.3f", $0) }
+        lines += waits.map { String(format: "%@_ms %.1f", $0.0, $0.1) }
         lines.append("peak_rss_kb \(FrameTrace.peakResidentKB() ?? 0)")
         do {
             try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)

@@ -5,7 +5,7 @@ import Terminal
 public enum Action: Equatable, Sendable {
     case up, down, pageUp, pageDown, first, last, open, document, back, quit, help, search, mark, compare, ranking
     case filter, sort, stage(StageID), nextUnscored, previousDossier, nextDossier, comment, editor, pane, panel
-    case importSheets, auditLog, dissent, export, sign, redraw, recheck
+    case importSheets, auditLog, dissent, export, sign, redraw, recheck, analytics
 }
 
 /// One row of a screen's key table: the keys, how help shows them, what each key does.
@@ -43,6 +43,7 @@ public enum KeyMap {
     static let document = Binding([.char("o")], "o", .keyDocument, .document)
     static let export = Binding([.char("e")], "e", .keyExport, .export)
     static let sign = Binding([.char("S")], "S", .keySign, .sign)
+    static let analytics = Binding([.char("a")], "a", .keyAnalytics, .analytics)
     static let dossiers = Binding("[ ]", .keyPrevNextDossier, [.char("["): .previousDossier, .char("]"): .nextDossier])
 
     /// Each screen's table, built once (they are read on every key and every frame).
@@ -54,6 +55,7 @@ public enum KeyMap {
         case .compare: return compareKeys
         case .ranking: return rankingKeys
         case .panel: return panelKeys
+        case .analytics: return analyticsKeys
         }
     }
 
@@ -64,7 +66,7 @@ public enum KeyMap {
         Binding([.char("s")], "s", .keySort, .sort),
         Binding([.char(" ")], "Space", .keyMark, .mark),
         Binding([.char("v")], "v", .keyCompare, .compare),
-        stages, ranking, sign, Binding([.char("p")], "p", .keyPanel, .panel), export,
+        stages, ranking, sign, Binding([.char("p")], "p", .keyPanel, .panel), analytics, export,
         Binding([.escape], "Esc", .keyClearSearch, .back), help, redraw, quit]
 
     // Digits and `.` type points while the entry has the focus; with the tree
@@ -86,11 +88,13 @@ public enum KeyMap {
 
     static let compareKeys: [Binding] = [move, scroll, ends, back, help, redraw, quit]
 
-    static let rankingKeys: [Binding] = [move, scroll, ends, Binding([.enter], "Enter", .keyOpen, .open), export, back, help, redraw, quit]
+    static let rankingKeys: [Binding] = [move, scroll, ends, Binding([.enter], "Enter", .keyOpen, .open), analytics, export, back, help, redraw, quit]
+
+    static let analyticsKeys: [Binding] = [move, scroll, ends, back, help, redraw, quit]
 
     static let panelKeys: [Binding] = [move, scroll, ends,
         Binding([.char("i")], "i", .keyImportSheets, .importSheets),
-        Binding([.char("a")], "a", .keyAudit, .auditLog),
+        Binding([.char("L")], "L", .keyAudit, .auditLog), analytics,
         export, back, help, redraw, quit]
 
     /// The pledge asked before the first scoring (诚信承诺与回避声明).

@@ -29,7 +29,7 @@ public enum WorkbenchFailure: Error, Sendable, Equatable {
 
 /// Work done away from the keys whose failure the expert must hear of.
 public enum BackgroundTask: Sendable, Equatable {
-    case othersMean, backup, refresh, audit, ranking
+    case othersMean, backup, refresh, audit, ranking, analysis
 }
 
 /// What importing a folder of signed sheets gave.
@@ -97,6 +97,7 @@ extension Strings {
         case .refresh: return (zh ? "未能读取其他程序所做的更改：" : "could not read changes made elsewhere: ") + reason
         case .audit: return (zh ? "未能读取审计日志：" : "could not read the audit log: ") + reason
         case .ranking: return (zh ? "未能更新排名：" : "could not update the ranking: ") + reason
+        case .analysis: return (zh ? "未能计算结果稳定性：" : "could not compute the stability figures: ") + reason
         }
     }
 

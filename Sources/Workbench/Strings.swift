@@ -29,6 +29,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case clearAsk, cleared, nothingToClear, entryInvalid, dropAsk, pledgeAsk, cancelled, dissentTemplate
     case moreBelow, moreAbove, keyScrollDetail, keyMarkConflict, keySignPledge
     // 复核 of deviating scores
+    case keyAnalytics, analyticsTitle, analyticsComputing, analyticsHead, analyticsColumns, analyticsAgreement, analyticsLeniency, analyticsLeniencyNote
     case keyRecheck, recheckChoose, recheckReason, recheckNotDue, recheckConfirmed, recheckCorrecting, recheckDue, recheckLine
 }
 
@@ -49,6 +50,10 @@ public struct Strings: Sendable {
     }
 
     private static let zhMore: [UIText: String] = [
+        .keyAnalytics: "结果稳定性（主任）", .analyticsTitle: "结果稳定性", .analyticsComputing: "正在计算结果稳定性（%d 个自助抽样专家组）…",
+        .analyticsHead: "%d 个自助抽样专家组（种子 %d）：入选概率、与入选线的分差，以及单独去掉后会改变结论的专家。仅供参考，不改变正式得分。",
+        .analyticsColumns: "编号|入选概率|分差|去掉后改变结论的专家", .analyticsAgreement: "评分一致性（ICC(A,1)、Kendall W）",
+        .analyticsLeniency: "宽严程度（专家得分 − 专家组得分的平均；数字为阶段 1 书面 2 答辩 3 现场 4 技术）", .analyticsLeniencyNote: "◀ 偏严|0|偏宽 ▶",
         .keyRecheck: "复核偏离的评分", .recheckChoose: "复核 %@ %@（本人 %@ / 专家组 %@）：y 确认原分并写明理由 · 1 分值汇总计算错误 · 2 分项评分超出评分标准范围 · 3 客观评分不一致 · 4 评分畸高畸低（1–4 更正）· Esc 取消",
         .recheckReason: "确认原分的理由（Enter 确认并重新签字，Esc 取消）：", .recheckNotDue: "此处没有需复核的偏离：只有已签字阶段中偏离专家组得分的评分需要复核",
         .recheckConfirmed: "已确认原分，本阶段已重新签字（第 %d 版）；导出评分表交主任委员", .recheckCorrecting: "本阶段已为更正 %@ 重新开启：修改评分后按 S 重新签字",
@@ -80,6 +85,10 @@ public struct Strings: Sendable {
     ]
 
     private static let enMore: [UIText: String] = [
+        .keyAnalytics: "stability of the result (chair)", .analyticsTitle: "Stability", .analyticsComputing: "Computing the stability figures (%d bootstrap panels)…",
+        .analyticsHead: "%d bootstrap panels (seed %d): the chance of selection, the margin to the cut, and the experts whose removal alone changes the result. For information; the official scores stand.",
+        .analyticsColumns: "ID|p(selected)|margin|experts who flip it", .analyticsAgreement: "Agreement (ICC(A,1), Kendall's W)",
+        .analyticsLeniency: "Leniency (mean of the expert's score minus the panel's; digits are stages 1 written 2 defence 3 site 4 test)", .analyticsLeniencyNote: "◀ harsh|0|lenient ▶",
         .keyRecheck: "recheck a deviating score", .recheckChoose: "Recheck %@ %@ (yours %@ / panel %@): y keeps the score with a written reason · 1 summing error · 2 item outside the standard · 3 objective items inconsistent · 4 abnormally high or low (1–4 correct it) · Esc cancels",
         .recheckReason: "Why the score stands (Enter confirms and signs again, Esc cancels): ", .recheckNotDue: "No deviation to recheck here: only a score that deviates from the panel's, in a signed stage, is rechecked",
         .recheckConfirmed: "Score confirmed; the stage is signed again (revision %d): export the sheet for the chair", .recheckCorrecting: "The stage is reopened to correct %@: change the points, then S signs it again",
@@ -128,7 +137,7 @@ public struct Strings: Sendable {
         .colCompliance: "审查", .colProgress: "书  答  现  技", .colScore: "得分",
         .filterAll: "全部", .search: "搜索", .sortBy: "排序", .sortID: "编号", .sortName: "名称", .sortScore: "得分",
         .typeCross: "跨行业", .typeIndustry: "行业", .typeDomain: "领域", .typeRegion: "区域",
-        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .keyImportSheets: "从文件夹导入签字评分表", .keyDissent: "本阶段不同意见及理由（$EDITOR）", .dissent: "不同意见", .keyAudit: "审计日志", .importFolder: "评分表文件夹（Enter 导入，Esc 取消）：", .importResults: "导入结果", .auditTitle: "审计日志（最新在前）", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · ? 帮助 · q 退出", .declKey: "本人签名密钥指纹（抄写在纸质承诺书上，供主任委员核对）：", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
+        .typeSpecific: "特定行业/领域/区域", .central: "央企", .stageColumns: " 书面  答辩  现场  技术", .signed: "已签字", .keyImportSheets: "从文件夹导入签字评分表", .keyDissent: "本阶段不同意见及理由（$EDITOR）", .dissent: "不同意见", .keyAudit: "审计日志", .importFolder: "评分表文件夹（Enter 导入，Esc 取消）：", .importResults: "导入结果", .auditTitle: "审计日志（最新在前）", .declTitle: "诚信承诺与回避声明", .declPledge: "本人承诺：独立、客观、公正地评审，对评审内容保密，不接受申报单位的任何馈赠。凡与申报单位或联合单位存在近三年任职、兼职、亲属关系或经济利益等关系的，本人主动申明回避。", .declHint: "空格 标记需回避的申报材料 · Enter 签署承诺 · ? 帮助 · q 退出", .declKey: "本人签名密钥指纹（抄写在纸质承诺书上，供主任委员核对）：", .panelTitle: "专家组", .panelProgress: "评分进度（完成/应评）与签字", .deviations: "偏离（专家得分 / 专家组得分）", .chairOnly: "仅主任委员可查看专家组进度和结果稳定性", .keyPanel: "专家组进度（主任）", .signedReadOnly: "本阶段已签字，评分只读；如需修改请由主任委员重新开启（sheet reopen）",
         .stageWritten: "书面评审", .stageDefence: "专家答辩", .stageSite: "现场考察", .stageTest: "技术评测",
         .points: "分数", .comment: "评语", .max: "满分", .requirement: "评价要求", .evidence: "申报指标",
         .percentile: "分位", .effective: "核算有效数", .saved: "已保存", .saving: "保存中…",
@@ -162,7 +171,7 @@ public struct Strings: Sendable {
         .colCompliance: "Check", .colProgress: "W   D   S   T", .colScore: "Score",
         .filterAll: "all", .search: "Search", .sortBy: "Sort", .sortID: "id", .sortName: "name", .sortScore: "score",
         .typeCross: "cross", .typeIndustry: "industry", .typeDomain: "domain", .typeRegion: "region",
-        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .keyImportSheets: "import signed sheets from a folder", .keyDissent: "dissent on this stage ($EDITOR)", .dissent: "dissent", .keyAudit: "audit log", .importFolder: "Folder of sheets (Enter imports, Esc cancels): ", .importResults: "Import results", .auditTitle: "Audit log (newest first)", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · ? help · q quits", .declKey: "Your signing key (write it on the printed pledge for the chair): ", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
+        .typeSpecific: "specific", .central: "central", .stageColumns: "  Writ   Def  Site  Test", .signed: "signed", .keyImportSheets: "import signed sheets from a folder", .keyDissent: "dissent on this stage ($EDITOR)", .dissent: "dissent", .keyAudit: "audit log", .importFolder: "Folder of sheets (Enter imports, Esc cancels): ", .importResults: "Import results", .auditTitle: "Audit log (newest first)", .declTitle: "Integrity pledge and conflict declaration", .declPledge: "I will review independently, objectively and fairly, keep the dossiers confidential and accept nothing from applicants. I declare every applicant or partner with which I had employment, a directorship, family ties or economic interest in the last three years.", .declHint: "Space marks a conflict · Enter signs the pledge · ? help · q quits", .declKey: "Your signing key (write it on the printed pledge for the chair): ", .panelTitle: "Panel", .panelProgress: "Sheets complete / required, and sign-off", .deviations: "Deviations (expert score / panel score)", .chairOnly: "Only the chair sees the panel's progress and the stability figures", .keyPanel: "panel progress (chair)", .signedReadOnly: "This stage is signed and read-only; the chair can reopen it (sheet reopen)",
         .stageWritten: "Written review", .stageDefence: "Defence", .stageSite: "Site visit", .stageTest: "Technical test",
         .points: "Points", .comment: "Comment", .max: "max", .requirement: "Requirement", .evidence: "Indicators",
         .percentile: "pct", .effective: "recomputed", .saved: "saved", .saving: "saving…",

@@ -41,6 +41,8 @@ public enum Msg: Sendable {
     case stageSigned(StageID, revision: Int, rechecksDue: [String])
     /// The folder typed, completed as far as the folders there agree (the same when none does).
     case folderCompleted(String)
+    /// The analysis of the data of this revision, computed away from the keys.
+    case analyzed(Analysis, revision: UInt64)
     /// A 复核 was recorded: confirmed and signed again (its revision), or the stage reopened to correct.
     case rechecked(RecheckItem, signedAgain: Int?)
 }
@@ -136,6 +138,8 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             return []
         }
         state.data = state.data.refreshed(refresh)
+        // The figures on screen follow the data they are computed from.
+        if state.screen == .analytics, state.analysis?.of != state.data.revision { state.analysisWanted = state.data.revision }
         // A stage reopened by the chair hides the panel's results again (独立评审).
         if state.screen == .ranking, !state.data.seesRanking {
             state.goToList()
@@ -201,6 +205,9 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             state.notice = Notice(text: state.notice!.text + state.strings.listSeparator
                                   + state.strings.format(.recheckDue, due.count, due.joined(separator: state.strings.listSeparator)), style: .warning)
         }
+        return []
+    case let .analyzed(analysis, revision):
+        state.analysis = (revision, analysis)
         return []
     case let .rechecked(item, revision):
         if let revision {
@@ -283,6 +290,14 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         return [.refreshRanking]
     case .export:
         state.exportDialog = ExportDialog(folder: state.exportFolder, offering: state.data.exportable)
+    case .analytics:
+        guard state.data.isChair else {
+            state.notice = Notice(text: state.strings[.chairOnly], style: .warning)
+            return []
+        }
+        state.analyticsScroll = 0
+        state.go(to: .analytics)
+        if state.analysis?.of != state.data.revision { state.analysisWanted = state.data.revision }
     default:
         // Only the moves that can pass the end are held back (drawing clamps the rest).
         defer { if [.down, .pageDown, .last].contains(action) { clampScrolls(&state) } }
@@ -292,6 +307,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         case .document: documentAction(action, &state)
         case .compare: compareAction(action, &state)
         case .ranking: rankingAction(action, &state)
+        case .analytics:
+            state.analyticsScroll = scrolled(state.analyticsScroll, action, state)
+            if action == .back { state.goBack() }
         case .panel:
             state.panelScroll = scrolled(state.panelScroll, action, state)
             if action == .back { state.goBack() }
@@ -368,6 +386,8 @@ private func clampScrolls(_ state: inout AppState) {
         state.compareScroll = min(state.compareScroll, max(0, CompareScreen.rows(entries, state).count - (body - 1)))
     case .panel:
         state.panelScroll = min(state.panelScroll, max(0, PanelScreen.lines(state, width: state.width).count - body))
+    case .analytics:
+        state.analyticsScroll = min(state.analyticsScroll, max(0, AnalyticsScreen.lines(state, width: state.width).count - body))
     case .review:
         guard let entry = state.reviewEntry else { return }
         let pane = ReviewScreen.detailSize(width: state.width, height: state.height)

@@ -24,6 +24,7 @@ public func view(_ state: AppState) -> Buffer {
     case .compare: CompareScreen.render(state, body, &buffer)
     case .ranking: RankingScreen.render(state, body, &buffer)
     case .panel: PanelScreen.render(state, body, &buffer)
+    case .analytics: AnalyticsScreen.render(state, body, &buffer)
     }
     footer(state, &buffer)
     if let prompt = state.recheck, state.screen == .review {
@@ -55,6 +56,7 @@ private func header(_ state: AppState, _ buffer: inout Buffer) {
     case .compare: title = s[.compareTitle] + " · " + state.marks.joined(separator: " ")
     case .ranking: title = s[.rankingTitle]
     case .panel: title = s[.panelTitle]
+    case .analytics: title = s[.analyticsTitle]
     }
     let left = " \(s[.appName]) · \(title)"
     let mark = state.readOnly ? s[.readOnly] : state.data.signed.contains(state.stage) ? s[.signed] : nil

@@ -470,7 +470,7 @@ final class WorkbenchTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("E02-site.iipsheet：已导入 E02 现场考察 第 1 版，92 项评分") }, lines.joined(separator: "\n"))
         XCTAssertTrue(lines.contains { $0.contains("x.iipsheet：拒绝（内容被改动）") })
         XCTAssertEqual(state.importResults.map(\.refused), [false, true], "the refused file is shown as bad news, by its outcome")
-        XCTAssertEqual(press(&state, .char("a")), [.readAudit])
+        XCTAssertEqual(press(&state, .char("L")), [.readAudit])
         _ = update(&state, .auditRead(AuditSummary(entries: [])))
         XCTAssertTrue(view(state).trimmedLines.contains { $0.contains("✓ 共 0 条，哈希链完整") })
     }
