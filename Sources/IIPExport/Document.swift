@@ -13,6 +13,8 @@ public struct Document: Sendable, Equatable {
     public var closing: [String]
     /// Printed across the page (A4 landscape) when the tables are wide.
     public var landscape: Bool
+    /// Charts a workbook draws natively, each on a worksheet of its own with its data.
+    public var charts: [Chart] = []
 
     public init(title: String, subtitle: String = "", header: [String] = [], tables: [Table], closing: [String] = [],
                 landscape: Bool = true) {
@@ -27,6 +29,49 @@ public struct Document: Sendable, Equatable {
 
 /// What one file holds (one worksheet in a workbook): one or more documents printed one
 /// after the other, each from a new page — an expert's sheets of every stage, say.
+/// A chart of a document: bars, columns or markers over named categories, one value per
+/// category and series (a missing one is left out).
+public struct Chart: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// Horizontal bars, the first category at the top.
+        case bar
+        case column
+        /// Points alone, no line between them: a spread.
+        case markers
+    }
+
+    public struct Series: Sendable, Equatable {
+        public let name: String
+        public let values: [Double?]
+
+        public init(_ name: String, _ values: [Double?]) {
+            self.name = name
+            self.values = values
+        }
+    }
+
+    public let title: String
+    public let kind: Kind
+    /// What the categories are (the data's first column heading).
+    public let categoryName: String
+    public let categories: [String]
+    public let series: [Series]
+    public let valueAxis: String
+    /// The value axis from and to, when the values have natural bounds (a share: 0 to 1).
+    public let valueRange: ClosedRange<Double>?
+
+    public init(title: String, kind: Kind, categoryName: String, categories: [String], series: [Series], valueAxis: String,
+                valueRange: ClosedRange<Double>? = nil) {
+        self.title = title
+        self.kind = kind
+        self.categoryName = categoryName
+        self.categories = categories
+        self.series = series
+        self.valueAxis = valueAxis
+        self.valueRange = valueRange
+    }
+}
+
 public struct Booklet: Sendable, Equatable {
     /// A short name for the file or worksheet, such as `E01`.
     public var name: String

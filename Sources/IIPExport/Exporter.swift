@@ -116,10 +116,11 @@ public struct Exporter {
             for group in standings.groups {
                 for entry in group.entries { statuses[entry.candidate.id] = entry.status }
             }
-            let document = Documents.summary(title: title, rubric: standings.rubric, panel: standings.counting.panel,
+            var document = Documents.summary(title: title, rubric: standings.rubric, panel: standings.counting.panel,
                                              dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
                                              statuses: statuses, signOffs: try workspace.signOffs(), trusted: try trustedKeys(),
                                              rechecks: try workspace.recheckItems(in: standings))
+            document.charts = AnalysisCharts.charts(Analysis(standings.recount), rubric: standings.rubric, evaluations: standings.evaluations)
             return [Booklet(name: what.title, documents: [document])]
         case .sheets:
             return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))

@@ -35,6 +35,18 @@ public enum XLSXWriter {
                 throw Failure(description: "\(shown ?? path): cannot write the worksheet \(name) (\(String(cString: lxw_strerror(refused))))")
             }
         }
+        for chart in booklets.flatMap(\.documents).flatMap(\.charts) {
+            let name = sheetName(chart.title.split(whereSeparator: { "（(".contains($0) }).first.map(String.init) ?? chart.title, taken: names)
+            names.insert(name)
+            guard let sheet = workbook_add_worksheet(workbook, name) else {
+                _ = quietly { workbook_close(workbook) }
+                throw Failure(description: "\(shown ?? path): cannot add the worksheet \(name)")
+            }
+            if let refused = ChartLayout(chart: chart, sheetName: name, workbook: workbook, sheet: sheet, formats: formats).write() {
+                _ = quietly { workbook_close(workbook) }
+                throw Failure(description: "\(shown ?? path): cannot write the chart \(name) (\(String(cString: lxw_strerror(refused))))")
+            }
+        }
         let closed = quietly { workbook_close(workbook) }
         guard closed == LXW_NO_ERROR else {
             throw Failure(description: "\(name): cannot write the workbook (\(String(cString: lxw_strerror(closed))))")
@@ -310,4 +322,84 @@ enum ColumnWidths {
             return min(max(widest + 2, 6), 30)
         }
     }
+}
+
+/// A chart's worksheet: its data as a table (categories, then a column per series) and the
+/// chart drawn natively beside it, over that data, so the numbers behind every point stay
+/// in the workbook.
+private struct ChartLayout {
+    let chart: Chart
+    let sheetName: String
+    let workbook: UnsafeMutablePointer<lxw_workbook>
+    let sheet: UnsafeMutablePointer<lxw_worksheet>
+    let formats: Formats
+
+    func write() -> lxw_error? {
+        let header = formats.format(.init(kind: .columnHeader))
+        let text = formats.format(.init(kind: .text))
+        let number = formats.format(.init(kind: .number([])))
+        var results = [worksheet_write_string(sheet, 0, 0, XLSXWriter.cellText(chart.categoryName), header)]
+        for (column, series) in chart.series.enumerated() {
+            results.append(worksheet_write_string(sheet, 0, lxw_col_t(column + 1), XLSXWriter.cellText(series.name), header))
+        }
+        for (row, category) in chart.categories.enumerated() {
+            results.append(worksheet_write_string(sheet, lxw_row_t(row + 1), 0, XLSXWriter.cellText(category), text))
+            for (column, series) in chart.series.enumerated() {
+                guard row < series.values.count, let value = series.values[row] else { continue }
+                results.append(worksheet_write_number(sheet, lxw_row_t(row + 1), lxw_col_t(column + 1), value, number))
+            }
+        }
+        _ = worksheet_set_column(sheet, 0, lxw_col_t(chart.series.count), 14, nil)
+        // Printed as one A4 landscape page: the data and its chart side by side.
+        worksheet_set_landscape(sheet)
+        worksheet_set_paper(sheet, 9)
+        worksheet_fit_to_pages(sheet, 1, 1)
+        if let refused = results.first(where: { $0 != LXW_NO_ERROR }) { return refused }
+        guard !chart.categories.isEmpty, let drawn = workbook_add_chart(workbook, UInt8(kind.rawValue)) else { return nil }
+        chart_title_set_name(drawn, chart.title)
+        let last = lxw_row_t(chart.categories.count)
+        for (column, series) in chart.series.enumerated() {
+            let line = chart_add_series(drawn, nil, nil)
+            chart_series_set_categories(line, sheetName, 1, 0, last, 0)
+            chart_series_set_values(line, sheetName, 1, lxw_col_t(column + 1), last, lxw_col_t(column + 1))
+            chart_series_set_name(line, series.name)
+            if chart.kind == .markers {
+                // Points only: a spread has no line between its dossiers.
+                var none = lxw_chart_line()
+                none.none = UInt8(LXW_TRUE.rawValue)
+                chart_series_set_line(line, &none)
+                chart_series_set_marker_type(line, UInt8([LXW_CHART_MARKER_TRIANGLE, LXW_CHART_MARKER_CIRCLE, LXW_CHART_MARKER_SQUARE][column % 3].rawValue))
+            }
+        }
+        // Bars of the two sides of the cut sit in one row per dossier, not side by side.
+        if chart.kind == .bar {
+            chart_set_series_overlap(drawn, 100)
+            // In a bar chart libxlsxwriter's y axis is the upright category axis: the first dossier at the top.
+            chart_axis_set_reverse(drawn.pointee.y_axis)
+        }
+        let values = chart.kind == .bar ? drawn.pointee.x_axis : drawn.pointee.y_axis
+        chart_axis_set_name(values, chart.valueAxis)
+        if let range = chart.valueRange {
+            chart_axis_set_min(values, range.lowerBound)
+            chart_axis_set_max(values, range.upperBound)
+        }
+        chart_legend_set_position(drawn, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+        // Tall enough for one readable row per category.
+        var options = lxw_chart_options()
+        options.x_scale = 1.6
+        options.y_scale = max(1.5, Double(chart.categories.count) / (chart.kind == .bar ? 6 : 12))
+        return worksheet_insert_chart_opt(sheet, 1, lxw_col_t(chart.series.count + 2), drawn, &options).nonError
+    }
+
+    private var kind: lxw_chart_type {
+        switch chart.kind {
+        case .bar: return LXW_CHART_BAR
+        case .column: return LXW_CHART_COLUMN
+        case .markers: return LXW_CHART_LINE
+        }
+    }
+}
+
+private extension lxw_error {
+    var nonError: lxw_error? { self == LXW_NO_ERROR ? nil : self }
 }

@@ -6,11 +6,7 @@ import Terminal
 /// per expert a leniency strip. Block characters and digits, readable without colour.
 enum AnalyticsScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
-        let lines = self.lines(state, width: area.width)
-        let top = min(state.analyticsScroll, max(0, lines.count - area.height))
-        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
-            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
-        }
+        Layout.draw(lines(state, width: area.width), scrolledBy: state.analyticsScroll, in: area, &buffer)
     }
 
     /// The width of a p(selected) bar, in cells.

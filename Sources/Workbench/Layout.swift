@@ -43,6 +43,15 @@ enum Layout {
         return lines
     }
 
+    /// Lines of a screen that scrolls as a whole, from `scroll` (no further than the last
+    /// line allows), a column in from each side.
+    static func draw(_ lines: [(String, Style)], scrolledBy scroll: Int, in area: Rect, _ buffer: inout Buffer) {
+        let top = min(scroll, max(0, lines.count - area.height))
+        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
+            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
+        }
+    }
+
     /// A full line split so that its last character and the closing punctuation after it go
     /// down to the next line; nil when nothing would be left (a line too narrow to keep the rule).
     static func carriedDown(_ line: String) -> (kept: String, carried: String)? {

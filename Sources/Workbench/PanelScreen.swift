@@ -48,11 +48,7 @@ public struct PanelOverview: Sendable {
 /// The chair's panel screen: experts × stages (complete/required, signed), then deviations.
 enum PanelScreen {
     static func render(_ state: AppState, _ area: Rect, _ buffer: inout Buffer) {
-        let lines = self.lines(state, width: area.width)
-        let top = min(state.panelScroll, max(0, lines.count - area.height))
-        for (offset, line) in lines.dropFirst(top).prefix(area.height).enumerated() {
-            buffer.write(line.0, x: 1, y: area.y + offset, style: line.1, limit: area.width - 2)
-        }
+        Layout.draw(lines(state, width: area.width), scrolledBy: state.panelScroll, in: area, &buffer)
     }
 
     /// `：评分畸高畸低 · 漏看了附件`: the ground of a correction and the expert's words.

@@ -62,6 +62,10 @@ final class AnalysisTests: XCTestCase {
             XCTAssertEqual(recounted.map { $0.entries.map { "\($0.candidate.id) \($0.status) \($0.candidate.final?.description ?? "-")" } },
                            official.map { $0.entries.map { "\($0.candidate.id) \($0.status) \($0.candidate.final?.description ?? "-")" } },
                            "round \(round)")
+            // The recounts that ask only which are selected skip the ineligible dossiers' scores: the same selection.
+            let drawn = recount.wholePanel.mapValues { $0.map { _ in Int.random(in: 0...2, using: &random) } }
+            XCTAssertEqual(recount.selected(drawn),
+                           Set(recount.rank(drawn).flatMap(\.entries).filter { $0.status == .selected }.map(\.candidate.id)), "round \(round)")
         }
     }
 

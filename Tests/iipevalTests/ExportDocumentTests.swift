@@ -240,13 +240,39 @@ final class ExportDocumentTests: XCTestCase {
     func testSummaryWorkbookMarksAreNumberFormats() throws {
         export("summary", "xlsx", to: "s.xlsx")
         let parts = try XLSXParts(folder + "/s.xlsx")
-        XCTAssertEqual(parts.worksheetNames, ["书面评审", "专家答辩", "现场考察", "技术评测", "总分", "签署情况"], "tables with their own columns")
+        XCTAssertEqual(Array(parts.worksheetNames.prefix(6)), ["书面评审", "专家答辩", "现场考察", "技术评测", "总分", "签署情况"],
+                       "tables with their own columns")
         let defence = parts.worksheets[1]
         let row = try XCTUnwrap(parts.row(containing: "GD2018-012", in: defence))
         // Columns: 编号, 平台名称, E01…E07: E05 is the seventh column, G.
         let e05 = try XCTUnwrap(row.first { $0.column == "G" })
         XCTAssertEqual(e05.value, "49.5")
         XCTAssertEqual(parts.numberFormat(style: e05.style), "\"(\"0.00\")\"\"*\"", "dropped and deviating, still a number")
+    }
+
+    /// The analysis as native charts, each on a worksheet with the numbers it draws: p(selected)
+    /// per group split at the cut, leniency per expert and stage, the spread per stage.
+    func testSummaryWorkbookDrawsTheAnalysisAsNativeCharts() throws {
+        export("summary", "xlsx", to: "charts.xlsx")
+        let parts = try XLSXParts(folder + "/charts.xlsx")
+        let chartSheets = Array(parts.worksheetNames.dropFirst(6))
+        XCTAssertEqual(chartSheets.count, 7, "\(parts.worksheetNames)")
+        XCTAssertEqual(chartSheets.first, "入选概率 · 跨行业跨领域工业互联网平台")
+        XCTAssertTrue(chartSheets.contains("宽严程度"), "\(chartSheets)")
+        XCTAssertEqual(chartSheets.filter { $0.hasPrefix("评分分布 · ") }.count, 4)
+        let charts = parts.files.filter { $0.key.hasPrefix("xl/charts/chart") }
+        XCTAssertEqual(charts.count, 7)
+        let first = try XCTUnwrap(parts.files["xl/charts/chart1.xml"])
+        XCTAssertTrue(first.contains("<c:barDir val=\"bar\"/>") && first.contains("<c:overlap val=\"100\"/>"), first)
+        XCTAssertTrue(first.contains("<c:v>入选线以上</c:v>") && first.contains("<c:v>入选线以下</c:v>"))
+        XCTAssertTrue(first.contains("'入选概率 · 跨行业跨领域工业互联网平台'!$B$2:$B$9"), "the chart draws its worksheet's numbers")
+        // The numbers are analyze's: GD2018-001 is selected in every panel, GD2018-007 in none.
+        let data = parts.worksheets[6]
+        XCTAssertEqual(try XCTUnwrap(parts.row(containing: "GD2018-001", in: data)).first { $0.column == "B" }?.value, "1")
+        XCTAssertEqual(try XCTUnwrap(parts.row(containing: "GD2018-007", in: data)).first { $0.column == "C" }?.value, "0")
+        XCTAssertTrue(charts.values.contains { $0.contains("<c:lineChart>") && $0.contains("<c:marker><c:symbol val=\"triangle\"/>") },
+                      "the spread is drawn as points")
+        XCTAssertEqual(parts.elements("pageSetup", in: data).first?["orientation"], "landscape")
     }
 
     func testSheetsWorkbookHasAWorksheetPerExpertAndAPagePerStage() throws {

@@ -70,13 +70,23 @@ public struct Recount: Sendable {
 
     /// The ranking this panel and these stage weights give, by the rules of the round.
     public func rank(_ panel: Panel, weights: [StageID: Rational]? = nil) -> [RankedGroup] {
+        rank(panel, weights: weights, scoringIneligible: true)
+    }
+
+    /// The same; without `scoringIneligible` an ineligible dossier's scores are not counted
+    /// (its place is the same, and only the selection is asked for).
+    func rank(_ panel: Panel, weights: [StageID: Rational]?, scoringIneligible: Bool) -> [RankedGroup] {
         var scratch: [(value: Int64, times: Int)] = []
         let candidates = dossiers.indices.map { index -> Candidate in
+            let dossier = dossiers[index]
+            // An ineligible dossier is ranked as such whatever its scores.
+            guard dossier.eligible || scoringIneligible else {
+                return Candidate(id: dossier.id, platform: dossier.platform, type: dossier.type, stages: [:], final: nil, eligible: false, flags: [])
+            }
             var values: [StageID: Rational] = [:]
             for stage in stages {
                 values[stage.id] = stageScore(stage, dossier: index, times: panel[stage.id] ?? [], &scratch)
             }
-            let dossier = dossiers[index]
             return Candidate(id: dossier.id, platform: dossier.platform, type: dossier.type, stages: values,
                              final: rubric.finalScore(values, weights: weights), eligible: dossier.eligible, flags: [])
         }
@@ -85,7 +95,7 @@ public struct Recount: Sendable {
 
     /// The ids of the dossiers this panel and these weights select.
     public func selected(_ panel: Panel, weights: [StageID: Rational]? = nil) -> Set<String> {
-        Set(rank(panel, weights: weights).flatMap(\.entries).filter { $0.status == .selected }.map(\.candidate.id))
+        Set(rank(panel, weights: weights, scoringIneligible: false).flatMap(\.entries).filter { $0.status == .selected }.map(\.candidate.id))
     }
 
     /// The panel's stage score of one dossier as the panel sat.
@@ -109,27 +119,29 @@ public struct Recount: Sendable {
         }
         guard count > 0 else { return nil }
         let dropped = rubric.trim.dropped(of: count)
-        if dropped.lowest + dropped.highest > 0 {
-            scratch.sort { $0.value < $1.value }
-            sum -= Recount.sumOfEnd(scratch, dropping: dropped.lowest, fromTheTop: false)
-            sum -= Recount.sumOfEnd(scratch, dropping: dropped.highest, fromTheTop: true)
-        }
+        sum -= Recount.takeEnd(&scratch, dropping: dropped.lowest, highest: false)
+        sum -= Recount.takeEnd(&scratch, dropping: dropped.highest, highest: true)
         let kept = count - dropped.lowest - dropped.highest
         return Rational(Int128(sum), Int128(kept) * stage.denominator)
     }
 
-    /// The sum of the `dropping` lowest (or highest) values, each value there `times` times.
-    /// Walks the sorted values from one end in place: it runs for every dossier, stage and
-    /// resample, so it allocates nothing.
-    private static func sumOfEnd(_ sorted: [(value: Int64, times: Int)], dropping: Int, fromTheTop: Bool) -> Int64 {
+    /// The sum of the `dropping` lowest (or highest) values, each value there `times` times,
+    /// taken out of `values` (so that the other end does not take them again). A scan per
+    /// value dropped rather than a sort: a rule drops one or two of a handful, and this runs
+    /// for every dossier, stage and resample.
+    private static func takeEnd(_ values: inout [(value: Int64, times: Int)], dropping: Int, highest: Bool) -> Int64 {
         var left = dropping
         var sum: Int64 = 0
-        var index = fromTheTop ? sorted.count - 1 : 0
-        while left > 0, sorted.indices.contains(index) {
-            let taken = min(left, sorted[index].times)
-            sum += sorted[index].value * Int64(taken)
+        while left > 0 {
+            var best = -1
+            for index in values.indices where values[index].times > 0 {
+                if best < 0 || (highest ? values[index].value > values[best].value : values[index].value < values[best].value) { best = index }
+            }
+            guard best >= 0 else { break }
+            let taken = min(left, values[best].times)
+            sum += values[best].value * Int64(taken)
+            values[best].times -= taken
             left -= taken
-            index += fromTheTop ? -1 : 1
         }
         return sum
     }
