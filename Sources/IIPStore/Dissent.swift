@@ -37,6 +37,11 @@ extension Workspace {
                 throw WorkspaceError("the \(stage.rawValue) sheet of \(expert) is signed and read-only; reopen it first",
                                      chinese: "\(expert) 的\(stage.chineseName)评分表已签字，只读；请先重新开启")
             }
+            // While a 复核 correction is under way only that dossier's points may change.
+            if let only = try Workspace.rechecking(db)[ExpertStage(expert, stage)] {
+                let refusal = ScoreRefusal.rechecking(ExpertStage(expert, stage), only: only.sorted())
+                throw WorkspaceError(refusal.english, chinese: refusal.chinese)
+            }
             try Workspace.storeDissent(db, expert: expert, stage: stage, text: text, at: now, actor: expert)
         }
     }

@@ -87,6 +87,7 @@ extension Workspace {
         let rubric = try self.rubric()
         var signing: SignOff?
         try write { db in
+            try Workspace.checkRecheck(db, due, key: key)
             try Workspace.reopenForRecheck(db, expert: expert, stage: stage, why: "recheck: confirming \(dossier)", at: now)
             try Workspace.storeRecheck(db, Recheck(expert: expert, dossier: dossier, stage: stage, outcome: .confirmed,
                                                    reason: UntrustedText.lineBreaksNormalised(reason), score: due.score!, at: now))
@@ -97,17 +98,37 @@ extension Workspace {
     }
 
     /// The expert corrects their deviating score on `ground`: their stage sheet reopens for
-    /// `dossier` alone, until they sign it again.
-    public func correctRecheck(expert: String, dossier: String, stage: StageID, ground: RecheckGround, reason: String) throws {
+    /// `dossier` alone, until they sign it again. Their key must be on this machine, as for
+    /// every change of a signed sheet of theirs.
+    public func correctRecheck(expert: String, dossier: String, stage: StageID, ground: RecheckGround, reason: String,
+                               key: Curve25519.Signing.PrivateKey) throws {
         if let problem = Workspace.recheckReasonProblem(reason, required: false) {
             throw WorkspaceError("the recheck was not recorded: \(problem.english)", chinese: "复核未记录：\(problem.chinese)")
         }
         let due = try dueRecheck(expert: expert, dossier: dossier, stage: stage)
         let now = Workspace.now()
         try write { db in
+            try Workspace.checkRecheck(db, due, key: key)
             try Workspace.reopenForRecheck(db, expert: expert, stage: stage, why: "recheck: correcting \(dossier) (\(ground.rawValue))", at: now)
             try Workspace.storeRecheck(db, Recheck(expert: expert, dossier: dossier, stage: stage, outcome: .correcting(ground),
                                                    reason: UntrustedText.lineBreaksNormalised(reason), score: due.score!, at: now))
+        }
+    }
+
+    /// Inside the 复核's transaction: the key is the expert's (the one trusted for them here,
+    /// when one is), and the score is still the one found due (another process may have
+    /// imported a newer sheet since).
+    private static func checkRecheck(_ db: Database, _ due: RecheckItem, key: Curve25519.Signing.PrivateKey) throws {
+        if let trusted = try TrustedKeys.trusted(db, expert: due.expert), trusted.fingerprint != KeyFingerprint(of: key) {
+            throw WorkspaceError("this machine's key for \(due.expert) is not the one trusted for them here (\(trusted.fingerprint)): "
+                                 + "a recheck is made on the expert's own laptop",
+                                 chinese: "本机 \(due.expert) 的密钥不是本工作区信任的该专家密钥（\(trusted.fingerprint)）：复核须在专家本人的电脑上进行")
+        }
+        let total = try String.fetchOne(db, sql: "SELECT total FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?",
+                                        arguments: [due.expert, due.dossier, due.stage.rawValue]).flatMap { Rational(fraction: $0) }
+        guard total == due.score else {
+            throw WorkspaceError("\(due.expert)'s \(due.stage.rawValue) score of \(due.dossier) changed meanwhile; look at it again",
+                                 chinese: "\(due.expert) 对 \(due.dossier) 的\(due.stage.chineseName)评分已被更改，请重新查看")
         }
     }
 
@@ -124,7 +145,7 @@ extension Workspace {
     }
 
     /// Writes a record and its audit entry inside the caller's transaction.
-    static func storeRecheck(_ db: Database, _ recheck: Recheck, actor: String? = nil) throws {
+    static func storeRecheck(_ db: Database, _ recheck: Recheck, actor: String? = nil, at auditAt: String? = nil) throws {
         let arguments: StatementArguments = [recheck.expert, recheck.dossier, recheck.stage.rawValue]
         let old = try Row.fetchOne(db, sql: "SELECT outcome, ground, reason, score FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?",
                                    arguments: arguments)
@@ -137,29 +158,41 @@ extension Workspace {
         try AuditLog.append(db, actor: actor ?? recheck.expert, action: "recheck", subject: "\(recheck.expert)/\(recheck.dossier)/\(recheck.stage.rawValue)",
                             old: old.map { said($0["outcome"], $0["ground"], Rational(fraction: $0["score"])?.description ?? $0["score"], $0["reason"]) },
                             new: said(recheck.outcome.code, recheck.outcome.ground?.rawValue, recheck.score.description, recheck.reason),
-                            at: recheck.at)
+                            at: auditAt ?? recheck.at)
     }
 
     /// At a signing: each correction under way in the sheet ends, with the score it ended at.
+    /// One that changed nothing is no correction: the score is due again (confirmed with a
+    /// reason, or corrected).
     static func endCorrections(_ db: Database, of sheet: ExpertStage, at: String) throws {
         for record in try rechecks(db, of: sheet) {
             guard case let .correcting(ground) = record.outcome else { continue }
             let total = try String.fetchOne(db, sql: "SELECT total FROM sheet_total WHERE expert = ? AND dossier = ? AND stage = ?",
                                             arguments: [record.expert, record.dossier, record.stage.rawValue]).flatMap { Rational(fraction: $0) }
+            guard let total, total != record.score else {
+                try deleteRecheck(db, record, actor: record.expert, at: at)
+                continue
+            }
             try storeRecheck(db, Recheck(expert: record.expert, dossier: record.dossier, stage: record.stage, outcome: .corrected(ground),
-                                         reason: record.reason, score: total ?? record.score, at: at))
+                                         reason: record.reason, score: total, at: at))
         }
     }
 
+    /// Takes a record away, audited.
+    private static func deleteRecheck(_ db: Database, _ record: Recheck, actor: String, at: String) throws {
+        try db.execute(sql: "DELETE FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?",
+                       arguments: [record.expert, record.dossier, record.stage.rawValue])
+        try AuditLog.append(db, actor: actor, action: "recheck", subject: "\(record.expert)/\(record.dossier)/\(record.stage.rawValue)",
+                            old: "\(record.outcome.code)\(record.outcome.ground.map { " \($0.rawValue)" } ?? "") score=\(record.score.description) reason=\(record.reason)",
+                            new: nil, at: at)
+    }
+
     /// At a signed sheet's import: the expert's 复核 records of the stage become the sheet's.
-    static func replaceRechecks(_ db: Database, of sheet: ExpertStage, with records: [Recheck], actor: String) throws {
+    static func replaceRechecks(_ db: Database, of sheet: ExpertStage, with records: [Recheck], actor: String, at: String) throws {
         let kept = try rechecks(db, of: sheet)
         for record in kept where !records.contains(where: { $0.dossier == record.dossier }) {
-            try db.execute(sql: "DELETE FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?",
-                           arguments: [record.expert, record.dossier, record.stage.rawValue])
-            try AuditLog.append(db, actor: actor, action: "recheck", subject: "\(record.expert)/\(record.dossier)/\(record.stage.rawValue)",
-                                old: record.outcome.code, new: nil, at: Workspace.now())
+            try deleteRecheck(db, record, actor: actor, at: at)
         }
-        for record in records where !kept.contains(record) { try storeRecheck(db, record, actor: actor) }
+        for record in records where !kept.contains(record) { try storeRecheck(db, record, actor: actor, at: at) }
     }
 }

@@ -73,7 +73,8 @@ extension Workspace {
         let dissent = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?",
                                           arguments: [id, stage.rawValue]) ?? ""
         return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubric.sha256,
-                                       dossiers: hashes, rows: rows, dissent: dissent, rechecks: try rechecks(db, of: ExpertStage(id, stage)))
+                                       dossiers: hashes, rows: rows, dissent: dissent,
+                                       rechecks: try rechecks(db, of: ExpertStage(id, stage)).filter { covered.contains($0.dossier) })
     }
 
     /// The fingerprint of this machine's key for `expert`, or nil when it has none.
@@ -116,7 +117,7 @@ extension Workspace {
             try totals.refresh(.expertStage(expert: sheet.expert, stage: sheet.stage))
             let chair = gate.counting.panel.chair.isEmpty ? "chair" : gate.counting.panel.chair
             try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now, actor: chair)
-            try Workspace.replaceRechecks(db, of: target, with: sheet.rechecks, actor: chair)
+            try Workspace.replaceRechecks(db, of: target, with: sheet.rechecks, actor: chair, at: now)
             try Workspace.record(db, SignOff(expert: sheet.expert, stage: sheet.stage, at: sheet.signedAt, revision: sheet.revision,
                                              origin: .sheetFile, fingerprint: sheet.fingerprint, contentSHA256: sheet.contentSHA256))
             try db.execute(sql: """
@@ -238,6 +239,8 @@ struct SheetAcceptance {
                 problem = Bilingual("a recheck of \(recheck.dossier) that the sheet does not score, or twice", chinese: "复核记录 \(recheck.dossier) 不在评分表中或重复")
             } else if case .correcting = recheck.outcome {
                 problem = Bilingual("a correction of \(recheck.dossier) still under way", chinese: "\(recheck.dossier) 的复核更正尚未完成")
+            } else if UntrustedText.lineBreaksNormalised(recheck.reason) != recheck.reason || !Workspace.isTimestamp(recheck.at) {
+                problem = Bilingual("the recheck of \(recheck.dossier) is malformed", chinese: "\(recheck.dossier) 的复核记录格式不对")
             } else {
                 problem = Workspace.recheckReasonProblem(recheck.reason, required: recheck.outcome == .confirmed)
             }

@@ -504,6 +504,11 @@ public final class Workspace {
         ISO8601DateFormatter().string(from: Date())
     }
 
+    /// Whether `text` is a time as `now()` writes it (a record read from a file must be).
+    static func isTimestamp(_ text: String) -> Bool {
+        ISO8601DateFormatter().date(from: text) != nil
+    }
+
     /// SQLite's reason in words a user can act on, in both languages.
     static func describe(_ error: Error) -> Bilingual {
         guard let db = error as? DatabaseError else { return Bilingual(error) }

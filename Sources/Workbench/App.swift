@@ -276,6 +276,12 @@ public final class WorkbenchApp {
         }
     }
 
+    /// A 复核 needs the expert's key on this machine; none is made for it (the pledge makes it).
+    private func noKeyHere() -> WorkspaceError {
+        WorkspaceError("there is no signing key of \(expertID) on this machine: a recheck is made on the expert's own laptop",
+                       chinese: "本机没有 \(expertID) 的签名密钥：复核须在专家本人的电脑上进行")
+    }
+
     /// The chair's analytics screen asked for figures of the data as it now is: computed on
     /// another thread (2,000 bootstrap panels take seconds at national scale), to arrive as `.analyzed`.
     private func analyzeIfWanted() -> BackgroundWork? {
@@ -376,15 +382,16 @@ public final class WorkbenchApp {
             }
         case let .confirmRecheck(item, reason):
             do {
-                let signing = try workspace.confirmRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, reason: reason,
-                                                           key: try ExpertKey.load(expert: expertID))
+                guard let key = try ExpertKey.existing(expert: expertID) else { throw noKeyHere() }
+                let signing = try workspace.confirmRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, reason: reason, key: key)
                 return [.rechecked(item, signedAgain: signing.revision)]
             } catch {
                 return [.saveFailed(WorkbenchFailure(error))]
             }
         case let .correctRecheck(item, ground):
             do {
-                try workspace.correctRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, ground: ground, reason: "")
+                guard let key = try ExpertKey.existing(expert: expertID) else { throw noKeyHere() }
+                try workspace.correctRecheck(expert: expertID, dossier: item.dossier, stage: item.stage, ground: ground, reason: "", key: key)
                 return [.rechecked(item, signedAgain: nil)]
             } catch {
                 return [.saveFailed(WorkbenchFailure(error))]

@@ -164,7 +164,18 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .dossiersRead(data):
         // Data read in full since (the pledge signed, sheets imported) is newer than this.
-        if !state.data.dossiersRead { state.data = data }
+        if !state.data.dossiersRead {
+            // What the expert did while they were read (a save, a signing) is newer than this
+            // reading: kept, and everything read again once the keys are idle.
+            let ownSinceStart = state.savesMade > 0 || !state.data.signed.isSubset(of: data.signed)
+            var read = data
+            if ownSinceStart {
+                read.mine.merge(state.data.mine) { _, own in own }
+                read.signed.formUnion(state.data.signed)
+                state.readAgain(.everything)
+            }
+            state.data = read
+        }
         if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
         return []
     case let .othersMeanRead(means):
@@ -199,6 +210,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
     case let .stageSigned(stage, revision, due):
         // Signed, the panel's results of the stage may be shown at once; the rest is read again when the keys are idle.
         state.data.signed.insert(stage)
+        state.savesMade += 1
         state.readAgain(.everything)
         state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
         if !due.isEmpty {

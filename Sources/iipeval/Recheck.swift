@@ -76,7 +76,7 @@ struct RecheckCommand: ParsableCommand {
 
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The expert corrects their deviating score: the stage reopens for that dossier alone until they sign it again."
+            abstract: "The expert corrects their deviating score (their key on this machine): the stage reopens for that dossier alone until they sign it again."
         )
 
         @OptionGroup var target: Target
@@ -85,8 +85,9 @@ struct RecheckCommand: ParsableCommand {
 
         func run() throws {
             let ws = try openWorkspace(target.workspace)
+            let key = try expertKey(target.expert, create: false)
             try withWorkspace {
-                try ws.correctRecheck(expert: target.expert, dossier: target.dossier, stage: target.stage, ground: ground, reason: reason)
+                try ws.correctRecheck(expert: target.expert, dossier: target.dossier, stage: target.stage, ground: ground, reason: reason, key: key)
             }
             Console.out("\(target.expert): \(target.stage.rawValue) reopened for correcting \(target.dossier) (\(ground.rawValue)); "
                         + "change the scores, then sign the stage again\n")

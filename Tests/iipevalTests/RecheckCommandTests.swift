@@ -124,13 +124,19 @@ final class RecheckCommandTests: LaptopsTestCase {
         XCTAssertTrue(audit.contains("recheck") && audit.contains("correcting extreme"), audit)
     }
 
-    func testASheetWhose复核WasChangedIsTampered() throws {
+    /// The text of E1's sheet signed again with a confirmation of I1 ("有据"), made on a copy of
+    /// the chair's workspace.
+    func confirmedSheetOfE1() throws -> String {
         signedRound()
         let e1 = try copyOfTheChairs(for: "E1")
         XCTAssertEqual(run(["recheck", "confirm", e1, "--expert", "E1", "--dossier", "I1", "--stage", "written", "--reason", "有据"], as: "E1").code, 0)
         let sheet = folder + "/E1-2.iipsheet"
         XCTAssertEqual(run(["sheet", "export", e1, "--expert", "E1", "--stage", "written", "--out", sheet], as: "E1").code, 0)
-        let text = try String(contentsOfFile: sheet, encoding: .utf8)
+        return try String(contentsOfFile: sheet, encoding: .utf8)
+    }
+
+    func testASheetWhose复核WasChangedIsTampered() throws {
+        let text = try confirmedSheetOfE1()
         XCTAssertTrue(text.contains("\"rechecks\""), text)
         write(text.replacingOccurrences(of: "\"有据\"", with: "\"主任改写的理由\""), to: "E1-forged.iipsheet")
         let refused = run(["sheet", "import", folder + "/chair", folder + "/E1-forged.iipsheet"])
@@ -154,5 +160,40 @@ final class RecheckCommandTests: LaptopsTestCase {
         let refused = run(["recheck", "correct", e1, "--expert", "E1", "--dossier", "I9", "--stage", "written", "--ground", "extreme"], as: "E1")
         XCTAssertEqual(refused.code, 2)
         XCTAssertTrue(refused.err.contains("no recheck is due"), refused.err)
+    }
+
+    /// Only the expert's own key reopens their signed sheet for a correction; a correction
+    /// that changes nothing is none (the score is due again); a confirmation under another
+    /// key than the one trusted for them is refused.
+    func testACorrectionNeedsTheExpertsKeyAndAChange() throws {
+        signedRound()
+        let stranger = run(["recheck", "correct", folder + "/chair", "--expert", "E2", "--dossier", "I1", "--stage", "written",
+                            "--ground", "extreme"])
+        XCTAssertEqual(stranger.code, 2)
+        XCTAssertTrue(stranger.err.contains("no signing key of E2"), stranger.err)
+        XCTAssertEqual(try states()["E2/I1"], "open", "nothing was reopened")
+
+        // On the chair's laptop a key made for E2 there is not the one trusted for E2.
+        XCTAssertEqual(run(["key", "show", "--expert", "E2"]).code, 0)
+        let forged = run(["recheck", "confirm", folder + "/chair", "--expert", "E2", "--dossier", "I1", "--stage", "written", "--reason", "代签"])
+        XCTAssertEqual(forged.code, 2)
+        XCTAssertTrue(forged.err.contains("not the one trusted"), forged.err)
+
+        // E2 reopens I1 for a correction and signs again without changing it: due again.
+        let e2 = try copyOfTheChairs(for: "E2")
+        XCTAssertEqual(run(["recheck", "correct", e2, "--expert", "E2", "--dossier", "I1", "--stage", "written", "--ground", "sum_error"],
+                           as: "E2").code, 0)
+        XCTAssertEqual(run(["sheet", "sign", e2, "--expert", "E2", "--stage", "written"], as: "E2").code, 0)
+        XCTAssertEqual(try states("copy-E2")["E2/I1"], "open")
+    }
+
+    /// A record read from a sheet must say exactly what was signed: a ground on a
+    /// confirmation is refused, not dropped.
+    func testARecheckWithAForgedGroundIsRefused() throws {
+        let text = try confirmedSheetOfE1()
+        write(text.replacingOccurrences(of: "\"ground\": null", with: "\"ground\": \"sum_error\""), to: "E1-ground.iipsheet")
+        let refused = run(["sheet", "import", folder + "/chair", folder + "/E1-ground.iipsheet"])
+        XCTAssertEqual(refused.code, 1)
+        XCTAssertTrue(refused.err.contains("recheck is malformed"), refused.err)
     }
 }

@@ -184,8 +184,10 @@ public struct SheetFile: Sendable, Equatable {
             guard let list = raw as? [[String: Any]] else { throw Refusal(.unreadable, "not a sheet file: rechecks are malformed", chinese: "不是评分表文件：复核记录格式不对") }
             for entry in list {
                 guard let dossier = entry["dossier"] as? String, let code = entry["outcome"] as? String,
-                      let outcome = Recheck.Outcome(code: code, ground: entry["ground"] as? String), let reason = entry["reason"] as? String,
-                      let score = (entry["score"] as? String).flatMap({ Rational(fraction: $0) }), let at = entry["at"] as? String else {
+                      let outcome = Recheck.Outcome(code: code, ground: entry["ground"] as? String),
+                      outcome.ground?.rawValue == entry["ground"] as? String, let reason = entry["reason"] as? String,
+                      let scoreText = entry["score"] as? String, let score = Rational(fraction: scoreText), score.fraction == scoreText,
+                      let at = entry["at"] as? String else {
                     throw Refusal(.unreadable, "not a sheet file: a recheck is malformed", chinese: "不是评分表文件：有一条复核记录格式不对")
                 }
                 rechecks.append(Recheck(expert: expert, dossier: dossier, stage: stage, outcome: outcome, reason: reason, score: score, at: at))

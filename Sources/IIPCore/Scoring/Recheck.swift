@@ -152,8 +152,8 @@ public enum RecheckBook {
             let state: RecheckState
             switch record.outcome {
             case .correcting: state = .correcting
-            case .corrected: state = .corrected
-            case .confirmed: continue  // its score no longer deviates: nothing is left to explain
+            case .corrected where score == record.score: state = .corrected
+            case .corrected, .confirmed: continue  // its score no longer deviates: nothing is left to explain
             }
             items.append(RecheckItem(expert: record.expert, dossier: record.dossier, stage: record.stage, score: score,
                                      panel: evaluation?.value(record.stage), state: state, record: record))
@@ -165,7 +165,8 @@ public enum RecheckBook {
         switch record?.outcome {
         case nil: return .open
         case .correcting: return .correcting
-        case .corrected: return .corrected
+        // Both hold for the score they were made for: changed since (a reopen), it is due again.
+        case .corrected: return record?.score == score ? .corrected : .open
         case .confirmed: return record?.score == score ? .confirmed : .open
         }
     }
