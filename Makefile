@@ -6,7 +6,9 @@ BUILD_DIR    := .build/debug
 BIN          := $(BUILD_DIR)/iipeval
 APT_PACKAGES := libsqlite3-dev libncursesw5-dev libxlsxwriter-dev zlib1g-dev tmux
 
-.PHONY: all deps build run test bench clean demo-reset
+.PHONY: all deps build run test bench clean demo-reset install
+
+PREFIX ?= /usr/local
 
 all: build
 
@@ -53,6 +55,18 @@ bench: deps
 	$(SWIFT) build -c release --product iipeval
 	$(SWIFT) build -c release --product Benchmarks
 	.build/release/Benchmarks 1000
+
+# The release binary and its manual page (man iipeval), written by swift-argument-parser's
+# generate-manual plugin from the command definitions themselves. The plugin leaves out
+# every non-ASCII character: the Chinese terms in brackets go, and their empty brackets with them.
+MANUAL := .build/plugins/GenerateManual/outputs/iipeval/iipeval.1
+install: deps
+	$(SWIFT) build -c release --product iipeval
+	$(SWIFT) package generate-manual --configuration release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 .build/release/iipeval $(DESTDIR)$(PREFIX)/bin/iipeval
+	sed -e 's/ ()//g' -e 's/()//g' $(MANUAL) > $(DESTDIR)$(PREFIX)/share/man/man1/iipeval.1
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/iipeval and its manual (man iipeval); the guides are in docs/"
 
 clean:
 	rm -rf .build

@@ -9,7 +9,9 @@ struct IIPEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "iipeval",
         abstract: "评审台 — the expert panel's workbench for Guangdong industrial internet platform dossiers.",
-        subcommands: [Open.self, Validate.self, Init.self, Scores.self, Rank.self, Analyze.self, OverrideCommand.self, Sheet.self, RecheckCommand.self, Declare.self, Key.self, Accept.self, Audit.self, Export.self, Template.self, IntakeCommand.self],
+        discussion: "The guides for the secretariat, the chair and the experts, and the reference of every file format, "
+            + "are in the docs folder that comes with the program (docs/README.md). 'iipeval help keys' prints the workbench's keys.",
+        subcommands: [Open.self, Validate.self, Init.self, Scores.self, Rank.self, Analyze.self, OverrideCommand.self, Sheet.self, RecheckCommand.self, Declare.self, Key.self, Accept.self, Audit.self, Export.self, Template.self, IntakeCommand.self, Help.self],
         defaultSubcommand: Open.self
     )
 

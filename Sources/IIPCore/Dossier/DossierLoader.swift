@@ -25,6 +25,9 @@ public struct LoadedDossier: Sendable {
     public let text: String?
     /// SHA-256 of the file's bytes, lowercase hex.
     public let sha256: String?
+    /// Every field the loader asked the file for (`partners[].name`): what the formats
+    /// reference must list.
+    public var fieldsRead: Set<String> = []
 }
 
 /// Turns dossier YAML (SPEC §3) into `Dossier` values.
@@ -80,7 +83,9 @@ public struct DossierLoader: Sendable {
                                    line: reader.child(root, "format")?.mark?.line ?? 1))
         }
         let dossier = read(root, &reader)
-        return LoadedDossier(file: file, dossier: dossier, problems: reader.problems, text: text, sha256: hash)
+        var loaded = LoadedDossier(file: file, dossier: dossier, problems: reader.problems, text: text, sha256: hash)
+        loaded.fieldsRead = reader.fieldsRead
+        return loaded
     }
 
     // MARK: - Fields

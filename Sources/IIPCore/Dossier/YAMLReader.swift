@@ -6,12 +6,19 @@ import Yams
 /// Every read is shallow: a field, or the elements of one list, never a whole subtree.
 struct YAMLReader {
     private(set) var problems: [Problem] = []
+    /// Every field asked for, list positions written `[]` (`partners[].name`): what the
+    /// loader accepts, which the formats reference must list.
+    private(set) var fieldsRead: Set<String> = []
     /// The file comes from outside (a dossier, a panel file): a text field holding a control
     /// or bidirectional character is E-FIELD (see `UntrustedText`).
     let untrusted: Bool
 
     init(untrusted: Bool = false) {
         self.untrusted = untrusted
+    }
+
+    private mutating func asked(_ path: String) {
+        fieldsRead.insert(path.replacingOccurrences(of: #"\[\d+\]"#, with: "[]", options: .regularExpression))
     }
 
     // MARK: - Structure
@@ -24,6 +31,7 @@ struct YAMLReader {
 
     /// The mapping at `path`: nil (with a problem when required) if absent or not a mapping.
     mutating func mapping(_ node: Node?, _ path: String, parent: Node?, required: Bool) -> Node? {
+        asked(path)
         guard let node else {
             if required { missing(path, parent: parent) }
             return nil
@@ -37,6 +45,7 @@ struct YAMLReader {
 
     /// The elements of the sequence at `path`; an absent sequence is empty.
     mutating func sequence(_ node: Node?, _ path: String, parent: Node?, required: Bool = false) -> [Node] {
+        asked(path)
         guard let node else {
             if required { missing(path, parent: parent) }
             return []
@@ -50,6 +59,7 @@ struct YAMLReader {
 
     /// The key/value pairs of the mapping at `path`, in file order.
     mutating func pairs(_ node: Node?, _ path: String) -> [(key: String, value: Node)] {
+        asked(path)
         guard case let .mapping(mapping)? = node else {
             if let node { wrongType(path, node, expected: "a mapping of fields") }
             return []
@@ -63,6 +73,7 @@ struct YAMLReader {
     /// may keep line breaks and tabs.
     mutating func string(_ parent: Node?, _ key: String, _ path: String, required: Bool = true,
                          _ kind: UntrustedText.Kind = .line) -> String? {
+        asked(path)
         guard let node = child(parent, key) else {
             if required { missing(path, parent: parent) }
             return nil
@@ -96,6 +107,7 @@ struct YAMLReader {
     }
 
     mutating func number(_ node: Node, _ path: String, percent: Bool = false, allowNegative: Bool = false) -> Decimal? {
+        asked(path)
         guard case let .scalar(scalar) = node, let value = NumberText.decimal(scalar.string) else {
             wrongType(path, node, expected: "a number")
             return nil
@@ -117,6 +129,7 @@ struct YAMLReader {
     }
 
     mutating func bool(_ node: Node, _ path: String) -> Bool? {
+        asked(path)
         if case let .scalar(scalar) = node {
             switch scalar.string.lowercased() {
             case "true", "yes", "是": return true
@@ -129,6 +142,7 @@ struct YAMLReader {
     }
 
     mutating func date(_ parent: Node?, _ key: String, _ path: String, required: Bool = true) -> DayDate? {
+        asked(path)
         guard let node = child(parent, key) else {
             if required { missing(path, parent: parent) }
             return nil
@@ -156,6 +170,7 @@ struct YAMLReader {
 
     /// A list of texts (a set indicator or partner roles).
     mutating func strings(_ node: Node, _ path: String) -> [String]? {
+        asked(path)
         guard case let .sequence(sequence) = node else {
             wrongType(path, node, expected: "a list")
             return nil
