@@ -154,12 +154,24 @@ public struct Panel: Sendable, Equatable {
     }
 
     public static func parse(_ text: String, file: String) throws -> Panel {
+        var r = YAMLReader(untrusted: true)
+        return try parse(text, file: file, &r)
+    }
+
+    /// Every field the loader asks a panel file for (`experts[].name`): what the formats
+    /// reference must list.
+    static func fieldsRead(_ text: String) -> Set<String> {
+        var r = YAMLReader(untrusted: true)
+        _ = try? parse(text, file: "", &r)
+        return r.fieldsRead
+    }
+
+    private static func parse(_ text: String, file: String, _ r: inout YAMLReader) throws -> Panel {
         let root: Node?
         switch YAMLShape.compose(text) {
         case let .failure(refusal): throw Invalid(file: file, problems: [refusal.located])
         case let .success(composed): root = composed
         }
-        var r = YAMLReader(untrusted: true)
         var problems: [String] = []
         guard let root, case .mapping = root, r.string(root, "format", "format") == format else {
             throw Invalid(file: file, problems: ["not a panel file: it should start with 'format: \(format)'"])

@@ -33,6 +33,15 @@ extension Rubric {
         }
     }
 
+    /// Every field the loader asks a rubric for (`stages[].sections[].items[].max`): what the
+    /// formats reference must list.
+    static func fieldsRead(_ text: String) -> Set<String> {
+        guard case let .success(root) = YAMLShape.compose(text) else { return [] }
+        var parser = RubricParser(file: "", reader: YAMLReader())
+        _ = parser.read(root, text: text, fixedCatalog: nil)
+        return parser.reader.fieldsRead
+    }
+
     /// Parses and validates rubric YAML. With `catalog` nil the text must define the
     /// catalogue itself; otherwise an `indicators` block, if present, must match it.
     public static func parse(_ text: String, file: String, catalog: IndicatorCatalog?) throws -> Rubric {
