@@ -27,8 +27,6 @@ public struct Document: Sendable, Equatable {
     }
 }
 
-/// What one file holds (one worksheet in a workbook): one or more documents printed one
-/// after the other, each from a new page — an expert's sheets of every stage, say.
 /// A chart of a document: bars, columns or markers over named categories, one value per
 /// category and series (a missing one is left out).
 public struct Chart: Sendable, Equatable {
@@ -72,6 +70,8 @@ public struct Chart: Sendable, Equatable {
     }
 }
 
+/// What one file holds (one worksheet in a workbook): one or more documents printed one
+/// after the other, each from a new page — an expert's sheets of every stage, say.
 public struct Booklet: Sendable, Equatable {
     /// A short name for the file or worksheet, such as `E01`.
     public var name: String

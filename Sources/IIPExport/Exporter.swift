@@ -57,7 +57,7 @@ public struct Exporter {
             try AtomicFile.write(document.text(pretty: true) + "\n", to: path, replace: force)
             return [path]
         }
-        let booklets = try self.booklets(what, standings: standings)
+        let booklets = try self.booklets(what, standings: standings, charts: format == .xlsx)
         if format == .xlsx {
             try AtomicFile.write(to: path, replace: force) { try XLSXWriter.write(booklets, to: $0, shownAs: path) }
             return [path]
@@ -88,9 +88,11 @@ public struct Exporter {
     /// The document as booklets: one for the ranking, summary and roster, one per expert
     /// for the sheets. Every document ends with the audit log's head, so that a printed
     /// copy anchors the log (`audit --verify --anchor`).
-    public func booklets(_ what: ExportWhat, standings: Standings) throws -> [Booklet] {
+    /// With `charts`, the summary carries the analysis as charts (only a workbook draws them:
+    /// 2,000 bootstrap panels are not computed for nothing).
+    public func booklets(_ what: ExportWhat, standings: Standings, charts: Bool = false) throws -> [Booklet] {
         let head = Documents.auditHeadLine(try workspace.auditHead())
-        return try contents(what, standings: standings).map { booklet in
+        return try contents(what, standings: standings, charts: charts).map { booklet in
             Booklet(name: booklet.name, documents: booklet.documents.map { document in
                 var anchored = document
                 anchored.closing.append(head)
@@ -99,7 +101,7 @@ public struct Exporter {
         }
     }
 
-    private func contents(_ what: ExportWhat, standings: Standings) throws -> [Booklet] {
+    private func contents(_ what: ExportWhat, standings: Standings, charts: Bool) throws -> [Booklet] {
         var dossiers: [String: Dossier] = [:]
         for (id, report) in standings.reports { dossiers[id] = report.dossier }
         switch what {
@@ -120,7 +122,9 @@ public struct Exporter {
                                              dossiers: try dossierLines(dossiers), evaluations: standings.evaluations,
                                              statuses: statuses, signOffs: try workspace.signOffs(), trusted: try trustedKeys(),
                                              rechecks: try workspace.recheckItems(in: standings))
-            document.charts = AnalysisCharts.charts(Analysis(standings.recount), rubric: standings.rubric, evaluations: standings.evaluations)
+            if charts {
+                document.charts = AnalysisCharts.charts(Analysis(standings.recount), rubric: standings.rubric, evaluations: standings.evaluations)
+            }
             return [Booklet(name: what.title, documents: [document])]
         case .sheets:
             return try sheetBooklets(standings: standings, lines: try dossierLines(dossiers))

@@ -350,10 +350,11 @@ private struct ChartLayout {
             }
         }
         _ = worksheet_set_column(sheet, 0, lxw_col_t(chart.series.count), 14, nil)
-        // Printed as one A4 landscape page: the data and its chart side by side.
+        // Printed A4 landscape, one page wide: the data and its chart side by side (a national
+        // round's chart runs over several pages).
         worksheet_set_landscape(sheet)
         worksheet_set_paper(sheet, 9)
-        worksheet_fit_to_pages(sheet, 1, 1)
+        worksheet_fit_to_pages(sheet, 1, 0)
         if let refused = results.first(where: { $0 != LXW_NO_ERROR }) { return refused }
         guard !chart.categories.isEmpty, let drawn = workbook_add_chart(workbook, UInt8(kind.rawValue)) else { return nil }
         chart_title_set_name(drawn, chart.title)
@@ -387,7 +388,7 @@ private struct ChartLayout {
         // Tall enough for one readable row per category.
         var options = lxw_chart_options()
         options.x_scale = 1.6
-        options.y_scale = max(1.5, Double(chart.categories.count) / (chart.kind == .bar ? 6 : 12))
+        options.y_scale = min(24, max(1.5, Double(chart.categories.count) / (chart.kind == .bar ? 6 : 12)))
         return worksheet_insert_chart_opt(sheet, 1, lxw_col_t(chart.series.count + 2), drawn, &options).nonError
     }
 

@@ -14,6 +14,7 @@ enum AnalyticsScreen {
 
     static func lines(_ state: AppState, width: Int) -> [(String, Style)] {
         let s = state.strings
+        if let failure = state.analysisFailure { return Layout.wrap(failure, width: max(20, width - 2)).map { ($0, .bad) } }
         guard let analysis = state.analysis?.analysis else {
             return [(s.format(.analyticsComputing, Analysis.defaultResamples), .dim)]
         }
@@ -38,8 +39,9 @@ enum AnalyticsScreen {
                 let margin = entry.margin.map { ($0 >= .zero ? "+" : "") + $0.fixed() } ?? "—"
                 let text = row(entry.id, bar(entry.pSelected) + " " + DisplayWidth.pad(percent, to: 4, right: true), margin,
                                entry.looFlips.joined(separator: " "))
-                // A place that hangs on one expert, or is won in fewer than 9 panels of 10, stands out.
-                let solid = entry.looFlips.isEmpty && (entry.pSelected >= Rational(9, 10) || entry.pSelected <= Rational(1, 10))
+                // A place that hangs on one expert, or that fewer than 9 panels of 10 agree with, stands out.
+                let agreeing = entry.status == .selected || entry.status == .tie ? entry.pSelected : Rational(1) - entry.pSelected
+                let solid = entry.looFlips.isEmpty && agreeing >= Rational(9, 10)
                 lines.append((text, solid ? .normal : .warning))
             }
         }

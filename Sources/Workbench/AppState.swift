@@ -131,6 +131,8 @@ public struct AppState: Sendable {
     public var analysis: (of: UInt64, analysis: Analysis)? = nil
     /// The analysis being computed, for the data of this revision.
     public var analysisWanted: UInt64? = nil
+    /// Why the last analysis could not be computed, shown on the screen until one is.
+    public var analysisFailure: String? = nil
     /// The 复核 being asked on the review screen, if one is.
     public var recheck: RecheckPrompt? = nil
     /// Why nothing can be changed here (another workbench of the same expert has the
@@ -280,5 +282,14 @@ final class ListOrder: @unchecked Sendable {
         let entries = compute()
         last = (key, entries)
         return entries
+    }
+}
+
+extension AppState {
+    /// On the analytics screen, figures of other data than what is shown now are asked for
+    /// again (the dossiers read, a change made elsewhere, an answer to an older question).
+    mutating func askForAnalysisIfStale() {
+        guard screen == .analytics, analysis?.of != data.revision, analysisFailure == nil else { return }
+        analysisWanted = data.revision
     }
 }

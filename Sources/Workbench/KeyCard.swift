@@ -26,7 +26,7 @@ public enum KeyCard {
             let mine = keys.filter { key in !everywhere.contains { $0.label == key.label && $0.help == key.help } }
             return mine.isEmpty ? nil : Section(title: (zh[title], en[title]), keys: mine)
         }
-        return [Section(title: ("全部页面", "Every screen"), keys: everywhere)] + own
+        return [Section(title: ("各页面通用（页面另有说明的除外）", "Every screen, unless its own part says otherwise"), keys: everywhere)] + own
     }
 
     /// The card as text, one language.

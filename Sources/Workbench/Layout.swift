@@ -43,6 +43,15 @@ enum Layout {
         return lines
     }
 
+    /// Wrapped lines put back together: a space where the break was between two words (the
+    /// wrap took it), none between Chinese characters.
+    static func rejoined(_ lines: ArraySlice<String>) -> String {
+        lines.reduce("") { text, line in
+            guard let last = text.last, let first = line.first else { return text + line }
+            return text + (last.isASCII && first.isASCII ? " " : "") + line
+        }
+    }
+
     /// Lines of a screen that scrolls as a whole, from `scroll` (no further than the last
     /// line allows), a column in from each side.
     static func draw(_ lines: [(String, Style)], scrolledBy scroll: Int, in area: Rect, _ buffer: inout Buffer) {

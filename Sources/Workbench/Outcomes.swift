@@ -172,9 +172,12 @@ extension Strings {
         let zh = language == .zh
         switch flag {
         case let .deviation(stage, expert):
-            if short { return zh ? "偏离\(expert)" : "dev. \(expert)" }
+            if short {
+                let brief: [StageID: (String, String)] = [.written: ("书面", "W"), .defence: ("答辩", "D"), .site: ("现场", "S"), .test: ("技术", "T")]
+                return zh ? "偏离\(brief[stage]?.0 ?? "")\(expert)" : "dev. \(brief[stage]?.1 ?? "") \(expert)"
+            }
             return zh ? "偏离:\(stageName(stage))\(expert)" : "deviation: \(stageName(stage)), \(expert)"
-        case let .override(code): return zh ? "豁免:\(code)" : "waived:\(code)"
+        case let .override(code): return short ? (zh ? "豁免" : "waived") : zh ? "豁免:\(code)" : "waived:\(code)"
         case .dossierChanged: return zh ? (short ? "已变更" : "材料已变更") : (short ? "changed" : "dossier changed")
         }
     }

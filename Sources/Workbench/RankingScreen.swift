@@ -46,14 +46,18 @@ enum RankingScreen {
         }
     }
 
-    /// The platform's name, then its flags kept whole: a narrow terminal shortens the name and
-    /// then the flags' wording, never cuts a flag (a cut "de…" says nothing).
+    /// The platform's name, then its flags kept whole: a narrow column shortens the name, then
+    /// the flags' wording, then counts all but the first, and at last leaves the name out —
+    /// never cuts a flag (a cut "de…" says nothing).
     static func platformAndFlags(_ candidate: Candidate, _ s: Strings, width: Int) -> String {
-        guard !candidate.flags.isEmpty else { return candidate.platform }
+        guard let first = candidate.flags.first else { return candidate.platform }
+        let shortest = s.flag(first, short: true) + (candidate.flags.count > 1 ? " +\(candidate.flags.count - 1)" : "")
+        let wordings = [candidate.flags.map { s.flag($0) }.joined(separator: " "),
+                        candidate.flags.map { s.flag($0, short: true) }.joined(separator: " "), shortest]
         let nameRoom = 6
-        var flags = "  " + candidate.flags.map { s.flag($0) }.joined(separator: " ")
-        if DisplayWidth.of(flags) > width - nameRoom { flags = "  " + candidate.flags.map { s.flag($0, short: true) }.joined(separator: " ") }
-        return DisplayWidth.truncate(candidate.platform, to: max(nameRoom, width - DisplayWidth.of(flags))) + flags
+        let flags = wordings.first { DisplayWidth.of($0) + 2 + nameRoom <= width } ?? shortest
+        let room = width - DisplayWidth.of(flags) - 2
+        return room < 3 ? flags : DisplayWidth.truncate(candidate.platform, to: room) + "  " + flags
     }
 
     static func status(_ status: SelectionStatus, _ s: Strings) -> String {

@@ -138,8 +138,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
             return []
         }
         state.data = state.data.refreshed(refresh)
-        // The figures on screen follow the data they are computed from.
-        if state.screen == .analytics, state.analysis?.of != state.data.revision { state.analysisWanted = state.data.revision }
+        state.askForAnalysisIfStale()
         // A stage reopened by the chair hides the panel's results again (独立评审).
         if state.screen == .ranking, !state.data.seesRanking {
             state.goToList()
@@ -175,6 +174,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
                 state.readAgain(.everything)
             }
             state.data = read
+            state.askForAnalysisIfStale()
         }
         if state.notice?.text == state.strings[.readingDossiers] { state.notice = nil }
         return []
@@ -184,6 +184,7 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         return []
     case let .backgroundFailed(task, reason):
         state.notice = Notice(text: state.strings.background(task, reason), style: .warning)
+        if task == .analysis { state.analysisFailure = state.notice?.text }
         return []
     case let .dossiersUnreadable(reason):
         // It stays said where the dossiers would be shown, not only in a passing notice.
@@ -214,12 +215,16 @@ public func update(_ state: inout AppState, _ msg: Msg) -> [Effect] {
         state.readAgain(.everything)
         state.notice = Notice(text: state.strings.format(.signedNow, state.stageName(stage), revision), style: .good)
         if !due.isEmpty {
-            state.notice = Notice(text: state.notice!.text + state.strings.listSeparator
-                                  + state.strings.format(.recheckDue, due.count, due.joined(separator: state.strings.listSeparator)), style: .warning)
+            // The first few named: the notice has three lines at most.
+            let named = due.prefix(6).joined(separator: state.strings.listSeparator) + (due.count > 6 ? "…" : "")
+            state.notice = Notice(text: state.notice!.text + state.strings.listSeparator + state.strings.format(.recheckDue, due.count, named),
+                                  style: .warning)
         }
         return []
     case let .analyzed(analysis, revision):
         state.analysis = (revision, analysis)
+        state.analysisFailure = nil
+        state.askForAnalysisIfStale()
         return []
     case let .rechecked(item, revision):
         if let revision {
@@ -309,7 +314,9 @@ private func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         }
         state.analyticsScroll = 0
         state.go(to: .analytics)
-        if state.analysis?.of != state.data.revision { state.analysisWanted = state.data.revision }
+        // Opened again after a failure, it tries again.
+        state.analysisFailure = nil
+        state.askForAnalysisIfStale()
     default:
         // Only the moves that can pass the end are held back (drawing clamps the rest).
         defer { if [.down, .pageDown, .last].contains(action) { clampScrolls(&state) } }

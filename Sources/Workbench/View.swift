@@ -92,7 +92,7 @@ private func footer(_ state: AppState, _ buffer: inout Buffer) {
 /// lines (at most three), so its end — the reason, the last id, the last choice — is never cut off.
 private func bottomLines(_ text: String, style: Style, _ state: AppState, _ buffer: inout Buffer) {
     let lines = Layout.wrap(text, width: state.width - 2)
-    let shown = lines.count > 3 ? Array(lines.prefix(2)) + [DisplayWidth.truncate(lines[2...].joined(), to: state.width - 2)] : lines
+    let shown = lines.count > 3 ? Array(lines.prefix(2)) + [DisplayWidth.truncate(Layout.rejoined(lines[2...]), to: state.width - 2)] : lines
     let top = state.height - 1 - shown.count
     for (offset, line) in shown.enumerated() {
         buffer.fill(Rect(x: 0, y: top + offset, width: state.width, height: 1), style: .normal)

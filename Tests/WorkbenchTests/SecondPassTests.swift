@@ -221,6 +221,50 @@ extension WorkbenchTests {
         XCTAssertEqual(Layout.wrap("aaaaaaaaaa bb cc", width: 13), ["aaaaaaaaaa", "bb cc"])
     }
 
+    /// The analytics screen never says "computing" for ever: figures of older data are asked
+    /// for again, and a failure is shown on the screen instead.
+    func testTheAnalyticsScreenAsksAgainForStaleFiguresAndSaysWhyItHasNone() throws {
+        var state = makeState()
+        _ = press(&state, .char("a"))
+        XCTAssertEqual(state.screen, .analytics)
+        let asked = try XCTUnwrap(state.analysisWanted)
+        XCTAssertEqual(asked, state.data.revision)
+        state.analysisWanted = nil  // the app loop starts the work
+        let analysis = Analysis(Recount(rubric: rubric, dossiers: [], experts: [:], sheets: [:]), resamples: 0)
+        // The data changed while it ran (the dossiers read, say): the answer is for older data.
+        state.data.isChair = true
+        _ = update(&state, .analyzed(analysis, revision: asked))
+        XCTAssertEqual(state.analysisWanted, state.data.revision, "asked again for the data as it is now")
+        state.analysisWanted = nil
+        _ = update(&state, .analyzed(analysis, revision: state.data.revision))
+        XCTAssertNil(state.analysisWanted)
+        XCTAssertFalse(screenText(state).contains("正在计算"), screenText(state))
+        // A failure stays on the screen, and is not asked again in a loop.
+        state.analysis = nil
+        _ = update(&state, .backgroundFailed(.analysis, Bilingual("disk", chinese: "磁盘出错")))
+        state.askForAnalysisIfStale()
+        XCTAssertNil(state.analysisWanted)
+        XCTAssertTrue(screenText(state).contains("未能计算结果稳定性"), screenText(state))
+    }
+
+    /// A flag is never cut: the name shortens, then the flags' wording, then all but the
+    /// first are counted — the line always fits its column.
+    func testRankingFlagsAreShortenedNotCut() {
+        let flags: [RankFlag] = [.deviation(.defence, expert: "E05"), .deviation(.site, expert: "E05"), .override(code: "E-NOT-LEGAL-PERSON")]
+        let candidate = Candidate(id: "GD-1", platform: "宝讯云联电子制造工业互联网平台", type: .industry, stages: [:], final: nil,
+                                  eligible: true, flags: flags)
+        for language in [Language.zh, .en] {
+            for width in [16, 18, 30, 60, 140] {
+                let text = RankingScreen.platformAndFlags(candidate, Strings(language), width: width)
+                XCTAssertLessThanOrEqual(DisplayWidth.of(text), width, "\(language) \(width): \(text)")
+                XCTAssertFalse(text.hasSuffix("…"), "\(language) \(width): \(text)")
+            }
+        }
+        XCTAssertTrue(RankingScreen.platformAndFlags(candidate, Strings(.zh), width: 40).contains("偏离答辩E05 偏离现场E05 豁免"))
+        let narrow = RankingScreen.platformAndFlags(candidate, Strings(.en), width: 18)
+        XCTAssertTrue(narrow.hasSuffix("dev. D E05 +2"), narrow)
+    }
+
     func testTheDocumentSpeaksTheUsersLanguageAndHidesMarkdown() {
         var state = makeState()
         _ = press(&state, .char("o"))
