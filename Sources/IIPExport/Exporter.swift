@@ -152,8 +152,10 @@ public struct Exporter {
                 let signOff = signOffs.first { $0.expert == expert.id && $0.stage == stage.id }
                 let content = try workspace.sheetContent(expert: expert.id, stage: stage.id, signedAt: signOff?.at ?? "",
                                                          revision: signOff?.revision ?? 0)
+                // A signed sheet says the pledge it was signed with (made on the expert's laptop, maybe).
                 let seal = SheetSeal(signOff: signOff, trusted: trusted[expert.id], contentSHA256: content.contentSHA256,
-                                     declaredAt: declaration?.at, declaredConflicts: declaration?.conflicts ?? [],
+                                     declaredAt: content.pledge?.at ?? declaration?.at,
+                                     declaredConflicts: content.pledge?.conflicts ?? declaration?.conflicts ?? [],
                                      dissent: content.dissent, rechecks: content.rechecks)
                 return Documents.stageSheet(title: title, panel: panel, expert: expert, stage: stage, dossiers: lines, scores: scores,
                                             counting: standings.counting, seal: seal, printed: printed)

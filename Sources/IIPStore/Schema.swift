@@ -264,6 +264,11 @@ enum Schema {
                 t.primaryKey(["expert", "dossier", "stage"])
             }
         }
+        migrator.registerMigration("v12-pledge-in-sheet") { db in
+            // The pledge as it stood at each signing (at and conflicts, tab-separated): what the
+            // signed sheet carries, fixed even when the expert declares more later.
+            try db.execute(sql: "ALTER TABLE signoff ADD COLUMN pledge TEXT")
+        }
         return migrator
     }
 }

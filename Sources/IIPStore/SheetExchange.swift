@@ -72,9 +72,20 @@ extension Workspace {
         }
         let dissent = try String.fetchOne(db, sql: "SELECT text FROM dissent WHERE expert = ? AND stage = ?",
                                           arguments: [id, stage.rawValue]) ?? ""
+        // The pledge as it stood at this signing; for a signing being made, as it stands now.
+        let pledge: SheetFile.Pledge?
+        if let signed = try Row.fetchOne(db, sql: "SELECT pledge FROM signoff WHERE expert = ? AND stage = ? AND revision = ?",
+                                         arguments: [id, stage.rawValue, revision]) {
+            pledge = (signed["pledge"] as String?).flatMap(SignOff.pledge(stored:))
+        } else {
+            pledge = try Row.fetchOne(db, sql: "SELECT at, conflicts FROM declaration WHERE expert = ?", arguments: [id]).map {
+                SheetFile.Pledge(at: $0["at"], conflicts: ($0["conflicts"] as String).split(separator: ",").map(String.init))
+            }
+        }
         return SheetFile.unsignedSheet(expert: id, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubric.sha256,
                                        dossiers: hashes, rows: rows, dissent: dissent,
-                                       rechecks: try rechecks(db, of: ExpertStage(id, stage)).filter { covered.contains($0.dossier) })
+                                       rechecks: try rechecks(db, of: ExpertStage(id, stage)).filter { covered.contains($0.dossier) },
+                                       pledge: pledge)
     }
 
     /// The fingerprint of this machine's key for `expert`, or nil when it has none.
@@ -99,6 +110,9 @@ extension Workspace {
                 return
             }
             let target = ExpertStage(sheet.expert, sheet.stage)
+            // The pledge the expert signed with comes first: the conflicts they declared on their
+            // laptop decide which sheets they had to complete.
+            try Workspace.takePledge(db, of: sheet, at: now)
             let gate = try Workspace.gate(db, rubric: rubric, replacing: target)
             try SheetAcceptance(sheet: sheet, gate: gate).check(db)
             // The expert's sheets of the stage become the file's; those of dossiers they are in
@@ -118,8 +132,10 @@ extension Workspace {
             let chair = gate.counting.panel.chair.isEmpty ? "chair" : gate.counting.panel.chair
             try Workspace.storeDissent(db, expert: sheet.expert, stage: sheet.stage, text: sheet.dissent, at: now, actor: chair)
             try Workspace.replaceRechecks(db, of: target, with: sheet.rechecks, actor: chair, at: now)
-            try Workspace.record(db, SignOff(expert: sheet.expert, stage: sheet.stage, at: sheet.signedAt, revision: sheet.revision,
-                                             origin: .sheetFile, fingerprint: sheet.fingerprint, contentSHA256: sheet.contentSHA256))
+            var signing = SignOff(expert: sheet.expert, stage: sheet.stage, at: sheet.signedAt, revision: sheet.revision,
+                                  origin: .sheetFile, fingerprint: sheet.fingerprint, contentSHA256: sheet.contentSHA256)
+            signing.pledge = sheet.pledge
+            try Workspace.record(db, signing)
             try db.execute(sql: """
                 INSERT INTO sheet_import (file_sha256, expert, stage, signed_at, imported_at, revision, content) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [fileSHA256, sheet.expert, sheet.stage.rawValue, sheet.signedAt, now, sheet.revision, data])
@@ -319,5 +335,27 @@ extension Workspace {
                 return SheetFileImport(file: path, outcome: .refused(refusal))
             }
         }
+    }
+}
+
+extension Workspace {
+    /// A signed sheet's pledge joins the workspace's record of the expert's declaration (its
+    /// conflicts added to those declared here, audited as the expert's); refused when it
+    /// names a dossier this workspace does not have or is not a time.
+    static func takePledge(_ db: Database, of sheet: SheetFile, at now: String) throws {
+        guard let pledge = sheet.pledge else { return }
+        let known = Set(try String.fetchAll(db, sql: "SELECT id FROM dossier"))
+        guard isTimestamp(pledge.at), pledge.conflicts.allSatisfy(known.contains) else {
+            throw SheetFile.Refusal(.invalid, "the pledge names an unknown dossier or time", chinese: "诚信承诺中的申报材料或时间不对")
+        }
+        let old = try Row.fetchOne(db, sql: "SELECT at, conflicts FROM declaration WHERE expert = ?", arguments: [sheet.expert])
+        let earlier = (old?["conflicts"] as String?).map { $0.split(separator: ",").map(String.init) } ?? []
+        let list = Set(earlier + pledge.conflicts).sorted().joined(separator: ",")
+        guard old == nil || list != earlier.sorted().joined(separator: ",") else { return }
+        try db.execute(sql: "INSERT OR REPLACE INTO declaration (expert, at, conflicts) VALUES (?, ?, ?)",
+                       arguments: [sheet.expert, (old?["at"] as String?) ?? pledge.at, list])
+        try AuditLog.append(db, actor: sheet.expert, action: "declare", subject: sheet.expert,
+                            old: old.map { "conflicts: \($0["conflicts"] as String)" },
+                            new: "pledge signed; conflicts: \(list.isEmpty ? "none" : list)", at: now)
     }
 }

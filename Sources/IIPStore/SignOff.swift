@@ -24,6 +24,8 @@ public struct SignOff: Sendable, Equatable {
     public let fingerprint: KeyFingerprint?
     /// `SheetFile.contentSHA256` of what was signed.
     public let contentSHA256: String?
+    /// The expert's pledge as the signed sheet carries it.
+    public var pledge: SheetFile.Pledge? = nil
 
     public var sheet: ExpertStage { ExpertStage(expert, stage) }
 
@@ -50,6 +52,19 @@ public struct SignOff: Sendable, Equatable {
     }
 }
 
+extension SignOff {
+    /// A pledge as the signoff table keeps it: the time, a tab, the conflicts comma-separated.
+    static func stored(_ pledge: SheetFile.Pledge) -> String {
+        pledge.at + "\t" + pledge.conflicts.joined(separator: ",")
+    }
+
+    static func pledge(stored text: String) -> SheetFile.Pledge? {
+        let parts = text.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        return SheetFile.Pledge(at: String(parts[0]), conflicts: parts[1].split(separator: ",").map(String.init))
+    }
+}
+
 extension Workspace {
     /// The signed sheets: what score writes are checked against (read-only).
     static func signedSheets(_ db: Database) throws -> Set<ExpertStage> {
@@ -65,10 +80,12 @@ extension Workspace {
     static func signOffs(_ db: Database) throws -> [SignOff] {
         try Row.fetchAll(db, sql: "SELECT * FROM signoff ORDER BY expert, stage").compactMap { row in
             guard let stage = StageID(rawValue: row["stage"]) else { return nil }
-            return SignOff(expert: row["expert"], stage: stage, at: row["signed_at"], revision: row["revision"],
-                           origin: SignOff.Origin(rawValue: row["origin"]) ?? .here,
-                           fingerprint: (row["fingerprint"] as String?).flatMap(KeyFingerprint.init),
-                           contentSHA256: row["content_sha256"])
+            var signing = SignOff(expert: row["expert"], stage: stage, at: row["signed_at"], revision: row["revision"],
+                                  origin: SignOff.Origin(rawValue: row["origin"]) ?? .here,
+                                  fingerprint: (row["fingerprint"] as String?).flatMap(KeyFingerprint.init),
+                                  contentSHA256: row["content_sha256"])
+            signing.pledge = (row["pledge"] as String?).flatMap(SignOff.pledge(stored:))
+            return signing
         }
     }
 
@@ -147,8 +164,9 @@ extension Workspace {
         let content = try Workspace.sheetContent(db, rubric: rubric, counting: counting, expert: id, stage: stage,
                                                  signedAt: now, revision: revision)
         let fingerprint = KeyFingerprint(of: key)
-        let signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
+        var signing = SignOff(expert: id, stage: stage, at: now, revision: revision, origin: .here, fingerprint: fingerprint,
                               contentSHA256: content.contentSHA256)
+        signing.pledge = content.pledge
         try Workspace.record(db, signing)
         try AuditLog.append(db, actor: id, action: "sheet.sign", subject: "\(id)/\(stage.rawValue)",
                             new: "\(now) revision \(revision) key \(fingerprint.hex) content \(content.contentSHA256)", at: now)
@@ -172,9 +190,9 @@ extension Workspace {
         let values: StatementArguments = [signing.expert, signing.stage.rawValue, signing.at, signing.revision, signing.origin.rawValue,
                                           signing.fingerprint?.hex]
         try db.execute(sql: """
-            INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: values + [signing.contentSHA256])
+            INSERT OR REPLACE INTO signoff (expert, stage, signed_at, revision, origin, fingerprint, content_sha256, pledge)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: values + [signing.contentSHA256, signing.pledge.map(SignOff.stored)])
         try db.execute(sql: "INSERT INTO sheet_signing (expert, stage, at, revision, origin, fingerprint) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: values)
     }

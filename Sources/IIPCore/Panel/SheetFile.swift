@@ -37,6 +37,19 @@ public struct SheetFile: Sendable, Equatable {
     public let dissent: String
     /// The expert's 复核 of their deviating scores in the stage, by dossier.
     public let rechecks: [Recheck]
+    /// The expert's integrity pledge (诚信承诺与回避声明) as it stood when they signed: when,
+    /// and the dossiers they declared a conflict with; nil when they had not pledged.
+    public let pledge: Pledge?
+
+    public struct Pledge: Sendable, Equatable {
+        public let at: String
+        public let conflicts: [String]
+
+        public init(at: String, conflicts: [String]) {
+            self.at = at
+            self.conflicts = conflicts.sorted()
+        }
+    }
     public let publicKey: Data
     public let signature: Data
 
@@ -81,20 +94,22 @@ public struct SheetFile: Sendable, Equatable {
     /// This sheet's content signed with `key`.
     public func signed(with key: Curve25519.Signing.PrivateKey) throws -> SheetFile {
         let unsigned = SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
-                                 dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, publicKey: key.publicKey.rawRepresentation,
+                                 dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, pledge: pledge,
+                                 publicKey: key.publicKey.rawRepresentation,
                                  signature: Data())
         let signature = try key.signature(for: Data(unsigned.canonical.utf8))
         return SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256,
-                         dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, publicKey: unsigned.publicKey,
+                         dossiers: dossiers, rows: rows, dissent: dissent, rechecks: rechecks, pledge: pledge, publicKey: unsigned.publicKey,
                          signature: signature)
     }
 
     /// The sheet before signing, rows in their canonical order (sign it with `signed(with:)`).
     public static func unsignedSheet(expert: String, stage: StageID, signedAt: String, revision: Int, rubricSHA256: String,
-                                     dossiers: [String: String], rows: [Row], dissent: String, rechecks: [Recheck] = []) -> SheetFile {
+                                     dossiers: [String: String], rows: [Row], dissent: String, rechecks: [Recheck] = [],
+                                     pledge: Pledge? = nil) -> SheetFile {
         SheetFile(expert: expert, stage: stage, signedAt: signedAt, revision: revision, rubricSHA256: rubricSHA256, dossiers: dossiers,
                   rows: rows.sorted { ($0.dossier, $0.item) < ($1.dossier, $1.item) }, dissent: dissent,
-                  rechecks: rechecks.sorted { $0.dossier < $1.dossier }, publicKey: Data(), signature: Data())
+                  rechecks: rechecks.sorted { $0.dossier < $1.dossier }, pledge: pledge, publicKey: Data(), signature: Data())
     }
 
     /// Everything but the signature, in one fixed order: what is signed.
@@ -127,7 +142,8 @@ public struct SheetFile: Sendable, Equatable {
             .object([("dossier", .string(recheck.dossier)), ("outcome", .string(recheck.outcome.code)),
                      ("ground", .optionalString(recheck.outcome.ground?.rawValue)), ("reason", .string(recheck.reason)),
                      ("score", .string(recheck.score.fraction)), ("at", .string(recheck.at))])
-        }))]))
+        }))])
+           + (pledge.map { [("pledge", .object([("at", .string($0.at)), ("conflicts", .array($0.conflicts.map { .string($0) }))]))] } ?? []))
     }
 
     /// The SHA-256 of what the expert scored (the content without key and signature, in
@@ -193,9 +209,17 @@ public struct SheetFile: Sendable, Equatable {
                 rechecks.append(Recheck(expert: expert, dossier: dossier, stage: stage, outcome: outcome, reason: reason, score: score, at: at))
             }
         }
+        var pledge: Pledge?
+        if let raw = object["pledge"] {
+            guard let fields = raw as? [String: Any], let at = fields["at"] as? String, let conflicts = fields["conflicts"] as? [String],
+                  conflicts == conflicts.sorted() else {
+                throw Refusal(.unreadable, "not a sheet file: the pledge is malformed", chinese: "不是评分表文件：诚信承诺记录格式不对")
+            }
+            pledge = Pledge(at: at, conflicts: conflicts)
+        }
         let sheet = SheetFile(expert: expert, stage: stage, signedAt: try text("signed_at"), revision: revision,
                               rubricSHA256: try text("rubric_sha256"), dossiers: hashes, rows: rows,
-                              dissent: try text("dissent"), rechecks: rechecks, publicKey: publicKey, signature: signature)
+                              dissent: try text("dissent"), rechecks: rechecks, pledge: pledge, publicKey: publicKey, signature: signature)
         guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKey),
               key.isValidSignature(signature, for: Data(sheet.canonical.utf8)) else {
             throw Refusal(.tampered, "the signature does not match the content", chinese: "签名与内容不符：文件签名后被改动过")
