@@ -20,12 +20,15 @@ extension Workspace {
             sql += " WHERE expert = ? AND stage = ?"
             arguments = [sheet.expert, sheet.stage.rawValue]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY dossier, stage, expert", arguments: arguments).compactMap { row in
-            guard let stage = StageID(rawValue: row["stage"]), let outcome = Recheck.Outcome(code: row["outcome"], ground: row["ground"]),
-                  let score = Rational(fraction: row["score"]) else { return nil }
-            return Recheck(expert: row["expert"], dossier: row["dossier"], stage: stage, outcome: outcome, reason: row["reason"],
-                           score: score, at: row["at"])
-        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY dossier, stage, expert", arguments: arguments).compactMap(recheck)
+    }
+
+    /// A record as the `recheck` table keeps it; nil for a row this version cannot read.
+    private static func recheck(_ row: Row) -> Recheck? {
+        guard let stage = StageID(rawValue: row["stage"]), let outcome = Recheck.Outcome(code: row["outcome"], ground: row["ground"]),
+              let score = Rational(fraction: row["score"]) else { return nil }
+        return Recheck(expert: row["expert"], dossier: row["dossier"], stage: stage, outcome: outcome, reason: row["reason"],
+                       score: score, at: row["at"])
     }
 
     /// Sheets reopened for a correction, with the dossiers that may change in them.
@@ -147,18 +150,13 @@ extension Workspace {
     /// Writes a record and its audit entry inside the caller's transaction.
     static func storeRecheck(_ db: Database, _ recheck: Recheck, actor: String? = nil, at auditAt: String? = nil) throws {
         let arguments: StatementArguments = [recheck.expert, recheck.dossier, recheck.stage.rawValue]
-        let old = try Row.fetchOne(db, sql: "SELECT outcome, ground, reason, score FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?",
-                                   arguments: arguments)
+        let old = try Row.fetchOne(db, sql: "SELECT * FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?", arguments: arguments)
+            .flatMap(Workspace.recheck)
         try db.execute(sql: "INSERT OR REPLACE INTO recheck (expert, dossier, stage, outcome, ground, reason, score, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        arguments: arguments + [recheck.outcome.code, recheck.outcome.ground?.rawValue, recheck.reason,
                                                recheck.score.fraction, recheck.at])
-        func said(_ outcome: String, _ ground: String?, _ score: String, _ reason: String) -> String {
-            "\(outcome)\(ground.map { " \($0)" } ?? "") score=\(score) reason=\(reason)"
-        }
-        try AuditLog.append(db, actor: actor ?? recheck.expert, action: "recheck", subject: "\(recheck.expert)/\(recheck.dossier)/\(recheck.stage.rawValue)",
-                            old: old.map { said($0["outcome"], $0["ground"], Rational(fraction: $0["score"])?.description ?? $0["score"], $0["reason"]) },
-                            new: said(recheck.outcome.code, recheck.outcome.ground?.rawValue, recheck.score.description, recheck.reason),
-                            at: auditAt ?? recheck.at)
+        try AuditLog.append(db, actor: actor ?? recheck.expert, action: "recheck", subject: recheck.auditSubject,
+                            old: old?.auditText, new: recheck.auditText, at: auditAt ?? recheck.at)
     }
 
     /// At a signing: each correction under way in the sheet ends, with the score it ended at.
@@ -182,9 +180,7 @@ extension Workspace {
     private static func deleteRecheck(_ db: Database, _ record: Recheck, actor: String, at: String) throws {
         try db.execute(sql: "DELETE FROM recheck WHERE expert = ? AND dossier = ? AND stage = ?",
                        arguments: [record.expert, record.dossier, record.stage.rawValue])
-        try AuditLog.append(db, actor: actor, action: "recheck", subject: "\(record.expert)/\(record.dossier)/\(record.stage.rawValue)",
-                            old: "\(record.outcome.code)\(record.outcome.ground.map { " \($0.rawValue)" } ?? "") score=\(record.score.description) reason=\(record.reason)",
-                            new: nil, at: at)
+        try AuditLog.append(db, actor: actor, action: "recheck", subject: record.auditSubject, old: record.auditText, new: nil, at: at)
     }
 
     /// At a signed sheet's import: the expert's 复核 records of the stage become the sheet's.
@@ -194,5 +190,16 @@ extension Workspace {
             try deleteRecheck(db, record, actor: actor, at: at)
         }
         for record in records where !kept.contains(record) { try storeRecheck(db, record, actor: actor, at: at) }
+    }
+}
+
+extension Recheck {
+    /// `E05/GD2018-012/defence`, as the audit log names a record.
+    var auditSubject: String { "\(expert)/\(dossier)/\(stage.rawValue)" }
+
+    /// `correcting extreme score=49.5 reason=…`, as the audit log keeps a record (its Chinese
+    /// reading is `AuditEntry.chinese(action: "recheck", …)`).
+    var auditText: String {
+        "\(outcome.code)\(outcome.ground.map { " \($0.rawValue)" } ?? "") score=\(score.description) reason=\(reason)"
     }
 }

@@ -15,16 +15,14 @@ struct RecheckCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// The score a 复核 is about.
+    /// The score a 复核 is about: an expert's stage sheet (as the `sheet` commands name it) and a dossier.
     struct Target: ParsableArguments {
-        @Argument(help: "The workspace folder.") var workspace: String
-        @Option(help: "The expert whose score it is.") var expert: String
+        @OptionGroup var sheet: ExpertStageOptions
         @Option(help: "The dossier.") var dossier: String
-        @Option(help: "written, defence, site or test.") var stage: StageID
 
-        func validate() throws {
-            try validateExpertID(expert)
-        }
+        var workspace: String { sheet.workspace }
+        var expert: String { sheet.expert }
+        var stage: StageID { sheet.stage }
     }
 
     struct List: ParsableCommand {
